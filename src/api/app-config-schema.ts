@@ -1,0 +1,17 @@
+/** The shape of GET /api/config (CONTRACT.md B3), shared by the server and the browser. */
+import * as z from 'zod/mini';
+
+export const sampleSchema = z.object({
+  label: z.string(),
+  session_id: z.string(),
+  participant_id: z.string(),
+  group: z.optional(z.enum(['participants', 'errors'])),
+});
+
+export const appConfigSchema = z.looseObject({
+  mode: z.enum(['demo', 'live']),
+  samples: z.optional(z.array(sampleSchema)),
+});
+
+export type AppConfig = z.output<typeof appConfigSchema>;
+export type Sample = z.output<typeof sampleSchema>;

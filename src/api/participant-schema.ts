@@ -1,0 +1,299 @@
+/**
+ * The one schema of the "Fetch details of a participant" response, shared by the browser (which
+ * reads with the lenient schemas) and the embedded mock (which writes the wire types).
+ *
+ * Each field is declared once as a strict schema. The wire types (what the API sends when it
+ * behaves) are derived from them; the lenient read schemas wrap every field so that a missing
+ * value reads as undefined and a malformed one as an Invalid marker holding the raw value.
+ */
+import * as z from 'zod/mini';
+import { parseTimestamp } from '../lib/timestamp';
+import { lenient, lenientList } from './lenient';
+
+export const FILTERS = [
+  'device_info',
+  'ip_information',
+  'precall_network_information',
+  'events',
+  'quality_stats',
+] as const;
+export type Filter = (typeof FILTERS)[number];
+
+export const EVENT_NAMES = ['PEER_CREATED', 'PEER_JOINING', 'PEER_LEAVING'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export const PRESET_VIEW_TYPES = [
+  'GROUP_CALL',
+  'WEBINAR',
+  'AUDIO_ROOM',
+  'LIVESTREAM',
+  'CHAT',
+] as const;
+export type PresetViewType = (typeof PRESET_VIEW_TYPES)[number];
+
+const text = z.string();
+
+const timestamp = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((raw, ctx) => {
+    const result = parseTimestamp(raw);
+    if (result.ok) return result.value;
+    ctx.issues.push({ code: 'custom', message: result.reason, input: raw });
+    return z.NEVER;
+  }),
+);
+
+// -0 is a valid JSON number but reads as "-0" in places; minutes are never negative.
+const minutes = z.pipe(
+  z.number().check(z.minimum(0, 'negative')),
+  z.transform((n) => n + 0),
+);
+
+type Fields = Record<string, z.ZodMiniType>;
+
+type Labelled<F extends Fields> = { [K in keyof F]: string };
+
+/** Strict fields → the shape the API sends: every field optional and possibly null. */
+function wireShape<F extends Fields>(fields: F) {
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const key of Object.keys(fields)) {
+    const field = fields[key];
+    if (field) shape[key] = z.optional(z.nullable(field));
+  }
+  return shape as { [K in keyof F]: z.ZodMiniOptional<z.ZodMiniNullable<F[K]>> };
+}
+
+/** Strict fields → the shape the browser reads: every field lenient. */
+function readShape<F extends Fields>(fields: F, expected: Labelled<F>) {
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const key of Object.keys(fields)) {
+    const field = fields[key];
+    if (field) shape[key] = lenient(field, expected[key] ?? 'a value');
+  }
+  return shape as { [K in keyof F]: ReturnType<typeof lenient<F[K]>> };
+}
+
+const peerEventFields = {
+  id: text,
+  created_at: timestamp,
+  updated_at: timestamp,
+  event_name: z.enum(EVENT_NAMES),
+  minutes_consumed: minutes,
+  participant_id: text,
+  peer_id: text,
+  preset_view_type: z.enum(PRESET_VIEW_TYPES),
+  session_id: text,
+  socket_session_id: text,
+};
+
+const peerEventLabels: Labelled<typeof peerEventFields> = {
+  id: 'a string',
+  created_at: 'a timestamp',
+  updated_at: 'a timestamp',
+  event_name: `one of ${EVENT_NAMES.join(', ')}`,
+  minutes_consumed: 'a number of minutes (≥ 0)',
+  participant_id: 'a string',
+  peer_id: 'a string',
+  preset_view_type: `one of ${PRESET_VIEW_TYPES.join(', ')}`,
+  session_id: 'a string',
+  socket_session_id: 'a string',
+};
+
+const participantFields = {
+  id: text,
+  created_at: timestamp,
+  updated_at: timestamp,
+  custom_participant_id: text,
+  display_name: text,
+  duration: minutes,
+  joined_at: timestamp,
+  left_at: timestamp,
+  preset_name: text,
+  user_id: text,
+};
+
+const participantLabels: Labelled<typeof participantFields> = {
+  id: 'a string',
+  created_at: 'a timestamp',
+  updated_at: 'a timestamp',
+  custom_participant_id: 'a string',
+  display_name: 'a string',
+  duration: 'a number of minutes (≥ 0)',
+  joined_at: 'a timestamp',
+  left_at: 'a timestamp',
+  preset_name: 'a string',
+  user_id: 'a string',
+};
+
+// The filtered sections (CONTRACT.md A2). Kept loose: spellings and units drift in the wild,
+// so each known variant is accepted and unknown keys pass through for the diagnostics panels.
+const numberish = z.union([z.number(), z.string()]);
+
+export const deviceInfoWire = z.looseObject({
+  browser: z.optional(z.string()),
+  browser_version: z.optional(z.string()),
+  engine: z.optional(z.string()),
+  user_agent: z.optional(z.string()),
+  os: z.optional(z.string()),
+  os_version: z.optional(z.string()),
+  sdk_name: z.optional(z.string()),
+  sdk_version: z.optional(z.string()),
+  cpus: z.optional(numberish),
+  memory: z.optional(numberish),
+  is_mobile: z.optional(z.boolean()),
+  webgl_support: z.optional(z.union([z.string(), z.boolean()])),
+});
+
+export const ipInformationWire = z.looseObject({
+  ipv4: z.optional(z.string()),
+  city: z.optional(z.string()),
+  region: z.optional(z.string()),
+  country: z.optional(z.string()),
+  timezone: z.optional(z.string()),
+  org: z.optional(z.string()),
+  ip_location: z.optional(z.string()),
+  portal: z.optional(z.string()),
+});
+
+export const precallNetworkWire = z.looseObject({
+  rtt: z.optional(numberish),
+  backend_rtt: z.optional(numberish),
+  jitter: z.optional(numberish),
+  fractional_loss: z.optional(numberish),
+  throughput: z.optional(numberish),
+  throughtput: z.optional(numberish),
+  effective_network_type: z.optional(z.string()),
+  effective_networktype: z.optional(z.string()),
+  reflexive_connectivity: z.optional(z.boolean()),
+  relay_connectivity: z.optional(z.boolean()),
+  turn_connectivity: z.optional(z.boolean()),
+});
+
+export const statsEventWire = z.looseObject({
+  type: z.optional(z.string()),
+  timestamp: z.optional(numberish),
+  metadata: z.optional(z.record(z.string(), z.unknown())),
+});
+
+export const peerStatsWire = z.looseObject({
+  config: z.optional(z.string()),
+  status: z.optional(z.string()),
+  device_info: z.optional(deviceInfoWire),
+  ip_information: z.optional(ipInformationWire),
+  precall_network_information: z.optional(precallNetworkWire),
+  events: z.optional(z.array(statsEventWire)),
+});
+
+const sample = {
+  timestamp: z.optional(numberish),
+  quality: z.optional(numberish),
+  jitter: z.optional(numberish),
+  packets_lost: z.optional(numberish),
+};
+
+export const qualityStatWire = z.looseObject({
+  peer_id: z.optional(z.string()),
+  start: z.optional(numberish),
+  end: z.optional(numberish),
+  average_quality: z.optional(numberish),
+  audio_bandwidth: z.optional(numberish),
+  video_bandwidth: z.optional(numberish),
+  audio_packet_loss: z.optional(numberish),
+  video_packet_loss: z.optional(numberish),
+  audio_stats: z.optional(
+    z.array(z.looseObject({ ...sample, concealment_events: z.optional(numberish) })),
+  ),
+  video_stats: z.optional(
+    z.array(
+      z.looseObject({
+        ...sample,
+        frame_width: z.optional(numberish),
+        frame_height: z.optional(numberish),
+        frames_per_second: z.optional(numberish),
+        frames_dropped: z.optional(numberish),
+      }),
+    ),
+  ),
+});
+
+const qualityStatsWire = z.union([z.array(qualityStatWire), qualityStatWire]);
+
+// ---- Wire types: what the API sends (the mock writes these) ----
+
+export const peerEventWire = z.looseObject(wireShape(peerEventFields));
+
+export const participantWire = z.looseObject({
+  ...wireShape(participantFields),
+  peer_events: z.optional(z.nullable(z.array(peerEventWire))),
+  peer_stats: z.optional(z.nullable(peerStatsWire)),
+  quality_stats: z.optional(z.nullable(qualityStatsWire)),
+});
+
+export const participantResponseWire = z.looseObject({
+  success: z.optional(z.boolean()),
+  data: z.optional(z.looseObject({ participant: z.optional(participantWire) })),
+});
+
+export type WirePeerEvent = z.input<typeof peerEventWire>;
+export type WireParticipant = z.input<typeof participantWire>;
+export type WireParticipantResponse = z.input<typeof participantResponseWire>;
+export type WirePeerStats = z.input<typeof peerStatsWire>;
+export type WireQualityStat = z.input<typeof qualityStatWire>;
+
+// ---- Read schemas: what the browser makes of any body ----
+
+export const peerEventSchema = z.looseObject(readShape(peerEventFields, peerEventLabels));
+
+export const participantSchema = z.looseObject({
+  ...readShape(participantFields, participantLabels),
+  peer_events: lenientList(peerEventSchema, 'a peer event object'),
+  peer_stats: lenient(peerStatsWire, 'a peer_stats object'),
+  quality_stats: lenient(qualityStatsWire, 'quality_stats (a list or an object)'),
+});
+
+export const participantResponseSchema = z.looseObject({
+  success: lenient(z.boolean(), 'true or false'),
+  data: lenient(
+    z.looseObject({ participant: lenient(participantSchema, 'a participant object') }),
+    'a data object',
+  ),
+});
+
+export type PeerEvent = z.output<typeof peerEventSchema>;
+export type Participant = z.output<typeof participantSchema>;
+export type ParticipantResponse = z.output<typeof participantResponseSchema>;
+
+// ---- Error envelopes (CONTRACT.md A4): RealtimeKit's, Cloudflare's gateway's, and ours ----
+
+/** What went wrong, when the error was found by this product's server rather than upstream. */
+export const PROXY_ERROR_KINDS = [
+  'invalid_request',
+  'not_found',
+  'method_not_allowed',
+  'upstream_timeout',
+  'upstream_unreachable',
+  'upstream_bad_body',
+  'internal',
+] as const;
+export type ProxyErrorKind = (typeof PROXY_ERROR_KINDS)[number];
+
+export const errorEnvelopeSchema = z.looseObject({
+  success: z.optional(z.boolean()),
+  error: z.optional(
+    z.looseObject({
+      code: z.optional(z.union([z.number(), z.string()])),
+      message: z.optional(z.string()),
+      kind: z.optional(z.enum(PROXY_ERROR_KINDS)),
+    }),
+  ),
+  errors: z.optional(
+    z.array(
+      z.looseObject({
+        code: z.optional(z.union([z.number(), z.string()])),
+        message: z.optional(z.string()),
+      }),
+    ),
+  ),
+});
+
+export type ErrorEnvelope = z.input<typeof errorEnvelopeSchema>;
