@@ -1,0 +1,161 @@
+/**
+ * The embedded stand-in for Cloudflare's RealtimeKit API (CONTRACT.md B4): same paths under
+ * /client/v4, same bearer-token requirement, same envelopes and status codes.
+ */
+import { Hono } from 'hono';
+import type { ErrorEnvelope, Filter } from '../../src/api/participant-schema';
+import { parseFilters, parseIncludePeerEvents } from '../../src/api/request-params';
+import type { Diagnostics } from './diagnostics';
+import {
+  type Built,
+  type Fault,
+  findScenario,
+  type ParticipantScenario,
+  sessionExists,
+} from './scenarios';
+
+export type MockOptions = {
+  readonly token: string;
+  readonly accountId: string;
+  readonly appId: string;
+  readonly now?: () => number;
+};
+
+/** Cloudflare's gateway envelope (authentication, routing, rate limits). */
+const gatewayError = (code: number, message: string): ErrorEnvelope & Record<string, unknown> => ({
+  success: false,
+  errors: [{ code, message }],
+  messages: [],
+  result: null,
+});
+
+/** RealtimeKit's own envelope. */
+const kitError = (code: number, message: string): ErrorEnvelope => ({
+  success: false,
+  error: { code, message },
+});
+
+const CLOUDFLARE_ERROR_PAGE = `<!DOCTYPE html>
+<html><head><title>api.cloudflare.com | 502: Bad gateway</title></head>
+<body><h1>Bad gateway</h1><p>Error code 502</p><p>The web server reported a bad gateway error.</p></body></html>`;
+
+/** The participant with only the sections the request asked for. */
+function shape(built: Built, filters: readonly Filter[], includePeerEvents: boolean) {
+  const { peer_events, ...rest } = built.participant;
+  const participant: Record<string, unknown> = { ...rest };
+  if (includePeerEvents && peer_events !== undefined) participant.peer_events = peer_events;
+  const diagnostics: Diagnostics | undefined = built.diagnostics;
+  if (!diagnostics) return participant;
+  const stats = diagnostics.peer_stats;
+  const peerStats: Record<string, unknown> = {};
+  if (filters.includes('device_info')) peerStats.device_info = stats.device_info;
+  if (filters.includes('ip_information')) peerStats.ip_information = stats.ip_information;
+  if (filters.includes('precall_network_information')) {
+    peerStats.precall_network_information = stats.precall_network_information;
+  }
+  if (filters.includes('events')) peerStats.events = stats.events;
+  if (Object.keys(peerStats).length > 0) {
+    participant.peer_stats = { config: stats.config, status: stats.status, ...peerStats };
+  }
+  if (filters.includes('quality_stats')) participant.quality_stats = diagnostics.quality_stats;
+  return participant;
+}
+
+async function fault(kind: Fault, signal: AbortSignal): Promise<Response> {
+  const json = (body: unknown, status: number, headers: Record<string, string> = {}) =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    });
+  switch (kind) {
+    case 'rate_limited':
+      return json(gatewayError(10100, 'Rate limited. Please wait and try again.'), 429, {
+        'retry-after': '20',
+        'x-ratelimit-reset': '20',
+      });
+    case 'forbidden':
+      return json(gatewayError(10000, 'Authentication error'), 403);
+    case 'server_error_html':
+      return new Response(CLOUDFLARE_ERROR_PAGE, {
+        status: 502,
+        headers: { 'content-type': 'text/html; charset=UTF-8' },
+      });
+    case 'success_false':
+      return json(kitError(500, 'Could not fetch participant details'), 200);
+    case 'truncated': {
+      const body = JSON.stringify({
+        success: true,
+        data: { participant: { id: 'cut', display_name: 'Cut short' } },
+      });
+      return new Response(body.slice(0, body.length / 2), {
+        status: 200,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      });
+    }
+    case 'timeout':
+      // Never answers on its own; ends when the caller gives up (or after two minutes).
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 120_000);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      return json(gatewayError(504, 'Gateway timeout'), 504);
+  }
+}
+
+export function createMockApi(options: MockOptions) {
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, Built>();
+  const build = (scenario: ParticipantScenario): Built => {
+    if (scenario.live) return scenario.build(now());
+    let built = cache.get(scenario.key);
+    if (!built) {
+      built = scenario.build(now());
+      cache.set(scenario.key, built);
+    }
+    return built;
+  };
+
+  const app = new Hono().basePath('/client/v4');
+
+  app.use('*', async (c, next) => {
+    if (c.req.header('authorization') !== `Bearer ${options.token}`) {
+      return c.json(gatewayError(10000, 'Authentication error'), 401);
+    }
+    await next();
+  });
+
+  app.get('/accounts/:account/realtime/kit/:app/sessions/:sid/participants/:pid', async (c) => {
+    const { account, app: appId, sid, pid } = c.req.param();
+    if (account !== options.accountId) {
+      return c.json(gatewayError(9109, 'Unauthorized to access requested resource'), 403);
+    }
+    if (appId !== options.appId) return c.json(kitError(404, 'App not found'), 404);
+    const filters = parseFilters(c.req.query('filters'));
+    if (!filters.ok) return c.json(kitError(400, filters.message), 400);
+    const include = parseIncludePeerEvents(c.req.query('include_peer_events'));
+    if (!include.ok) return c.json(kitError(400, include.message), 400);
+    const scenario = findScenario(sid, pid);
+    if (!scenario) {
+      const what = sessionExists(sid) ? 'Participant' : 'Session';
+      return c.json(kitError(404, `${what} not found`), 404);
+    }
+    if (scenario.kind === 'fault') return fault(scenario.fault, c.req.raw.signal);
+    const participant = shape(build(scenario), filters.value, include.value === true);
+    return c.json({ success: true, data: { participant } });
+  });
+
+  app.notFound((c) =>
+    c.json(
+      gatewayError(
+        7003,
+        `Could not route to ${new URL(c.req.url).pathname}, perhaps your object identifier is invalid?`,
+      ),
+      404,
+    ),
+  );
+
+  return app;
+}

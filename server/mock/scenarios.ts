@@ -1,0 +1,365 @@
+/**
+ * The demo data: deterministic, seeded participants covering the cases support staff meet,
+ * plus fault scenarios that answer the way Cloudflare does when things go wrong.
+ */
+import type { WireParticipant } from '../../src/api/participant-schema';
+import { buildDiagnostics, type Diagnostics } from './diagnostics';
+import { DEVICES, LOCATIONS, NETWORKS } from './profiles';
+import { seeded } from './random';
+import { buildParticipant, reconnectingSpans, type Span } from './timeline';
+
+/** Sat 21 Nov 2026, 14:00 UTC: the afternoon of the finished demo calls. */
+const BASE = Date.UTC(2026, 10, 21, 14, 0, 0);
+const MIN = 60_000;
+
+export type Built = {
+  /** The participant as the API would send it (the bad-data scenario sends bad data). */
+  readonly participant: WireParticipant | Record<string, unknown>;
+  readonly diagnostics?: Diagnostics;
+};
+
+export type Fault =
+  | 'rate_limited'
+  | 'server_error_html'
+  | 'forbidden'
+  | 'timeout'
+  | 'success_false'
+  | 'truncated';
+
+type Common = {
+  readonly key: string;
+  readonly label: string;
+  readonly sessionId: string;
+  readonly participantId: string;
+};
+
+export type ParticipantScenario = Common & {
+  readonly kind: 'participant';
+  /** True when the record depends on the current time (a participant still in the call). */
+  readonly live?: boolean;
+  readonly build: (now: number) => Built;
+};
+
+export type FaultScenario = Common & { readonly kind: 'fault'; readonly fault: Fault };
+
+export type Scenario = ParticipantScenario | FaultScenario;
+
+const ids = seeded(20261121);
+const TEAM_CALL = ids.uuid();
+const LIVE_CALL = ids.uuid();
+const WEBINAR = ids.uuid();
+const FLAPPING_CALL = ids.uuid();
+const FAULTS = ids.uuid();
+
+function standard(
+  key: string,
+  label: string,
+  sessionId: string,
+  seed: number,
+  make: (r: ReturnType<typeof seeded>, participantId: string, now: number) => Built,
+  live = false,
+): ParticipantScenario {
+  const participantId = seeded(seed * 7919).uuid();
+  return {
+    kind: 'participant',
+    key,
+    label,
+    sessionId,
+    participantId,
+    live,
+    build: (now) => make(seeded(seed), participantId, now),
+  };
+}
+
+function withDiagnostics(
+  r: ReturnType<typeof seeded>,
+  spans: Span[],
+  built: { participant: WireParticipant; peerIds: string[] },
+  profile: {
+    device: keyof typeof DEVICES;
+    location: keyof typeof LOCATIONS;
+    network: keyof typeof NETWORKS;
+  },
+  now: number,
+): Built {
+  return {
+    participant: built.participant,
+    diagnostics: buildDiagnostics(r, {
+      device: DEVICES[profile.device],
+      location: LOCATIONS[profile.location],
+      network: NETWORKS[profile.network],
+      spans,
+      peerIds: built.peerIds,
+      now,
+    }),
+  };
+}
+
+function flapping(key: string, label: string, seed: number, spanCount: number) {
+  return standard(key, label, FLAPPING_CALL, seed, (r, participantId) => {
+    const spans = reconnectingSpans(r, BASE + 2 * MIN, spanCount, [3_000, 12_000], [2_000, 5_000]);
+    const built = buildParticipant(
+      r,
+      {
+        sessionId: FLAPPING_CALL,
+        participantId,
+        userId: r.uuid(),
+        customParticipantId: `kiosk-${seed}`,
+        displayName: `Lobby kiosk ${seed % 100}`,
+        presetName: 'group_call_participant',
+        view: 'GROUP_CALL',
+      },
+      spans,
+    );
+    return { participant: built.participant };
+  });
+}
+
+export const SCENARIOS: readonly Scenario[] = [
+  standard(
+    'healthy',
+    'Healthy call, one connection (47 min)',
+    TEAM_CALL,
+    101,
+    (r, participantId, now) => {
+      const spans = [{ join: BASE + 12_400, leave: BASE + 47 * MIN + 31_250 }];
+      const built = buildParticipant(
+        r,
+        {
+          sessionId: TEAM_CALL,
+          participantId,
+          userId: r.uuid(),
+          customParticipantId: 'crm-48213',
+          displayName: 'Priya Natarajan',
+          presetName: 'group_call_host',
+          view: 'GROUP_CALL',
+        },
+        spans,
+      );
+      return withDiagnostics(
+        r,
+        spans,
+        built,
+        { device: 'macChrome', location: 'lisbon', network: 'good' },
+        now,
+      );
+    },
+  ),
+  standard(
+    'reconnects',
+    'Reconnected 7 times on mobile (8 peers)',
+    TEAM_CALL,
+    202,
+    (r, participantId, now) => {
+      const spans = reconnectingSpans(r, BASE + 95_000, 8, [2 * MIN, 9 * MIN], [6_000, 45_000]);
+      const built = buildParticipant(
+        r,
+        {
+          sessionId: TEAM_CALL,
+          participantId,
+          userId: r.uuid(),
+          customParticipantId: 'crm-51007',
+          displayName: 'Marcus Oyelaran',
+          presetName: 'group_call_participant',
+          view: 'GROUP_CALL',
+        },
+        spans,
+      );
+      return withDiagnostics(
+        r,
+        spans,
+        built,
+        { device: 'iphoneSafari', location: 'lagos', network: 'cellular' },
+        now,
+      );
+    },
+  ),
+  standard(
+    'poor-network',
+    'Poor network: relay only, lossy and jittery',
+    TEAM_CALL,
+    303,
+    (r, participantId, now) => {
+      const spans = reconnectingSpans(r, BASE + 4 * MIN, 3, [6 * MIN, 11 * MIN], [20_000, 70_000]);
+      const built = buildParticipant(
+        r,
+        {
+          sessionId: TEAM_CALL,
+          participantId,
+          userId: r.uuid(),
+          customParticipantId: 'crm-60931',
+          displayName: 'Tomás Aguilar',
+          presetName: 'group_call_participant',
+          view: 'GROUP_CALL',
+        },
+        spans,
+      );
+      return withDiagnostics(
+        r,
+        spans,
+        built,
+        { device: 'windowsChrome', location: 'mexico', network: 'poor' },
+        now,
+      );
+    },
+  ),
+  standard(
+    'in-session',
+    'Still in the session (joined 37 min ago)',
+    LIVE_CALL,
+    404,
+    (r, participantId, now) => {
+      // Whole seconds keep the record stable across requests made within the same second.
+      const start = Math.floor(now / 1000) * 1000 - 37 * MIN;
+      const spans: Span[] = [
+        { join: start, leave: start + 12 * MIN + 4_000 },
+        { join: start + 12 * MIN + 19_000, leave: null },
+      ];
+      const built = buildParticipant(
+        r,
+        {
+          sessionId: LIVE_CALL,
+          participantId,
+          userId: r.uuid(),
+          customParticipantId: 'crm-70112',
+          displayName: 'Lena Fischer',
+          presetName: 'group_call_participant',
+          view: 'GROUP_CALL',
+        },
+        spans,
+      );
+      return withDiagnostics(
+        r,
+        spans,
+        built,
+        { device: 'linuxFirefox', location: 'berlin', network: 'good' },
+        now,
+      );
+    },
+    true,
+  ),
+  standard('webinar', 'Webinar viewer (92 min)', WEBINAR, 505, (r, participantId, now) => {
+    const spans = [
+      { join: BASE - 3 * 60 * MIN + 41_000, leave: BASE - 3 * 60 * MIN + 92 * MIN + 7_500 },
+    ];
+    const built = buildParticipant(
+      r,
+      {
+        sessionId: WEBINAR,
+        participantId,
+        userId: r.uuid(),
+        customParticipantId: 'webinar-reg-88412',
+        displayName: 'Hiroshi Tanaka',
+        presetName: 'webinar_viewer',
+        view: 'WEBINAR',
+      },
+      spans,
+    );
+    return withDiagnostics(
+      r,
+      spans,
+      built,
+      { device: 'windowsEdge', location: 'osaka', network: 'good' },
+      now,
+    );
+  }),
+  standard('sparse', 'Sparse record: most fields absent', TEAM_CALL, 606, (_r, participantId) => ({
+    participant: { id: participantId, joined_at: new Date(BASE + 20 * MIN).toISOString() },
+  })),
+  standard('bad-data', 'Bad data seen in the wild', TEAM_CALL, 707, (r, participantId) => {
+    const peer = r.uuid();
+    const socket = r.uuid();
+    const common = { participant_id: participantId, peer_id: peer, session_id: TEAM_CALL };
+    return {
+      participant: {
+        id: participantId,
+        // Hostile and exotic text: markup, a right-to-left override, zero-width joiners, emoji.
+        display_name:
+          '<img src=x onerror="alert(1)"> \u202Eevil\u202C Zoë 👩🏽‍💻\u200B<script>alert(2)</script>',
+        custom_participant_id: 'jane.doe@example.com',
+        user_id: 12345,
+        preset_name: 'group_call_participant',
+        created_at: 'created_at',
+        updated_at: '2026-11-21T15:01:02.1234567+01:00',
+        joined_at: '2026-11-21T14:30:00.000Z\\"',
+        left_at: '2026-11-21T14:52:30.5Z',
+        duration: '22.5',
+        extra_field_from_the_future: { nested: true },
+        peer_events: [
+          {
+            ...common,
+            id: 'e3',
+            event_name: 'PEER_LEAVING',
+            created_at: '2026-11-21T14:52:30.5Z',
+            minutes_consumed: 22.5083,
+            preset_view_type: 'GROUP_CALL',
+            socket_session_id: socket,
+          },
+          {
+            ...common,
+            id: 'e2',
+            event_name: 'PEER_JOINING',
+            created_at: '2026-11-21T14:30:42Z',
+            minutes_consumed: -0,
+            preset_view_type: 'GROUP_CALL',
+            socket_session_id: null,
+          },
+          {
+            ...common,
+            id: 'e2',
+            event_name: 'PEER_JOINING',
+            created_at: '2026-11-21T14:30:42Z',
+            minutes_consumed: 0,
+            preset_view_type: 'GROUP_CALL',
+            socket_session_id: null,
+          },
+          {
+            ...common,
+            id: 'e4',
+            event_name: 'PEER_RECONNECTING',
+            created_at: 1795270500,
+            minutes_consumed: '3',
+            preset_view_type: 'HOLOGRAM',
+          },
+          {
+            ...common,
+            id: 'e5',
+            event_name: 'PEER_LEAVING',
+            created_at: 'yesterday',
+            minutes_consumed: -4,
+          },
+          'not an event',
+        ],
+      },
+    };
+  }),
+  flapping('history-1k', 'Long history: 1,002 peer events', 811, 334),
+  flapping('history-10k', 'Huge history: 10,002 peer events', 812, 3334),
+  ...(
+    [
+      ['rate_limited', 'Rate limited by Cloudflare (429)'],
+      ['forbidden', 'Token lacks the Realtime permission (403)'],
+      ['server_error_html', 'Cloudflare error page (502, HTML)'],
+      ['timeout', 'Upstream does not answer (timeout)'],
+      ['success_false', 'HTTP 200 with success: false'],
+      ['truncated', 'Truncated response body'],
+    ] as const
+  ).map(
+    ([fault, label], i): FaultScenario => ({
+      kind: 'fault',
+      key: `fault-${fault.replace(/_/g, '-')}`,
+      label,
+      sessionId: FAULTS,
+      participantId: seeded(9000 + i).uuid(),
+      fault,
+    }),
+  ),
+];
+
+export function findScenario(sessionId: string, participantId: string): Scenario | undefined {
+  return SCENARIOS.find((s) => s.sessionId === sessionId && s.participantId === participantId);
+}
+
+export function sessionExists(sessionId: string): boolean {
+  return SCENARIOS.some((s) => s.sessionId === sessionId);
+}

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { listen, type Running, rawGet, recordingUpstream } from '../testing/listen';
+
+const TOKEN = 'cf-live-token-Zq8vW3xY7pK2mN5r';
+const ACCOUNT = '1234567890abcdef1234567890abcdef';
+const APP_ID = 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff';
+
+let upstream: Awaited<ReturnType<typeof recordingUpstream>>;
+let server: Running;
+let answer: (res: import('node:http').ServerResponse) => void;
+
+beforeAll(async () => {
+  upstream = await recordingUpstream((_req, res) => answer(res));
+  const config = loadConfig({
+    CLOUDFLARE_API_TOKEN: TOKEN,
+    CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
+    RTK_APP_ID: APP_ID,
+    RTK_API_BASE: `${upstream.url}/client/v4/`,
+    UPSTREAM_TIMEOUT_MS: '400',
+    DIST_DIR: '/nonexistent',
+  });
+  server = await listen(createApp(config));
+});
+
+afterAll(async () => {
+  await server.close();
+  await upstream.close();
+});
+
+beforeEach(() => {
+  upstream.seen.length = 0;
+  answer = (res) => {
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'set-cookie': 'cf=1',
+      'x-upstream-secret': 'yes',
+    });
+    res.end(
+      JSON.stringify({ success: true, data: { participant: { id: 'p-1', display_name: 'Ana' } } }),
+    );
+  };
+});
+
+describe('GET /api/sessions/:session_id/participants/:participant_id (live mode)', () => {
+  it('reaches exactly the documented upstream path with the query and the bearer token', async () => {
+    const res = await fetch(
+      `${server.url}/api/sessions/sess_1/participants/part-2?filters=device_info,events&include_peer_events=true&extra=1`,
+      {
+        headers: {
+          authorization: 'Bearer browser-token',
+          cookie: 'session=abc',
+          'x-forwarded-for': '1.2.3.4',
+        },
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      success: true,
+      data: { participant: { id: 'p-1', display_name: 'Ana' } },
+    });
+    expect(upstream.seen).toHaveLength(1);
+    const seen = upstream.seen[0];
+    expect(seen?.url).toBe(
+      `/client/v4/accounts/${ACCOUNT}/realtime/kit/${APP_ID}/sessions/sess_1/participants/part-2?filters=device_info,events&include_peer_events=true`,
+    );
+    expect(seen?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(seen?.headers.cookie).toBeUndefined();
+    expect(seen?.headers['x-forwarded-for']).toBeUndefined();
+  });
+
+  it('never lets the token or upstream headers reach the browser', async () => {
+    answer = (res) => {
+      res.writeHead(404, { 'content-type': 'application/json', 'set-cookie': 'a=b' });
+      res.end(
+        JSON.stringify({
+          success: false,
+          error: { code: 404, message: `no participant for Bearer ${TOKEN}` },
+        }),
+      );
+    };
+    const res = await fetch(`${server.url}/api/sessions/s/participants/p`);
+    const text = await res.text();
+    expect(res.status).toBe(404);
+    expect(text).not.toContain(TOKEN);
+    expect(text).toContain('[redacted]');
+    const headers = [...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
+    expect(headers).not.toContain(TOKEN);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('passes a 429 on with its Retry-After', async () => {
+    answer = (res) => {
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '42' });
+      res.end(
+        JSON.stringify({ success: false, errors: [{ code: 10100, message: 'Rate limited' }] }),
+      );
+    };
+    const res = await fetch(`${server.url}/api/sessions/s/participants/p`);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('42');
+    expect((await res.json()).errors[0].code).toBe(10100);
+  });
+
+  it('turns an HTML error page into a JSON 502', async () => {
+    answer = (res) => {
+      res.writeHead(503, { 'content-type': 'text/html' });
+      res.end('<html><body>Service unavailable</body></html>');
+    };
+    const res = await fetch(`${server.url}/api/sessions/s/participants/p`);
+    expect(res.status).toBe(502);
+    const body = await res.json();
+    expect(body.error.kind).toBe('upstream_bad_body');
+    expect(body.error.message).toContain('HTTP 503 with an HTML page');
+  });
+
+  it('turns a truncated JSON body into a JSON 502', async () => {
+    answer = (res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"success":true,"data":{"partici');
+    };
+    const res = await fetch(`${server.url}/api/sessions/s/participants/p`);
+    expect(res.status).toBe(502);
+    expect((await res.json()).error.kind).toBe('upstream_bad_body');
+  });
+
+  it('answers 504 when the upstream does not answer in time', async () => {
+    answer = () => {};
+    const started = Date.now();
+    const res = await fetch(`${server.url}/api/sessions/s/participants/p`);
+    expect(res.status).toBe(504);
+    expect((await res.json()).error.kind).toBe('upstream_timeout');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('id validation happens before any upstream call', () => {
+  const bad = [
+    '/api/sessions/../participants/p',
+    '/api/sessions/%2e%2e/participants/p',
+    '/api/sessions/.%2E/participants/p',
+    '/api/sessions/s/participants/..',
+    '/api/sessions/s/participants/.',
+    '/api/sessions/..%2F..%2Fzones/participants/p',
+    '/api/sessions/a%2Fb/participants/p',
+    '/api/sessions/a%252Fb/participants/p',
+    '/api/sessions/a%5Cb/participants/p',
+    '/api/sessions/a\\b/participants/p',
+    '/api/sessions/a%3Fx%3D1/participants/p',
+    '/api/sessions/a%23frag/participants/p',
+    '/api/sessions/a%20b/participants/p',
+    '/api/sessions/a%00/participants/p',
+    '/api/sessions/%/participants/p',
+    `/api/sessions/${'x'.repeat(65)}/participants/p`,
+    `/api/sessions/s/participants/${'y'.repeat(65)}`,
+    '/api/sessions//participants/p',
+    '/api/sessions/s/participants/',
+    '/api/sessions/s/participants/p?filters=all',
+    '/api/sessions/s/participants/p?filters=device_info%2C..%2F',
+    '/api/sessions/s/participants/p?include_peer_events=1',
+  ];
+
+  it.each(bad)('%s is a 400 and upstream sees nothing', async (path) => {
+    const res = await rawGet(server.port, path);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(res.body).error.kind).toBe('invalid_request');
+    expect(upstream.seen).toHaveLength(0);
+  });
+
+  it('accepts the longest valid ids', async () => {
+    const res = await rawGet(
+      server.port,
+      `/api/sessions/${'A'.repeat(64)}/participants/${'_-9'.repeat(21)}z`,
+    );
+    expect(res.status).toBe(200);
+    expect(upstream.seen).toHaveLength(1);
+  });
+});
