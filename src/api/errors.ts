@@ -1,0 +1,131 @@
+/**
+ * Every way a request can fail, as cases the UI tells apart. Built from the status, the
+ * envelope (RealtimeKit's, Cloudflare's gateway's or this server's) and Retry-After.
+ */
+import * as z from 'zod/mini';
+import { errorEnvelopeSchema } from './participant-schema';
+
+export type ApiErrorKind =
+  | 'invalid_request'
+  | 'not_found'
+  | 'unauthorized'
+  | 'rate_limited'
+  | 'timeout'
+  | 'upstream'
+  | 'malformed'
+  | 'network';
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly details: {
+      readonly status?: number;
+      readonly code?: string | number;
+      /** Seconds to wait, from Retry-After, for rate limits. */
+      readonly retryAfterSeconds?: number;
+      /** When the error was seen (ms since the epoch), to count down from. */
+      readonly at?: number;
+    } = {},
+  ) {
+    super(message);
+  }
+
+  get retryable(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'upstream';
+  }
+}
+
+function envelopeMessage(body: unknown): {
+  message?: string;
+  code?: string | number;
+  kind?: string;
+} {
+  const parsed = z.safeParse(errorEnvelopeSchema, body);
+  if (!parsed.success) return {};
+  const { error, errors } = parsed.data;
+  if (error) return { message: error.message, code: error.code, kind: error.kind };
+  const first = errors?.[0];
+  return first ? { message: first.message, code: first.code } : {};
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value.trim());
+}
+
+/** The typed error for a non-2xx answer (or a 2xx with success: false). */
+export function errorFromResponse(status: number, body: unknown, headers: Headers): ApiError {
+  const { message, code, kind } = envelopeMessage(body);
+  const at = Date.now();
+  const said = message ? ` The API said: “${message}”.` : '';
+  if (status === 429) {
+    const retryAfterSeconds = parseRetryAfter(headers.get('retry-after'));
+    return new ApiError('rate_limited', `Too many requests to the RealtimeKit API.${said}`, {
+      status,
+      code,
+      retryAfterSeconds,
+      at,
+    });
+  }
+  if (status === 401 || status === 403) {
+    return new ApiError(
+      'unauthorized',
+      `The server's API token was refused (HTTP ${status}).${said}`,
+      { status, code, at },
+    );
+  }
+  if (status === 404) {
+    return new ApiError('not_found', message ?? 'Not found.', { status, code, at });
+  }
+  if (status === 400) {
+    return new ApiError('invalid_request', message ?? 'The request was refused as invalid.', {
+      status,
+      code,
+      at,
+    });
+  }
+  if (status === 504 || kind === 'upstream_timeout') {
+    return new ApiError('timeout', message ?? 'The RealtimeKit API did not answer in time.', {
+      status,
+      code,
+      at,
+    });
+  }
+  if (kind === 'upstream_bad_body') {
+    return new ApiError('upstream', message ?? 'The RealtimeKit API sent an unreadable answer.', {
+      status,
+      code,
+      at,
+    });
+  }
+  if (status >= 200 && status < 300) {
+    return new ApiError('upstream', `The RealtimeKit API answered success: false.${said}`, {
+      status,
+      code,
+      at,
+    });
+  }
+  return new ApiError('upstream', `The RealtimeKit API failed (HTTP ${status}).${said}`, {
+    status,
+    code,
+    at,
+  });
+}
+
+/** How a query retries: never for 4xx but 429, at most twice for 5xx and network errors. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.kind === 'rate_limited') return failureCount < 1;
+  return error.retryable && failureCount < 2;
+}
+
+/** Backoff as the official SDK does it (0.5 s · 2ⁿ, cap 8 s, jitter), or Retry-After on 429. */
+export function retryDelay(failureCount: number, error: unknown): number {
+  if (error instanceof ApiError && error.kind === 'rate_limited') {
+    return (error.details.retryAfterSeconds ?? 5) * 1000;
+  }
+  const base = Math.min(500 * 2 ** failureCount, 8000);
+  return base * (0.75 + Math.random() * 0.25);
+}

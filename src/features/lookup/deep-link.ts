@@ -1,0 +1,92 @@
+/**
+ * The deep-link contract (CONTRACT.md B3): /sessions/{session_id}/participants/{participant_id}
+ * with the API's `filters` and `include_peer_events`. Parsing never throws: a malformed link
+ * becomes a list of problems to show next to the form, with whatever could be read.
+ */
+import type { Filter } from '../../api/participant-schema';
+import { checkId, parseFilters, parseIncludePeerEvents } from '../../api/request-params';
+import { appPath, routeOf } from '../../lib/base-path';
+
+export type LookupParams = {
+  readonly sessionId: string;
+  readonly participantId: string;
+  readonly filters: readonly Filter[];
+  readonly includePeerEvents: boolean;
+};
+
+export type Route =
+  | { readonly kind: 'home' }
+  | { readonly kind: 'participant'; readonly params: LookupParams }
+  | {
+      readonly kind: 'invalid';
+      readonly problems: readonly string[];
+      readonly draft: { sessionId: string; participantId: string };
+    }
+  | { readonly kind: 'unknown'; readonly path: string };
+
+const PATH = /^\/sessions\/([^/]*)\/participants\/([^/]*)\/?$/;
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export function parseRoute(pathname: string, search: string): Route {
+  const path = routeOf(pathname);
+  if (path === '/' || path === '') return { kind: 'home' };
+  const match = PATH.exec(path);
+  if (!match) return { kind: 'unknown', path };
+  const sessionId = decode(match[1] ?? '');
+  const participantId = decode(match[2] ?? '');
+  const query = new URLSearchParams(search);
+  const problems: string[] = [];
+  const session = checkId('Session ID', sessionId);
+  if (!session.ok) problems.push(session.message);
+  const participant = checkId('Participant ID', participantId);
+  if (!participant.ok) problems.push(participant.message);
+  const filters = parseFilters(query.get('filters'));
+  if (!filters.ok) problems.push(filters.message);
+  const include = parseIncludePeerEvents(query.get('include_peer_events'));
+  if (!include.ok) problems.push(include.message);
+  if (problems.length > 0 || !filters.ok || !include.ok) {
+    return { kind: 'invalid', problems, draft: { sessionId, participantId } };
+  }
+  return {
+    kind: 'participant',
+    params: {
+      sessionId,
+      participantId,
+      filters: filters.value,
+      // A shared link without the flag still shows the timeline: that is what agents open it for.
+      includePeerEvents: include.value ?? true,
+    },
+  };
+}
+
+/** The deep link of a lookup, under the app's base path. */
+export function toDeepLink(params: LookupParams): string {
+  const query = new URLSearchParams();
+  if (params.filters.length > 0) query.set('filters', params.filters.join(','));
+  query.set('include_peer_events', String(params.includePeerEvents));
+  // Commas are safe in a query and easier to read in a shared link than %2C.
+  const search = query.toString().replace(/%2C/g, ',');
+  return `${appPath(`sessions/${encodeURIComponent(params.sessionId)}/participants/${encodeURIComponent(params.participantId)}`)}?${search}`;
+}
+
+/**
+ * Finds a session and participant id pair in pasted text: one of our deep links or a
+ * RealtimeKit API URL (…/sessions/{id}/participants/{id}…). Null when the text holds none.
+ */
+export function idsFromPastedText(
+  text: string,
+): { sessionId: string; participantId: string } | null {
+  const match =
+    /\/sessions\/([A-Za-z0-9_-]{1,64})\/participants\/([A-Za-z0-9_-]{1,64})(?=$|[/?#\s])/.exec(
+      text.trim(),
+    );
+  if (!match?.[1] || !match[2]) return null;
+  return { sessionId: match[1], participantId: match[2] };
+}

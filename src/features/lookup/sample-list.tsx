@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Sample } from '../../api/app-config-schema';
+import { appConfigQueryOptions } from '../../api/config-query';
+import { AppLink } from '../../components/ui/app-link';
+import { toDeepLink } from './deep-link';
+
+function SampleGroup({ title, samples }: { title: string; samples: readonly Sample[] }) {
+  if (samples.length === 0) return null;
+  return (
+    <div>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+      <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+        {samples.map((sample) => (
+          <li key={`${sample.session_id}/${sample.participant_id}`}>
+            <AppLink
+              className="block rounded-md px-2 py-1.5 text-sm text-brand-700 underline-offset-2 hover:bg-brand-50 hover:underline"
+              href={toDeepLink({
+                sessionId: sample.session_id,
+                participantId: sample.participant_id,
+                filters: [],
+                includePeerEvents: true,
+              })}
+            >
+              {sample.label}
+            </AppLink>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The demo participants, offered on the idle page so a fresh clone shows something at once. */
+export function SampleList() {
+  const { data } = useQuery(appConfigQueryOptions());
+  const samples = data?.samples ?? [];
+  if (samples.length === 0) return null;
+  return (
+    <section
+      aria-labelledby="samples-heading"
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+    >
+      <h2 id="samples-heading" className="text-base font-semibold">
+        Demo participants
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        The server runs without an API token, so it answers from its embedded mock. Open one of
+        these:
+      </p>
+      <div className="mt-4 grid gap-4">
+        <SampleGroup title="Participants" samples={samples.filter((s) => s.group !== 'errors')} />
+        <SampleGroup title="Error cases" samples={samples.filter((s) => s.group === 'errors')} />
+      </div>
+    </section>
+  );
+}
