@@ -80,3 +80,8 @@ export function findInvalid(value: unknown, path = ''): Array<{ path: string; va
   }
   return [];
 }
+
+/** The value when it was read as documented; undefined when missing or invalid. */
+export function valid<T>(value: T | Invalid | undefined): T | undefined {
+  return value === undefined || isInvalid(value) ? undefined : value;
+}
