@@ -27,6 +27,8 @@ export class ApiError extends Error {
       readonly retryAfterSeconds?: number;
       /** When the error was seen (ms since the epoch), to count down from. */
       readonly at?: number;
+      /** The message of the error envelope, as the API (or this server) worded it. */
+      readonly apiMessage?: string;
     } = {},
   ) {
     super(message);
@@ -67,23 +69,30 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
       code,
       retryAfterSeconds,
       at,
+      apiMessage: message,
     });
   }
   if (status === 401 || status === 403) {
     return new ApiError(
       'unauthorized',
       `The server's API token was refused (HTTP ${status}).${said}`,
-      { status, code, at },
+      { status, code, at, apiMessage: message },
     );
   }
   if (status === 404) {
-    return new ApiError('not_found', message ?? 'Not found.', { status, code, at });
+    return new ApiError('not_found', message ?? 'Not found.', {
+      status,
+      code,
+      at,
+      apiMessage: message,
+    });
   }
   if (status === 400) {
     return new ApiError('invalid_request', message ?? 'The request was refused as invalid.', {
       status,
       code,
       at,
+      apiMessage: message,
     });
   }
   if (status === 504 || kind === 'upstream_timeout') {
@@ -91,6 +100,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
       status,
       code,
       at,
+      apiMessage: message,
     });
   }
   if (kind === 'upstream_bad_body') {
@@ -98,6 +108,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
       status,
       code,
       at,
+      apiMessage: message,
     });
   }
   if (status >= 200 && status < 300) {
@@ -105,12 +116,14 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
       status,
       code,
       at,
+      apiMessage: message,
     });
   }
   return new ApiError('upstream', `The RealtimeKit API failed (HTTP ${status}).${said}`, {
     status,
     code,
     at,
+    apiMessage: message,
   });
 }
 
