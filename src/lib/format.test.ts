@@ -38,6 +38,7 @@ describe('formatMinutes, formatOffset, formatUtc, formatRelative, formatRaw', ()
     expect(formatOffset(42_000)).toBe('+0:42');
     expect(formatOffset(3_723_000)).toBe('+1:02:03');
     expect(formatOffset(-4_000)).toBe('−0:04');
+    expect(formatOffset(-400)).toBe('+0:00');
   });
 
   it('writes UTC without milliseconds', () => {

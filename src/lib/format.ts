@@ -29,8 +29,9 @@ export const formatCount = (n: number) => n.toLocaleString('en');
 
 /** "+12:05" style offset from a reference point, for the timeline: "+1:02:03", "−0:04". */
 export function formatOffset(ms: number): string {
-  const sign = ms < 0 ? '−' : '+';
   const total = Math.round(Math.abs(ms) / 1000);
+  // Rounded to zero is neither before nor after.
+  const sign = ms < 0 && total > 0 ? '−' : '+';
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

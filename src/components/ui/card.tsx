@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+
+export type CardProps = {
+  /** The card's heading; also its accessible name when `label` is not given. */
+  title: ReactNode;
+  /** The region's accessible name (a stable contract for screen readers and tests). */
+  label?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+};
+
+/** A titled region of the page. */
+export function Card({ title, label, actions, children, className = '' }: CardProps) {
+  return (
+    <section
+      aria-label={label}
+      className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900 ${className}`}
+    >
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <h2 className="text-base font-semibold">{title}</h2>
+        {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
+      </div>
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { CopyButton } from './copy-button';
+import { InvalidValue } from './invalid-value';
+
+export type ShortIdProps = {
+  value: string | null;
+  /** What the id is, for the copy button's name: "Copy peer id …". */
+  label: string;
+  problem?: { raw: unknown; reason: string } | undefined;
+};
+
+/** A long id shown short (full on hover), with a copy button; flagged when invalid. */
+export function ShortId({ value, label, problem }: ShortIdProps) {
+  if (problem) return <InvalidValue raw={problem.raw} reason={problem.reason} />;
+  if (value === null) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+  const short = value.length > 10 ? `${value.slice(0, 8)}…` : value;
+  return (
+    <span className="inline-flex items-center gap-1">
+      <code className="font-mono text-xs" title={value}>
+        {short}
+      </code>
+      <CopyButton value={value} label={`${label} ${value}`} />
+    </span>
+  );
+}

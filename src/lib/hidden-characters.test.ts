@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { countHidden, revealHidden } from './hidden-characters';
+
+describe('hidden characters in user-typed text', () => {
+  it('finds direction overrides and zero-width spaces but not emoji joiners', () => {
+    const name = '\u202Eevil\u202C Zoë 👩🏽‍💻\u200B';
+    expect(countHidden(name)).toBe(3);
+    expect(revealHidden(name)).toBe('⟦U+202E⟧evil⟦U+202C⟧ Zoë 👩🏽‍💻⟦U+200B⟧');
+  });
+
+  it('leaves plain text alone', () => {
+    expect(countHidden('Priya Natarajan')).toBe(0);
+    expect(revealHidden('Priya')).toBe('Priya');
+  });
+});
