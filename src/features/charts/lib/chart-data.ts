@@ -1,0 +1,206 @@
+/** Reshapes per-peer totals for the "Minutes by peer" chart. Pure: the components only render. */
+import { formatCount, formatDurationMs, formatMinutes, formatUtc } from '../../../lib/format';
+import type { PeerTotal } from '../../../lib/peer-spans';
+
+/** More lanes than this and the rows become unreadable: they are merged into one. */
+export const MAX_LANES = 24;
+/** More bars than this and they become slivers: peers are grouped by first-seen time. */
+export const MAX_BARS = 40;
+
+export type TimeDomain = readonly [start: number, end: number];
+
+export type LaneSpan = {
+  readonly start: number;
+  readonly end: number;
+  /** Still connected: runs to "now" rather than to a LEAVING. */
+  readonly open: boolean;
+  /** Distinct peers behind this interval (1 on a per-peer lane). */
+  readonly peerCount: number;
+};
+
+export type Lane = {
+  readonly key: string;
+  readonly label: string;
+  /** The full peer id, or null for the merged lane. */
+  readonly peerId: string | null;
+  readonly spans: readonly LaneSpan[];
+};
+
+export type LaneData = {
+  readonly lanes: readonly Lane[];
+  /** True when all peers share one lane (the table then lists each peer). */
+  readonly merged: boolean;
+  /** [first start, last end] over every span; null when nothing was connected. */
+  readonly domain: TimeDomain | null;
+};
+
+export type LaneOptions = { readonly maxLanes?: number };
+
+export type MinutesBar = {
+  readonly key: string;
+  readonly label: string;
+  /** The full peer id, or null for a bucket of peers. */
+  readonly peerId: string | null;
+  readonly minutes: number;
+  readonly connectedMinutes: number;
+  readonly peers: number;
+};
+
+export type MinutesData = {
+  readonly bars: readonly MinutesBar[];
+  /** True when bars are time buckets of peers rather than one peer each. */
+  readonly bucketed: boolean;
+};
+
+export type TimeTick = { readonly at: number; readonly label: string };
+
+/** First 8 characters and an ellipsis: enough to tell peers apart at a glance. */
+export const shortPeerId = (peerId: string) =>
+  peerId.length > 8 ? `${peerId.slice(0, 8)}…` : peerId;
+
+/** "14:01:35" — the clock part of formatUtc. */
+export const utcClock = (ms: number) => formatUtc(ms).slice(11, 19);
+
+export function timeDomain(totals: readonly PeerTotal[]): TimeDomain | null {
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const total of totals) {
+    for (const span of total.spans) {
+      if (span.start < start) start = span.start;
+      if (span.end > end) end = span.end;
+    }
+  }
+  return start <= end ? [start, end] : null;
+}
+
+/** Union of every peer's spans: overlapping or touching intervals become one. */
+function mergedSpans(totals: readonly PeerTotal[]): LaneSpan[] {
+  const spans = totals.flatMap((t) => t.spans).sort((a, b) => a.start - b.start);
+  const merged: LaneSpan[] = [];
+  let current: { start: number; end: number; open: boolean; peers: Set<string> } | null = null;
+  const close = () => {
+    if (!current) return;
+    const { start, end, open, peers } = current;
+    merged.push({ start, end, open, peerCount: peers.size });
+  };
+  for (const span of spans) {
+    if (current && span.start <= current.end) {
+      current.end = Math.max(current.end, span.end);
+      current.open ||= span.open;
+      current.peers.add(span.peerId);
+    } else {
+      close();
+      current = {
+        start: span.start,
+        end: span.end,
+        open: span.open,
+        peers: new Set([span.peerId]),
+      };
+    }
+  }
+  close();
+  return merged;
+}
+
+export function laneData(totals: readonly PeerTotal[], opts: LaneOptions = {}): LaneData {
+  const domain = timeDomain(totals);
+  if (totals.length > (opts.maxLanes ?? MAX_LANES)) {
+    const label = `All ${formatCount(totals.length)} peers`;
+    const lane = { key: 'all', label, peerId: null, spans: mergedSpans(totals) };
+    return { lanes: [lane], merged: true, domain };
+  }
+  const lanes = totals.map((t) => ({
+    key: t.peerId,
+    label: shortPeerId(t.peerId),
+    peerId: t.peerId,
+    spans: t.spans.map((s) => ({ start: s.start, end: s.end, open: s.open, peerCount: 1 })),
+  }));
+  return { lanes, merged: false, domain };
+}
+
+export function minutesData(totals: readonly PeerTotal[], maxBars = MAX_BARS): MinutesData {
+  if (totals.length <= maxBars) {
+    const bars = totals.map((t) => ({
+      key: t.peerId,
+      label: shortPeerId(t.peerId),
+      peerId: t.peerId,
+      minutes: t.minutes,
+      connectedMinutes: t.connectedMs / 60_000,
+      peers: 1,
+    }));
+    return { bars, bucketed: false };
+  }
+  const first = Math.min(...totals.map((t) => t.firstSeen));
+  const last = Math.max(...totals.map((t) => t.firstSeen));
+  const count = last > first ? maxBars : 1;
+  const width = (last - first) / count;
+  // Empty buckets are kept so the bars stay an even time axis.
+  const buckets = Array.from({ length: count }, (_, i) => ({
+    start: first + i * width,
+    minutes: 0,
+    connectedMs: 0,
+    peers: 0,
+  }));
+  for (const total of totals) {
+    const index =
+      width > 0 ? Math.min(count - 1, Math.floor((total.firstSeen - first) / width)) : 0;
+    const bucket = buckets[index];
+    if (!bucket) continue;
+    bucket.minutes += total.minutes;
+    bucket.connectedMs += total.connectedMs;
+    bucket.peers += 1;
+  }
+  const bars = buckets.map((b) => ({
+    key: String(b.start),
+    label: utcClock(b.start),
+    peerId: null,
+    minutes: b.minutes,
+    connectedMinutes: b.connectedMs / 60_000,
+    peers: b.peers,
+  }));
+  return { bars, bucketed: true };
+}
+
+const NICE_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800];
+const NICE_STEPS_MS = [...NICE_STEPS_S, 21_600, 43_200, 86_400].map((s) => s * 1000);
+
+/** Round UTC times for the axis, aiming at 4–6 ticks; HH:MM unless the step is under a minute. */
+export function timeTicks(domain: TimeDomain, target = 5): TimeTick[] {
+  const [start, end] = domain;
+  if (end <= start) return [{ at: start, label: utcClock(start) }];
+  const countFor = (step: number) => Math.floor(end / step) - Math.ceil(start / step) + 1;
+  const fitting = NICE_STEPS_MS.find((step) => countFor(step) <= 6 && countFor(step) >= 4);
+  const step =
+    fitting ??
+    NICE_STEPS_MS.reduce((best, s) =>
+      Math.abs(countFor(s) - target) < Math.abs(countFor(best) - target) ? s : best,
+    );
+  const ticks: TimeTick[] = [];
+  for (let at = Math.ceil(start / step) * step; at <= end; at += step) {
+    ticks.push({ at, label: step < 60_000 ? utcClock(at) : utcClock(at).slice(0, 5) });
+  }
+  return ticks;
+}
+
+/** "14:01:35", or the full date and time when the interval crosses midnight UTC. */
+function rangeText([start, end]: TimeDomain): string {
+  const sameDay = formatUtc(start).slice(0, 10) === formatUtc(end).slice(0, 10);
+  const at = (ms: number) => (sameDay ? utcClock(ms) : formatUtc(ms).slice(0, 19));
+  return `between ${at(start)} and ${at(end)} UTC`;
+}
+
+/** One plain-English sentence: the chart's text alternative. */
+export function chartSummary(totals: readonly PeerTotal[]): string {
+  const connected = totals.filter((t) => t.spans.length > 0);
+  const domain = timeDomain(connected);
+  if (!domain) return 'No peer connected in the events received.';
+  const spans = connected.flatMap((t) => t.spans);
+  const longest = spans.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+  const connectedMs = connected.reduce((sum, t) => sum + t.connectedMs, 0);
+  const minutes = totals.reduce((sum, t) => sum + t.minutes, 0);
+  const stillOpen = connected.filter((t) => t.spans.some((s) => s.open)).length;
+  const peers = `${formatCount(connected.length)} ${connected.length === 1 ? 'peer' : 'peers'}`;
+  const open = stillOpen > 0 ? ` (${formatCount(stillOpen)} still connected)` : '';
+  const longestText = `peer ${shortPeerId(longest.peerId)} with ${formatDurationMs(longest.end - longest.start)}${longest.open ? ', still connected' : ''}`;
+  return `${peers} connected for ${formatDurationMs(connectedMs)} in total ${rangeText(domain)}${open}; ${formatMinutes(minutes)} consumed; the longest connection was ${longestText}.`;
+}
