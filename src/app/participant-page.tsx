@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { ApiError } from '../api/errors';
+import { participantQueryOptions } from '../api/participant-query';
+import { CopyButton } from '../components/ui/copy-button';
+import type { LookupParams } from '../features/lookup/deep-link';
+import { ParticipantError } from '../features/participant/participant-error';
+import { ParticipantSkeleton } from '../features/participant/participant-skeleton';
+import { ParticipantView } from './participant-view';
+
+export type ParticipantPageProps = { params: LookupParams };
+
+/** What the status line says while a request is retried after a failure. */
+function retryStatus(reason: Error | null, attempt: number): string | undefined {
+  if (!(reason instanceof ApiError)) return undefined;
+  if (reason.kind === 'rate_limited') {
+    return `Rate limited by Cloudflare: retrying once Retry-After has passed (${reason.details.retryAfterSeconds ?? 5} s)…`;
+  }
+  return `${reason.message} Retrying (attempt ${attempt + 1} of 3)…`;
+}
+
+/** One participant, as its deep link asks: loading, failed, or shown. */
+export function ParticipantPage({ params }: ParticipantPageProps) {
+  const query = useQuery(participantQueryOptions(params));
+  const toolbar = (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      {query.data ? (
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          Fetched {new Date(query.data.receivedAt).toLocaleTimeString()}
+        </span>
+      ) : null}
+      {query.isPending ? null : (
+        <button
+          type="button"
+          onClick={() => void query.refetch()}
+          disabled={query.isFetching}
+          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          {query.isFetching ? 'Refreshing…' : 'Refresh'}
+        </button>
+      )}
+      <CopyButton value={window.location.href} label="link to this participant">
+        Copy link
+      </CopyButton>
+    </div>
+  );
+  let body: ReactNode;
+  if (query.isPending) {
+    body = <ParticipantSkeleton status={retryStatus(query.failureReason, query.failureCount)} />;
+  } else if (query.isError) {
+    body = (
+      <ParticipantError
+        error={query.error}
+        retrying={query.isFetching}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  } else {
+    body = <ParticipantView result={query.data} params={params} />;
+  }
+  return (
+    <div className="grid gap-4">
+      {toolbar}
+      {body}
+    </div>
+  );
+}

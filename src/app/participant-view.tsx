@@ -1,0 +1,54 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { isInvalid, valid } from '../api/lenient';
+import type { ParticipantResult } from '../api/participant-query';
+import { peerEventRecords, spanInputs } from '../api/peer-events';
+import { Skeleton } from '../components/ui/skeleton';
+import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
+import { SummaryCard } from '../features/participant/summary-card';
+import { timelineFacts } from '../features/timeline/lib/facts';
+import { TimelineCard } from '../features/timeline/timeline-card';
+import { peerTotals } from '../lib/peer-spans';
+
+// recharts is heavy: the chart arrives in its own chunk while the summary is already shown.
+const MinutesByPeerChart = lazy(() => import('../features/charts/minutes-by-peer-chart'));
+
+export type ParticipantViewProps = { result: ParticipantResult; params: LookupParams };
+
+export function ParticipantView({ result, params }: ParticipantViewProps) {
+  const { participant, receivedAt } = result;
+  const inSession = participant.left_at === undefined;
+  // A participant still in the call is connected until the moment the answer arrived.
+  const openUntil = inSession ? receivedAt : null;
+  const derived = useMemo(() => {
+    const records = peerEventRecords(participant);
+    const inputs = records ? spanInputs(records) : [];
+    return {
+      records,
+      facts: records ? timelineFacts(records, openUntil) : null,
+      totals: peerTotals(inputs, openUntil),
+    };
+  }, [participant, openUntil]);
+  const list = participant.peer_events;
+  const hasEvents = derived.records !== null && derived.records.length > 0;
+
+  return (
+    <div className="grid gap-6">
+      <SummaryCard participant={participant} receivedAt={receivedAt} />
+      <TimelineCard
+        records={derived.records}
+        invalidList={isInvalid(list) ? list : undefined}
+        facts={derived.facts}
+        joinedAtMs={valid(participant.joined_at)?.ms ?? null}
+        durationMinutes={valid(participant.duration) ?? null}
+        includeHref={
+          params.includePeerEvents ? null : toDeepLink({ ...params, includePeerEvents: true })
+        }
+      />
+      {hasEvents ? (
+        <Suspense fallback={<Skeleton className="h-96 w-full rounded-xl" />}>
+          <MinutesByPeerChart totals={derived.totals} />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { ReactNode } from 'react';
+import { ApiError } from '../../api/errors';
+import { RateLimitCountdown } from './rate-limit-countdown';
+
+export type ParticipantErrorProps = {
+  error: Error;
+  onRetry: () => void;
+  /** True while a retry is on its way. */
+  retrying: boolean;
+};
+
+type Explained = { title: string; body: ReactNode; canRetry: boolean };
+
+function explain(error: Error): Explained {
+  if (!(error instanceof ApiError)) {
+    return { title: 'Something went wrong', body: error.message, canRetry: true };
+  }
+  switch (error.kind) {
+    case 'not_found':
+      return {
+        title: 'Participant not found',
+        body: (
+          <>
+            RealtimeKit has no such participant in this session (“{error.message}”). Check both ids:
+            a participant id from another session, or the two ids swapped, look exactly like this.
+          </>
+        ),
+        canRetry: false,
+      };
+    case 'unauthorized':
+      return {
+        title: 'Not authorised',
+        body: (
+          <>
+            The API token this server holds was refused (HTTP {error.details.status}). It needs the
+            <strong> Realtime</strong> (read) or <strong>Realtime Admin</strong> permission on this
+            account; ask whoever runs this server to check <code>CLOUDFLARE_API_TOKEN</code>.
+            {error.details.apiMessage ? ` The API said: “${error.details.apiMessage}”.` : ''}
+          </>
+        ),
+        canRetry: true,
+      };
+    case 'rate_limited':
+      return {
+        title: 'Rate limited',
+        body: (
+          <>
+            Cloudflare is limiting requests for this token (1,200 per 5 minutes, shared by the whole
+            team). You can try again in{' '}
+            <RateLimitCountdown
+              at={error.details.at ?? Date.now()}
+              retryAfterSeconds={error.details.retryAfterSeconds ?? 60}
+            />
+            .
+          </>
+        ),
+        canRetry: true,
+      };
+    case 'invalid_request':
+      return { title: 'The request was refused', body: error.message, canRetry: false };
+    case 'timeout':
+      return { title: 'The API did not answer in time', body: error.message, canRetry: true };
+    case 'network':
+      return { title: 'Could not reach the server', body: error.message, canRetry: true };
+    case 'malformed':
+      return { title: 'The answer could not be read', body: error.message, canRetry: true };
+    case 'upstream':
+      return { title: 'The RealtimeKit API failed', body: error.message, canRetry: true };
+  }
+}
+
+/** Every way a lookup can fail, each explained in words an agent can act on. */
+export function ParticipantError({ error, onRetry, retrying }: ParticipantErrorProps) {
+  const { title, body, canRetry } = explain(error);
+  return (
+    <div
+      role="alert"
+      className="rounded-xl border border-red-200 bg-red-50 p-5 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50"
+    >
+      <h2 className="text-base font-semibold">{title}</h2>
+      <p className="mt-2 text-sm">{body}</p>
+      {canRetry ? (
+        <button
+          type="button"
+          onClick={onRetry}
+          disabled={retrying}
+          className="mt-4 rounded-md bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-700 disabled:opacity-60 dark:bg-red-200 dark:text-red-950"
+        >
+          {retrying ? 'Retrying…' : 'Try again'}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { EventName } from '../../api/participant-schema';
+import { Badge, type BadgeTone } from '../../components/ui/badge';
+
+const TONES: Record<EventName, BadgeTone> = {
+  PEER_CREATED: 'info',
+  PEER_JOINING: 'success',
+  PEER_LEAVING: 'warning',
+};
+
+export type EventBadgeProps = { name: string | null; known: EventName | null };
+
+/** The event name as a coloured badge; an unknown name is still shown, as sent. */
+export function EventBadge({ name, known }: EventBadgeProps) {
+  if (name === null) return <span className="italic text-slate-500">no name</span>;
+  if (known === null) {
+    return (
+      <Badge tone="violet" title="Not a documented event name">
+        {name} (unknown)
+      </Badge>
+    );
+  }
+  return <Badge tone={TONES[known]}>{known.replace('PEER_', '')}</Badge>;
+}

@@ -1,0 +1,117 @@
+import { useTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { formatCount } from '../../lib/format';
+import { columns, features, matchesSearch } from './columns';
+import { EventTypeFilter } from './event-type-filter';
+import type { TimelineRow } from './lib/timeline-rows';
+import { SortHeader } from './sort-header';
+
+export type PeerEventTableProps = { rows: readonly TimelineRow[] };
+
+const ROW_HEIGHT = 37;
+
+/** The peer events: sortable, filterable by type, searchable, rows virtualized. */
+export function PeerEventTable({ rows }: PeerEventTableProps) {
+  const table = useTable(
+    {
+      features,
+      columns,
+      data: rows,
+      globalFilterFn: matchesSearch,
+      // Only one column carries the search, which reads the row's whole search text itself.
+      getColumnCanGlobalFilter: (column) => column.id === 'event',
+      initialState: { sorting: [{ id: 'time', desc: false }], globalFilter: '', columnFilters: [] },
+    },
+    (state) => ({
+      sorting: state.sorting,
+      filters: state.columnFilters,
+      search: state.globalFilter,
+    }),
+  );
+  const visible = table.getRowModel().rows;
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const search = typeof table.state.search === 'string' ? table.state.search : '';
+
+  return (
+    <div>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <EventTypeFilter column={table.getColumn('event')} />
+        <label className="text-sm">
+          <span className="block font-medium">Search events</span>
+          <input
+            type="search"
+            value={search}
+            onChange={(event) => table.setGlobalFilter(event.target.value)}
+            placeholder="peer id, socket, name…"
+            className="mt-1 w-64 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-950"
+          />
+        </label>
+      </div>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+        Showing {formatCount(visible.length)} of {formatCount(rows.length)} events
+      </p>
+      <section
+        ref={scroller}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region must be reachable by keyboard.
+        tabIndex={0}
+        aria-label="Peer events, scrollable"
+        className="mt-2 max-h-[32rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-700"
+      >
+        <table
+          aria-rowcount={visible.length + 1}
+          className="w-full border-collapse text-left text-sm"
+        >
+          <caption className="sr-only">Peer events</caption>
+          <thead className="sticky top-0 z-10 bg-slate-50 dark:bg-slate-800">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <SortHeader key={header.id} column={header.column}>
+                    <table.FlexRender header={header} />
+                  </SortHeader>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {top > 0 ? <tr style={{ height: top }} /> : null}
+            {items.map((item) => {
+              const row = visible[item.index];
+              if (!row) return null;
+              return (
+                <tr
+                  key={row.id}
+                  aria-rowindex={item.index + 2}
+                  style={{ height: ROW_HEIGHT }}
+                  className={`border-t border-slate-100 dark:border-slate-800 ${row.original.problems.length > 0 ? 'bg-red-50/60 dark:bg-red-950/30' : ''}`}
+                >
+                  {row.getAllCells().map((cell) => (
+                    <td key={cell.id} className="whitespace-nowrap px-3 py-1.5 align-middle">
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+            {bottom > 0 ? <tr style={{ height: bottom }} /> : null}
+          </tbody>
+        </table>
+        {visible.length === 0 ? (
+          <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
+            No event matches the filters.
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}
