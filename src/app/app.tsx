@@ -55,13 +55,13 @@ export function App() {
     <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-          <AppLink href={appPath('')} className="text-lg font-semibold tracking-tight">
-            Participant Inspector
-          </AppLink>
+          <h1 className="text-lg font-semibold tracking-tight">
+            <AppLink href={appPath('')}>Participant Inspector</AppLink>
+          </h1>
           <ModeBadge />
         </div>
       </header>
-      <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6">
+      <main className="mx-auto grid max-w-6xl grid-cols-1 gap-6 px-4 py-6">
         <RouteProblems route={route} />
         {/* Keyed by the URL: the fields are re-seeded from each link, the URL owns the ids. */}
         <LookupForm key={href} initial={initial} />

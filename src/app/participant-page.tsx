@@ -13,9 +13,6 @@ export type ParticipantPageProps = { params: LookupParams };
 /** What the status line says while a request is retried after a failure. */
 function retryStatus(reason: Error | null, attempt: number): string | undefined {
   if (!(reason instanceof ApiError)) return undefined;
-  if (reason.kind === 'rate_limited') {
-    return `Rate limited by Cloudflare: retrying once Retry-After has passed (${reason.details.retryAfterSeconds ?? 5} s)…`;
-  }
   return `${reason.message} Retrying (attempt ${attempt + 1} of 3)…`;
 }
 
@@ -45,8 +42,12 @@ export function ParticipantPage({ params }: ParticipantPageProps) {
     </div>
   );
   let body: ReactNode;
-  if (query.isPending) {
-    body = <ParticipantSkeleton status={retryStatus(query.failureReason, query.failureCount)} />;
+  const reason = query.failureReason;
+  if (query.isPending && reason instanceof ApiError && reason.kind === 'rate_limited') {
+    // The retry waits for Retry-After: show the countdown now rather than a long skeleton.
+    body = <ParticipantError error={reason} retrying onRetry={() => undefined} />;
+  } else if (query.isPending) {
+    body = <ParticipantSkeleton status={retryStatus(reason, query.failureCount)} />;
   } else if (query.isError) {
     body = (
       <ParticipantError
@@ -59,7 +60,7 @@ export function ParticipantPage({ params }: ParticipantPageProps) {
     body = <ParticipantView result={query.data} params={params} />;
   }
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       {toolbar}
       {body}
     </div>

@@ -32,7 +32,7 @@ export function ParticipantView({ result, params }: ParticipantViewProps) {
   const hasEvents = derived.records !== null && derived.records.length > 0;
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <SummaryCard participant={participant} receivedAt={receivedAt} />
       <TimelineCard
         records={derived.records}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 
 export type CardProps = {
   /** The card's heading; also its accessible name when `label` is not given. */
@@ -12,13 +12,17 @@ export type CardProps = {
 
 /** A titled region of the page. */
 export function Card({ title, label, actions, children, className = '' }: CardProps) {
+  const headingId = useId();
   return (
     <section
       aria-label={label}
+      aria-labelledby={label ? undefined : headingId}
       className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900 ${className}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <h2 className="text-base font-semibold">{title}</h2>
+        <h2 id={headingId} className="text-base font-semibold">
+          {title}
+        </h2>
         {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
       <div className="mt-4">{children}</div>

@@ -1,15 +1,25 @@
 import { formatRaw } from '../../lib/format';
 
-export type InvalidValueProps = { raw: unknown; reason: string };
+export type InvalidValueProps = {
+  raw: unknown;
+  reason: string;
+  /** Keep to one line (table cells, whose rows have a fixed height). */
+  nowrap?: boolean;
+};
 
 /** A value the API sent that could not be read: flagged, with the raw value, never hidden. */
-export function InvalidValue({ raw, reason }: InvalidValueProps) {
+export function InvalidValue({ raw, reason, nowrap = false }: InvalidValueProps) {
   return (
-    <span className="inline-flex flex-wrap items-baseline gap-1.5" title={reason}>
+    <span
+      className={`inline-flex items-baseline gap-1.5 ${nowrap ? '' : 'flex-wrap'}`}
+      title={reason}
+    >
       <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-900 dark:bg-red-950 dark:text-red-100">
         invalid
       </span>
-      <code className="break-all font-mono text-xs text-slate-700 dark:text-slate-300">
+      <code
+        className={`${nowrap ? '' : 'break-all'} font-mono text-xs text-slate-700 dark:text-slate-300`}
+      >
         {formatRaw(raw)}
       </code>
       <span className="sr-only">({reason})</span>

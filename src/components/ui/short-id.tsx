@@ -10,7 +10,7 @@ export type ShortIdProps = {
 
 /** A long id shown short (full on hover), with a copy button; flagged when invalid. */
 export function ShortId({ value, label, problem }: ShortIdProps) {
-  if (problem) return <InvalidValue raw={problem.raw} reason={problem.reason} />;
+  if (problem) return <InvalidValue raw={problem.raw} reason={problem.reason} nowrap />;
   if (value === null) return <span className="text-slate-500 dark:text-slate-400">—</span>;
   const short = value.length > 10 ? `${value.slice(0, 8)}…` : value;
   return (

@@ -55,8 +55,15 @@ export function MinutesBars({ data, width, height = 220 }: MinutesBarsProps) {
         <YAxis
           tick={AXIS_TICK}
           stroke="currentColor"
-          width={64}
-          tickFormatter={(value: number) => formatMinutes(value)}
+          width={56}
+          label={{
+            value: 'min',
+            position: 'insideTopLeft',
+            offset: 0,
+            fill: 'currentColor',
+            fontSize: 11,
+          }}
+          tickFormatter={(value: number) => formatCount(value)}
         />
         <Tooltip
           cursor={{ fill: 'currentColor', fillOpacity: 0.08 }}

@@ -9,7 +9,7 @@ export type PeerLanesProps = {
 
 // viewBox units: the SVG scales to its container, so these only set proportions.
 const WIDTH = 720;
-const LABEL_WIDTH = 96;
+const LABEL_WIDTH = 120;
 const RIGHT_PAD = 12;
 const LANE_HEIGHT = 18;
 const LANE_GAP = 6;

@@ -8,12 +8,14 @@ function SampleGroup({ title, samples }: { title: string; samples: readonly Samp
   if (samples.length === 0) return null;
   return (
     <div>
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
+        {title}
+      </h3>
       <ul className="mt-2 grid gap-1 sm:grid-cols-2">
         {samples.map((sample) => (
           <li key={`${sample.session_id}/${sample.participant_id}`}>
             <AppLink
-              className="block rounded-md px-2 py-1.5 text-sm text-brand-700 underline-offset-2 hover:bg-brand-50 hover:underline"
+              className="block rounded-md px-2 py-1.5 text-sm text-brand-700 underline-offset-2 hover:bg-brand-50 hover:underline dark:text-brand-500 dark:hover:bg-slate-800"
               href={toDeepLink({
                 sessionId: sample.session_id,
                 participantId: sample.participant_id,
@@ -38,12 +40,12 @@ export function SampleList() {
   return (
     <section
       aria-labelledby="samples-heading"
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
     >
       <h2 id="samples-heading" className="text-base font-semibold">
         Demo participants
       </h2>
-      <p className="mt-1 text-sm text-slate-600">
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
         The server runs without an API token, so it answers from its embedded mock. Open one of
         these:
       </p>

@@ -86,7 +86,7 @@ export function ParticipantError({ error, onRetry, retrying }: ParticipantErrorP
           disabled={retrying}
           className="mt-4 rounded-md bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-700 disabled:opacity-60 dark:bg-red-200 dark:text-red-950"
         >
-          {retrying ? 'Retrying…' : 'Try again'}
+          {retrying ? 'Retrying automatically…' : 'Try again'}
         </button>
       ) : null}
     </div>

@@ -66,7 +66,7 @@ export const columns = column.columns([
       const bad = problemOf(r, 'created_at') ?? problemOf(r, 'event');
       if (r.atMs === null)
         return bad ? (
-          <InvalidValue raw={bad.raw} reason={bad.reason} />
+          <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />
         ) : (
           <span className={muted}>no time</span>
         );
@@ -132,7 +132,7 @@ export const columns = column.columns([
     sortUndefined: 'last',
     cell: ({ row }) => {
       const bad = problemOf(row.original, 'preset_view_type');
-      if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} />;
+      if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />;
       return row.original.view ?? <span className={muted}>—</span>;
     },
   }),
@@ -143,7 +143,7 @@ export const columns = column.columns([
     sortUndefined: 'last',
     cell: ({ row }) => {
       const bad = problemOf(row.original, 'minutes_consumed');
-      if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} />;
+      if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />;
       const minutes = row.original.minutes;
       return minutes === null ? (
         <span className={muted}>—</span>

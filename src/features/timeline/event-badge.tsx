@@ -11,7 +11,8 @@ export type EventBadgeProps = { name: string | null; known: EventName | null };
 
 /** The event name as a coloured badge; an unknown name is still shown, as sent. */
 export function EventBadge({ name, known }: EventBadgeProps) {
-  if (name === null) return <span className="italic text-slate-500">no name</span>;
+  if (name === null)
+    return <span className="italic text-slate-600 dark:text-slate-400">no name</span>;
   if (known === null) {
     return (
       <Badge tone="violet" title="Not a documented event name">

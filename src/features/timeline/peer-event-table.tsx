@@ -19,6 +19,8 @@ export function PeerEventTable({ rows }: PeerEventTableProps) {
       columns,
       data: rows,
       globalFilterFn: matchesSearch,
+      // Every column sorts ascending on the first click, numbers included.
+      sortDescFirst: false,
       // Only one column carries the search, which reads the row's whole search text itself.
       getColumnCanGlobalFilter: (column) => column.id === 'event',
       initialState: { sorting: [{ id: 'time', desc: false }], globalFilter: '', columnFilters: [] },

@@ -54,7 +54,7 @@ export function TimelineCard(props: TimelineCardProps) {
     body = <Message>The API returned no peer events for this participant.</Message>;
   } else {
     body = (
-      <div className="grid gap-4">
+      <div className="grid grid-cols-1 gap-4">
         <TimelineFacts facts={props.facts} durationMinutes={props.durationMinutes} />
         <PeerEventTable rows={rows} />
       </div>
