@@ -1,0 +1,39 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { deepLink, sample } from './support';
+
+const check = async (page: import('@playwright/test').Page) => {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+  ).toEqual([]);
+};
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('the idle page has no axe violations', async ({ page }) => {
+      await page.goto('/');
+      await expect(
+        page.getByRole('link', { name: 'Healthy call, one connection (47 min)' }),
+      ).toBeVisible();
+      await check(page);
+    });
+
+    test('a participant page with its chart has no axe violations', async ({ page, request }) => {
+      await page.goto(deepLink(await sample(request, 'Reconnected')));
+      await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toBeVisible();
+      await check(page);
+    });
+
+    test('bad data and an error state have no axe violations', async ({ page, request }) => {
+      await page.goto(deepLink(await sample(request, 'Bad data')));
+      await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toBeVisible();
+      await check(page);
+      await page.goto(deepLink(await sample(request, 'Token lacks')));
+      await expect(page.getByRole('alert')).toBeVisible();
+      await check(page);
+    });
+  });
+}

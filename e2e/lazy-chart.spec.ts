@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { deepLink, sample } from './support';
+
+type Chunk = { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] };
+const manifest: Record<string, Chunk> = JSON.parse(
+  readFileSync('dist/.vite/manifest.json', 'utf8'),
+);
+
+test('recharts arrives in its own chunk, after the summary is on screen', async ({
+  page,
+  request,
+}) => {
+  const entry = Object.values(manifest).find((c) => c.isEntry);
+  const chart = Object.entries(manifest).find(([key]) =>
+    key.includes('minutes-by-peer-chart'),
+  )?.[1];
+  expect(entry).toBeDefined();
+  expect(chart).toBeDefined();
+  const staticFiles = [entry?.file, ...(entry?.imports ?? []).map((k) => manifest[k]?.file)];
+  expect(staticFiles).not.toContain(chart?.file);
+  // recharts names its SVG "recharts-surface": present in the lazy side, absent from the first load.
+  const read = (file: string | undefined) => readFileSync(`dist/${file}`, 'utf8');
+  const lazyFiles = [chart?.file, ...(chart?.imports ?? []).map((k) => manifest[k]?.file)];
+  expect(lazyFiles.some((file) => read(file).includes('recharts-surface'))).toBe(true);
+  for (const file of staticFiles) expect(read(file)).not.toContain('recharts-surface');
+
+  const loaded: string[] = [];
+  page.on('requestfinished', (r) => loaded.push(new URL(r.url()).pathname));
+  await page.goto(deepLink(await sample(request, 'Healthy call')));
+  await expect(page.getByRole('region', { name: 'Participant summary' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toBeVisible();
+  expect(loaded).toContain(`/${chart?.file}`);
+});

@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import { deepLink, sample } from './support';
+
+test('an unknown participant is a clear "not found", with nothing to retry', async ({
+  page,
+  request,
+}) => {
+  const healthy = await sample(request, 'Healthy call');
+  await page.goto(`/sessions/${healthy.session_id}/participants/no-such-participant`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Participant not found');
+  await expect(alert).toContainText('Participant not found');
+  await expect(alert.getByRole('button')).toHaveCount(0);
+});
+
+test('a refused token explains the Realtime permission', async ({ page, request }) => {
+  await page.goto(deepLink(await sample(request, 'Token lacks')));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Not authorised');
+  await expect(alert).toContainText('Realtime (read) or Realtime Admin permission');
+  await expect(alert).toContainText('The API said: “Authentication error”');
+});
+
+test('a rate limit counts down from Retry-After', async ({ page, request }) => {
+  await page.goto(deepLink(await sample(request, 'Rate limited')));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Rate limited');
+  const timer = alert.getByRole('timer');
+  await expect(timer).toHaveText(/^(20|19) s$/);
+  await expect(timer).toHaveText(/^1[0-8] s$/, { timeout: 5_000 });
+  await expect(alert.getByRole('button', { name: 'Retrying automatically…' })).toBeDisabled();
+});
+
+test('an HTML error page from upstream fails clearly and can be retried', async ({
+  page,
+  request,
+}) => {
+  await page.goto(deepLink(await sample(request, 'Cloudflare error page')));
+  await expect(page.getByRole('status')).toContainText('Retrying (attempt');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The RealtimeKit API failed', { timeout: 15_000 });
+  await expect(alert).toContainText('answered HTTP 502 with an HTML page');
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/sessions/')) requests.push(r.url());
+  });
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => requests.length).toBeGreaterThan(0);
+});
+
+test('a timeout shows the loading state, then says the API did not answer', async ({
+  page,
+  request,
+}) => {
+  await page.goto(deepLink(await sample(request, 'Upstream does not answer')));
+  await expect(page.getByRole('status')).toHaveText('Loading participant…');
+  await expect(page.getByRole('alert')).toContainText('The API did not answer in time', {
+    timeout: 20_000,
+  });
+});
+
+test('success:false with HTTP 200 and a truncated body are errors, not empty participants', async ({
+  page,
+  request,
+}) => {
+  await page.goto(deepLink(await sample(request, 'HTTP 200 with success: false')));
+  await expect(page.getByRole('alert')).toContainText('answered success: false', {
+    timeout: 15_000,
+  });
+  await expect(page.getByRole('alert')).toContainText('Could not fetch participant details');
+  await page.goto(deepLink(await sample(request, 'Truncated response body')));
+  await expect(page.getByRole('alert')).toContainText('not valid JSON', { timeout: 15_000 });
+});
+
+test('a participant still in the session is marked so, with the open span drawn', async ({
+  page,
+  request,
+}) => {
+  await page.goto(deepLink(await sample(request, 'Still in the session')));
+  const summary = page.getByRole('region', { name: 'Participant summary' });
+  await expect(summary.getByText('In session', { exact: true })).toBeVisible();
+  await expect(summary).toContainText('Still in the session (no left_at)');
+  await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toContainText(
+    'still connected',
+  );
+});
+
+test('a participant with no events says so', async ({ page, request }) => {
+  await page.goto(deepLink(await sample(request, 'Sparse record')));
+  await expect(
+    page.getByText('The API returned no peer events for this participant.'),
+  ).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toHaveCount(0);
+});

@@ -1,0 +1,37 @@
+/** Shared by the specs: the demo samples as the server lists them, and their deep links. */
+import type { APIRequestContext, Locator } from '@playwright/test';
+
+export type Sample = { label: string; session_id: string; participant_id: string; group?: string };
+
+export async function samples(request: APIRequestContext): Promise<Sample[]> {
+  const response = await request.get('/api/config');
+  const body: { samples: Sample[] } = await response.json();
+  return body.samples;
+}
+
+export async function sample(request: APIRequestContext, label: string): Promise<Sample> {
+  const found = (await samples(request)).find((s) => s.label.startsWith(label));
+  if (!found) throw new Error(`no demo sample labelled "${label}…"`);
+  return found;
+}
+
+export const deepLink = (s: Sample, query = '') =>
+  `/sessions/${s.session_id}/participants/${s.participant_id}${query}`;
+
+export const apiPath = (s: Sample, query = '?include_peer_events=true') =>
+  `/api${deepLink(s, query)}`;
+
+/** The value next to a term in a description list (each term has exactly one definition). */
+export async function definitionOf(list: Locator, term: string): Promise<Locator> {
+  const terms = (await list.getByRole('term').allTextContents()).map((t) => t.trim());
+  const index = terms.indexOf(term);
+  if (index < 0) throw new Error(`no term "${term}" among ${terms.join(', ')}`);
+  return list.getByRole('definition').nth(index);
+}
+
+/** The UTC hover text the page shows for an API timestamp. */
+export const utcText = (iso: string) =>
+  `${new Date(iso)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '')} UTC`;

@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { apiPath, deepLink, sample } from './support';
+
+test.describe('the 10,002-event history', () => {
+  test.beforeEach(async ({ page, request }) => {
+    await page.goto(deepLink(await sample(request, 'Huge history'), '?include_peer_events=true'));
+    await expect(page.getByText('Showing 10,002 of 10,002 events')).toBeVisible();
+  });
+
+  test('keeps only the visible rows in the DOM, also after scrolling to the end', async ({
+    page,
+  }) => {
+    const table = page.getByRole('table', { name: 'Peer events' });
+    const rows = table.getByRole('row');
+    expect(await rows.count()).toBeLessThan(80);
+    await page.getByRole('region', { name: 'Peer events, scrollable' }).evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    // The last event of the history is a LEAVING at 00:10:40 UTC the next day.
+    await expect(table.getByTitle('2026-11-22 00:10:40 UTC')).toBeVisible();
+    expect(await rows.count()).toBeLessThan(80);
+  });
+
+  test('sorts by any column, both ways', async ({ page }) => {
+    const table = page.getByRole('table', { name: 'Peer events' });
+    const minutes = table.getByRole('columnheader', { name: 'Minutes' });
+    await minutes.getByRole('button').click();
+    await expect(minutes).toHaveAttribute('aria-sort', 'ascending');
+    await expect(table.getByRole('row').nth(1)).toContainText('0.00 min');
+    await minutes.getByRole('button').click();
+    await expect(minutes).toHaveAttribute('aria-sort', 'descending');
+    const first = await table.getByRole('row').nth(1).getByRole('cell').nth(5).textContent();
+    const second = await table.getByRole('row').nth(2).getByRole('cell').nth(5).textContent();
+    expect(Number.parseFloat(first ?? '')).toBeGreaterThanOrEqual(Number.parseFloat(second ?? ''));
+    expect(Number.parseFloat(first ?? '')).toBeGreaterThan(0.1);
+  });
+
+  test('filters by event type and searches every field', async ({ page }) => {
+    await page.getByLabel('Created', { exact: true }).uncheck();
+    await page.getByLabel('Joining', { exact: true }).uncheck();
+    await expect(page.getByText('Showing 3,334 of 10,002 events')).toBeVisible();
+    const table = page.getByRole('table', { name: 'Peer events' });
+    await expect(table.getByText('JOINING', { exact: true })).toHaveCount(0);
+    await expect(table.getByText('LEAVING', { exact: true }).first()).toBeVisible();
+
+    await page.getByLabel('Joining', { exact: true }).check();
+    await page.getByLabel('Created', { exact: true }).check();
+    const peer = await table
+      .getByRole('row')
+      .nth(5)
+      .getByRole('cell')
+      .nth(2)
+      .getByRole('code')
+      .getAttribute('title');
+    expect(peer).toMatch(/^[0-9a-f-]{36}$/);
+    await page.getByLabel('Search events').fill(peer ?? '');
+    await expect(page.getByText('Showing 3 of 10,002 events')).toBeVisible();
+    await page.getByLabel('Search events').fill('no-such-thing');
+    await expect(page.getByText('No event matches the filters.')).toBeVisible();
+  });
+});
+
+test('the derived facts agree with the events received', async ({ page, request }) => {
+  const reconnects = await sample(request, 'Reconnected');
+  const body = await (await request.get(apiPath(reconnects))).json();
+  const events: Array<{ event_name: string; peer_id: string; minutes_consumed: number }> =
+    body.data.participant.peer_events;
+  const minutes = events.reduce((sum, e) => sum + e.minutes_consumed, 0);
+  await page.goto(deepLink(reconnects));
+  const facts = page.getByRole('region', { name: 'Peer events timeline' });
+  await expect(facts.getByText('Distinct peers')).toBeVisible();
+  await expect(facts).toContainText(`Distinct peers${new Set(events.map((e) => e.peer_id)).size}`);
+  await expect(facts).toContainText(
+    `Reconnects${events.filter((e) => e.event_name === 'PEER_JOINING').length - 1}`,
+  );
+  await expect(facts).toContainText(`Minutes consumed${minutes.toFixed(2)} min`);
+});
+
+test('bad data is flagged with its raw value and never breaks the page', async ({
+  page,
+  request,
+}) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(deepLink(await sample(request, 'Bad data')));
+  const summary = page.getByRole('region', { name: 'Participant summary' });
+  // Markup in the name stays text: no image element, no script run.
+  await expect(summary.getByRole('heading')).toContainText('<img src=x onerror="alert(1)">');
+  expect(await page.evaluate(() => document.images.length)).toBe(0);
+  await expect(summary).toContainText('Contains 3 invisible or direction-changing characters');
+  await expect(summary).toContainText('invalid"22.5"');
+  await expect(summary).toContainText('invalid"created_at"');
+  await expect(summary).toContainText('[stray quote removed]');
+  const table = page.getByRole('table', { name: 'Peer events' });
+  await expect(table).toContainText('PEER_RECONNECTING (unknown)');
+  await expect(table).toContainText('invalid"HOLOGRAM"');
+  await expect(table).toContainText('invalid"yesterday"');
+  await expect(table).toContainText('invalid"not an event"');
+  await expect(table).toContainText('duplicate');
+  expect(dialogs).toEqual([]);
+});
