@@ -38,7 +38,7 @@ export function lenient<S extends z.ZodMiniType>(strict: S, expected: string) {
         if (result.success) return result.data;
         const issue = result.error.issues[0];
         const detail =
-          issue?.code === 'custom'
+          issue?.code === 'custom' || issue?.code === 'too_small'
             ? issue.message
             : issue?.code === 'invalid_value'
               ? 'got an unknown value'

@@ -3,6 +3,7 @@
  * previous event, and one lower-case text per row for the search box.
  */
 import type { PeerEventRecord } from '../../../api/peer-events';
+import { formatRaw } from '../../../lib/format';
 
 export type TimelineRow = PeerEventRecord & {
   readonly atMs: number | null;
@@ -41,7 +42,8 @@ export function timelineRows(
         record.socketId,
         record.view,
         record.at?.raw,
-        ...record.problems.map((p) => String(p.raw)),
+        // Raw values as the table shows them, so what the agent sees is what they can find.
+        ...record.problems.map((p) => formatRaw(p.raw, 200)),
       ]
         .filter((part) => part !== null && part !== undefined)
         .join(' ')
