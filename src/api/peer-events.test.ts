@@ -1,83 +1,136 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
-import { isInvalid, valid } from './lenient';
 import {
-  type Participant,
-  participantResponseSchema,
-  type WirePeerEvent,
-} from './participant-schema';
-import { type PeerEventRecord, peerEventRecords, spanInputs } from './peer-events';
+  iso,
+  leftParticipant,
+  leftParticipantWithout,
+  nth,
+  PEER_A,
+  PEER_B,
+  parseParticipant,
+  recordsOf,
+  SOCKET_A,
+  SOCKET_B,
+  T0,
+  wireEvent,
+} from '../test/peer-event-fixtures';
+import { isInvalid } from './lenient';
+import type { EventName } from './participant-schema';
+import { type PeerEventRecord, type Problem, peerEventRecords, spanInputs } from './peer-events';
 
-const SESSION_ID = '6f1c2a4e-8d3b-4f7a-9c2e-1b5d7e9f0a11';
-const PARTICIPANT_ID = 'a3e9c1d7-2b4f-4e6a-8c0d-5f7b9e1a3c22';
-const PEER_A = '0c4e8a2f-6b1d-4d3e-9f5a-7c2b4e6d8f01';
-const PEER_B = '9d7f5b3a-1e8c-4a6b-8d2f-4c6e8a0b2d02';
-const SOCKET_A = 'e2b4d6f8-0a1c-4e3b-9d5f-7a9c1e3b5d03';
-const SOCKET_B = 'f3c5e7a9-1b2d-4f4c-8e6a-8b0d2f4c6e04';
-
-const T0 = Date.UTC(2026, 10, 21, 14, 1, 35);
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** One event as the API sends it; overrides may carry values the API should not send. */
-function wireEvent(
+/** The record a well-formed event of peer A reads as: every value read, no problem, no repeat. */
+function readInFull(
+  index: number,
   id: string,
-  name: WirePeerEvent['event_name'],
   atMs: number,
-  peerId: string,
-  socketId: string,
+  name: EventName,
   minutes: number,
-  overrides: Record<string, unknown> = {},
-): Record<string, unknown> {
-  const event: WirePeerEvent = {
+): PeerEventRecord {
+  return {
+    index,
     id,
-    created_at: iso(atMs),
-    updated_at: iso(atMs),
-    event_name: name,
-    minutes_consumed: minutes,
-    participant_id: PARTICIPANT_ID,
-    peer_id: peerId,
-    preset_view_type: 'GROUP_CALL',
-    session_id: SESSION_ID,
-    socket_session_id: socketId,
+    at: { ms: atMs, raw: iso(atMs) },
+    name,
+    knownName: name,
+    peerId: PEER_A,
+    socketId: SOCKET_A,
+    view: 'GROUP_CALL',
+    minutes,
+    duplicateOf: null,
+    problems: [],
   };
-  return { ...event, ...overrides };
 }
 
-/** A whole "Fetch details of a participant" body, read with the real schema. */
-function parseParticipant(fields: Record<string, unknown>): Participant {
-  const response = z.parse(participantResponseSchema, {
-    success: true,
-    data: {
-      participant: {
-        id: PARTICIPANT_ID,
-        created_at: iso(T0 - 4_000),
-        updated_at: iso(T0 + 600_000),
-        display_name: 'Ada Lovelace',
-        duration: 10,
-        joined_at: iso(T0),
-        left_at: iso(T0 + 600_000),
-        preset_name: 'group_call_host',
-        user_id: 'user-77',
-        ...fields,
+/** A body with one event in it whose values are all readable but one. */
+type OneEventCase = {
+  event: Record<string, unknown>;
+  /** What the record must read, beside the problems. */
+  read: Partial<Record<keyof PeerEventRecord, unknown>>;
+  problems: Problem[];
+};
+
+const oneEventCases: Array<[title: string, OneEventCase]> = [
+  [
+    'keeps an undocumented event name as sent, with no known name and a problem',
+    {
+      event: wireEvent('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, 0, {
+        event_name: 'PEER_RECONNECTING',
+      }),
+      // The rest of the event is still read.
+      read: {
+        name: 'PEER_RECONNECTING',
+        knownName: null,
+        id: 'ev-1',
+        peerId: PEER_A,
+        at: { ms: T0 },
       },
+      problems: [
+        {
+          field: 'event_name',
+          raw: 'PEER_RECONNECTING',
+          reason: 'expected one of PEER_CREATED, PEER_JOINING, PEER_LEAVING, got an unknown value',
+        },
+      ],
     },
-  });
-  const participant = valid(valid(response.data)?.participant);
-  if (!participant) throw new Error('the test body has no readable participant');
-  return participant;
-}
-
-function recordsOf(events: unknown): PeerEventRecord[] {
-  const records = peerEventRecords(parseParticipant({ peer_events: events }));
-  if (records === null) throw new Error('expected a list of records');
-  return records;
-}
-
-function only(records: PeerEventRecord[], index: number): PeerEventRecord {
-  const record = records[index];
-  if (!record) throw new Error(`no record at ${index}`);
-  return record;
-}
+  ],
+  [
+    'keeps a name that is not text out of name, but reports its raw value',
+    {
+      event: wireEvent('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, 0, { event_name: 3 }),
+      read: { name: null, knownName: null },
+      problems: [
+        {
+          field: 'event_name',
+          raw: 3,
+          reason: expect.stringMatching(
+            /^expected one of PEER_CREATED, PEER_JOINING, PEER_LEAVING/,
+          ),
+        },
+      ],
+    },
+  ],
+  [
+    'keeps an undocumented preset view type as sent, flagged',
+    {
+      event: wireEvent('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, 0, {
+        preset_view_type: 'HOLOGRAM',
+      }),
+      read: { view: 'HOLOGRAM', knownName: 'PEER_JOINING' },
+      problems: [
+        { field: 'preset_view_type', raw: 'HOLOGRAM', reason: expect.stringContaining('unknown') },
+      ],
+    },
+  ],
+  [
+    'reads minutes sent as a string as unknown, keeping the raw "3"',
+    {
+      event: wireEvent('ev-1', 'PEER_LEAVING', T0, PEER_A, SOCKET_A, 3, { minutes_consumed: '3' }),
+      read: { minutes: null },
+      problems: [
+        {
+          field: 'minutes_consumed',
+          raw: '3',
+          reason: 'expected a number of minutes (≥ 0), got a string',
+        },
+      ],
+    },
+  ],
+  [
+    'reads a broken created_at as no time, with a problem carrying the raw value',
+    {
+      event: wireEvent('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, 0, {
+        created_at: 'yesterday',
+      }),
+      read: { at: null, name: 'PEER_JOINING' },
+      problems: [
+        {
+          field: 'created_at',
+          raw: 'yesterday',
+          reason: 'expected a timestamp, not a date and time',
+        },
+      ],
+    },
+  ],
+];
 
 describe('peerEventRecords', () => {
   it('reads a well-formed list into one record per event, in the order received', () => {
@@ -87,86 +140,18 @@ describe('peerEventRecords', () => {
       wireEvent('ev-3', 'PEER_LEAVING', T0 + 600_000, PEER_A, SOCKET_A, 10),
     ]);
     expect(records).toEqual([
-      {
-        index: 0,
-        id: 'ev-1',
-        at: { ms: T0 - 1_200, raw: iso(T0 - 1_200) },
-        name: 'PEER_CREATED',
-        knownName: 'PEER_CREATED',
-        peerId: PEER_A,
-        socketId: SOCKET_A,
-        view: 'GROUP_CALL',
-        minutes: 0,
-        duplicateOf: null,
-        problems: [],
-      },
-      {
-        index: 1,
-        id: 'ev-2',
-        at: { ms: T0, raw: iso(T0) },
-        name: 'PEER_JOINING',
-        knownName: 'PEER_JOINING',
-        peerId: PEER_A,
-        socketId: SOCKET_A,
-        view: 'GROUP_CALL',
-        minutes: 0,
-        duplicateOf: null,
-        problems: [],
-      },
-      {
-        index: 2,
-        id: 'ev-3',
-        at: { ms: T0 + 600_000, raw: iso(T0 + 600_000) },
-        name: 'PEER_LEAVING',
-        knownName: 'PEER_LEAVING',
-        peerId: PEER_A,
-        socketId: SOCKET_A,
-        view: 'GROUP_CALL',
-        minutes: 10,
-        duplicateOf: null,
-        problems: [],
-      },
+      readInFull(0, 'ev-1', T0 - 1_200, 'PEER_CREATED', 0),
+      readInFull(1, 'ev-2', T0, 'PEER_JOINING', 0),
+      readInFull(2, 'ev-3', T0 + 600_000, 'PEER_LEAVING', 10),
     ]);
     // A clean ISO time carries no note about assumptions.
-    expect(only(records, 0).at?.note).toBeUndefined();
+    expect(nth(records, 0).at?.note).toBeUndefined();
   });
 
-  it('keeps an undocumented event name as sent, with no known name and a problem', () => {
-    const records = recordsOf([
-      wireEvent('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, 0, {
-        event_name: 'PEER_RECONNECTING',
-      }),
-    ]);
-    const record = only(records, 0);
-    expect(record.name).toBe('PEER_RECONNECTING');
-    expect(record.knownName).toBeNull();
-    expect(record.problems).toEqual([
-      {
-        field: 'event_name',
-        raw: 'PEER_RECONNECTING',
-        reason: 'expected one of PEER_CREATED, PEER_JOINING, PEER_LEAVING, got an unknown value',
-      },
-    ]);
-    // The rest of the event is still read.
-    expect(record.id).toBe('ev-1');
-    expect(record.peerId).toBe(PEER_A);
-    expect(record.at?.ms).toBe(T0);
-  });
-
-  it('keeps a name that is not text out of name, but reports its raw value', () => {
-    const record = only(
-      recordsOf([wireEvent('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, 0, { event_name: 3 })]),
-      0,
-    );
-    expect(record.name).toBeNull();
-    expect(record.knownName).toBeNull();
-    expect(record.problems).toEqual([
-      {
-        field: 'event_name',
-        raw: 3,
-        reason: expect.stringMatching(/^expected one of PEER_CREATED, PEER_JOINING, PEER_LEAVING/),
-      },
-    ]);
+  it.each(oneEventCases)('%s', (_title, { event, read, problems }) => {
+    const record = nth(recordsOf([event]), 0);
+    expect(record).toMatchObject(read);
+    expect(record.problems).toEqual(problems);
   });
 
   it('reads an absent or null event name as no name, without a problem', () => {
@@ -183,74 +168,23 @@ describe('peerEventRecords', () => {
     }
   });
 
-  it('keeps an undocumented preset view type as sent, flagged', () => {
-    const record = only(
-      recordsOf([
-        wireEvent('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, 0, {
-          preset_view_type: 'HOLOGRAM',
-        }),
-      ]),
-      0,
-    );
-    expect(record.view).toBe('HOLOGRAM');
-    expect(record.knownName).toBe('PEER_JOINING');
-    expect(record.problems).toEqual([
-      { field: 'preset_view_type', raw: 'HOLOGRAM', reason: expect.stringContaining('unknown') },
-    ]);
-  });
-
-  it('reads minutes sent as a string as unknown, keeping the raw "3"', () => {
-    const record = only(
-      recordsOf([
-        wireEvent('ev-1', 'PEER_LEAVING', T0, PEER_A, SOCKET_A, 3, { minutes_consumed: '3' }),
-      ]),
-      0,
-    );
-    expect(record.minutes).toBeNull();
-    expect(record.problems).toEqual([
-      {
-        field: 'minutes_consumed',
-        raw: '3',
-        reason: 'expected a number of minutes (≥ 0), got a string',
-      },
-    ]);
-  });
-
   it('refuses negative minutes and reads -0 as 0', () => {
     const records = recordsOf([
       wireEvent('ev-1', 'PEER_LEAVING', T0, PEER_A, SOCKET_A, 0, { minutes_consumed: -4 }),
       wireEvent('ev-2', 'PEER_LEAVING', T0, PEER_A, SOCKET_A, 0, { minutes_consumed: -0 }),
       wireEvent('ev-3', 'PEER_LEAVING', T0, PEER_A, SOCKET_A, 0.0067),
     ]);
-    expect(only(records, 0).minutes).toBeNull();
-    expect(only(records, 0).problems).toEqual([
+    expect(nth(records, 0).minutes).toBeNull();
+    expect(nth(records, 0).problems).toEqual([
       {
         field: 'minutes_consumed',
         raw: -4,
         reason: expect.stringMatching(/^expected a number of minutes \(≥ 0\)/),
       },
     ]);
-    expect(Object.is(only(records, 1).minutes, 0)).toBe(true);
-    expect(only(records, 1).problems).toEqual([]);
-    expect(only(records, 2).minutes).toBe(0.0067);
-  });
-
-  it('reads a broken created_at as no time, with a problem carrying the raw value', () => {
-    const record = only(
-      recordsOf([
-        wireEvent('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, 0, { created_at: 'yesterday' }),
-      ]),
-      0,
-    );
-    expect(record.at).toBeNull();
-    expect(record.problems).toEqual([
-      {
-        field: 'created_at',
-        raw: 'yesterday',
-        reason: 'expected a timestamp, not a date and time',
-      },
-    ]);
-    expect(record.name).toBe('PEER_JOINING');
+    expect(Object.is(nth(records, 1).minutes, 0)).toBe(true);
+    expect(nth(records, 1).problems).toEqual([]);
+    expect(nth(records, 2).minutes).toBe(0.0067);
   });
 
   it('reads created_at in the other shapes the API sends, noting assumptions', () => {
@@ -264,9 +198,9 @@ describe('peerEventRecords', () => {
         created_at: '2026-11-21 14:01:35',
       }),
     ]);
-    expect(only(records, 0).at).toEqual({ ms: T0, raw: seconds, note: 'epoch seconds' });
-    expect(only(records, 1).at).toEqual({ ms: T0 + 250, raw: '2026-11-21T19:31:35.250+05:30' });
-    expect(only(records, 2).at).toEqual({
+    expect(nth(records, 0).at).toEqual({ ms: T0, raw: seconds, note: 'epoch seconds' });
+    expect(nth(records, 1).at).toEqual({ ms: T0 + 250, raw: '2026-11-21T19:31:35.250+05:30' });
+    expect(nth(records, 2).at).toEqual({
       ms: T0,
       raw: '2026-11-21 14:01:35',
       note: 'no time zone, UTC assumed',
@@ -275,7 +209,7 @@ describe('peerEventRecords', () => {
   });
 
   it('reports wrongly typed ids, peer ids and socket ids with their raw values', () => {
-    const record = only(
+    const record = nth(
       recordsOf([
         wireEvent('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, 0, {
           id: 12345,
@@ -307,7 +241,7 @@ describe('peerEventRecords', () => {
       wireEvent('ev-2', 'PEER_LEAVING', T0 + 60_000, PEER_A, SOCKET_A, 1),
     ]);
     expect(records).toHaveLength(3);
-    expect(only(records, 1)).toEqual({
+    expect(nth(records, 1)).toEqual({
       index: 1,
       id: null,
       at: null,
@@ -352,8 +286,8 @@ describe('peerEventRecords', () => {
     ]);
     expect(records.map((r) => r.duplicateOf)).toEqual([null, null, 0, 1, 0]);
     // A duplicate is still shown as a normal record.
-    expect(only(records, 2).problems).toEqual([]);
-    expect(only(records, 2).index).toBe(2);
+    expect(nth(records, 2).problems).toEqual([]);
+    expect(nth(records, 2).index).toBe(2);
   });
 
   it('does not treat events without a readable id as duplicates of each other', () => {
@@ -373,13 +307,15 @@ describe('peerEventRecords', () => {
   });
 
   it('returns null when peer_events is absent or null', () => {
-    expect(peerEventRecords(parseParticipant({}))).toBeNull();
-    expect(peerEventRecords(parseParticipant({ peer_events: null }))).toBeNull();
+    expect(peerEventRecords(parseParticipant(leftParticipantWithout('peer_events')))).toBeNull();
+    expect(
+      peerEventRecords(parseParticipant({ ...leftParticipant, peer_events: null })),
+    ).toBeNull();
   });
 
   it('returns null when peer_events is not a list (the marker stays on the participant)', () => {
     for (const raw of [{ id: 'ev-1' }, 'PEER_JOINING', 3]) {
-      const participant = parseParticipant({ peer_events: raw });
+      const participant = parseParticipant({ ...leftParticipant, peer_events: raw });
       expect(peerEventRecords(participant)).toBeNull();
       expect(isInvalid(participant.peer_events)).toBe(true);
     }

@@ -1,47 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
-import { valid } from '../../../api/lenient';
-import { type Participant, participantResponseSchema } from '../../../api/participant-schema';
 import { parseTimestamp, type Timestamp } from '../../../lib/timestamp';
+import {
+  iso,
+  leftParticipant,
+  leftParticipantWithout,
+  MIN,
+  PARTICIPANT_ID,
+  parseParticipant,
+  T0,
+} from '../../../test/peer-event-fixtures';
 import { checkDuration, shown, summarize } from './summary';
-
-const SESSION_ID = '6f1c2a4e-8d3b-4f7a-9c2e-1b5d7e9f0a11';
-const PARTICIPANT_ID = 'a3e9c1d7-2b4f-4e6a-8c0d-5f7b9e1a3c22';
-const T0 = Date.UTC(2026, 10, 21, 14, 1, 35);
-const MIN = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** A participant as RealtimeKit sends it after they left: joined T0, left 10 minutes later. */
-const leftParticipant = {
-  id: PARTICIPANT_ID,
-  created_at: iso(T0 - 4_000),
-  updated_at: iso(T0 + 10 * MIN),
-  custom_participant_id: 'crm-4411',
-  display_name: 'Ada Lovelace',
-  duration: 10,
-  joined_at: iso(T0),
-  left_at: iso(T0 + 10 * MIN),
-  preset_name: 'group_call_host',
-  user_id: 'user-77',
-  peer_events: [],
-};
-
-/** The whole response body read with the real schema, as the app reads it. */
-function participantFrom(fields: Record<string, unknown>): Participant {
-  const response = z.parse(participantResponseSchema, {
-    success: true,
-    data: { participant: fields, session_id: SESSION_ID },
-  });
-  const participant = valid(valid(response.data)?.participant);
-  if (!participant) throw new Error('the test body has no readable participant');
-  return participant;
-}
-
-function without(key: string): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...leftParticipant };
-  delete copy[key];
-  return copy;
-}
 
 function at(raw: string | number): Timestamp {
   const result = parseTimestamp(raw);
@@ -50,6 +18,9 @@ function at(raw: string | number): Timestamp {
 }
 
 const ts = (ms: number) => at(iso(ms));
+
+/** A field shown as unreadable: the raw value sent and why it could not be read. */
+const invalidShown = (raw: unknown, reason: string) => ({ kind: 'invalid', raw, reason });
 
 describe('shown', () => {
   it('tells a value, a missing value and an invalid one apart', () => {
@@ -67,7 +38,7 @@ describe('shown', () => {
 
 describe('summarize', () => {
   it('shows every field of a participant who has left', () => {
-    const s = summarize(participantFrom(leftParticipant));
+    const s = summarize(parseParticipant(leftParticipant));
     expect(s.displayName).toEqual({ kind: 'value', value: 'Ada Lovelace' });
     expect(s.id).toEqual({ kind: 'value', value: PARTICIPANT_ID });
     expect(s.userId).toEqual({ kind: 'value', value: 'user-77' });
@@ -93,27 +64,25 @@ describe('summarize', () => {
   });
 
   it('is in session when left_at is absent', () => {
-    const s = summarize(participantFrom({ ...without('left_at'), duration: undefined }));
+    const s = summarize(
+      parseParticipant({ ...leftParticipantWithout('left_at'), duration: undefined }),
+    );
     expect(s.inSession).toBe(true);
     expect(s.left).toEqual({ kind: 'missing' });
     expect(s.durationCheck).toEqual({ fromMinutesMs: null, fromTimesMs: null, disagreement: null });
   });
 
   it('is in session when left_at is null', () => {
-    const s = summarize(participantFrom({ ...leftParticipant, left_at: null, duration: null }));
+    const s = summarize(parseParticipant({ ...leftParticipant, left_at: null, duration: null }));
     expect(s.inSession).toBe(true);
     expect(s.left).toEqual({ kind: 'missing' });
     expect(s.duration).toEqual({ kind: 'missing' });
   });
 
   it('is not in session when left_at is present but unreadable, and shows it raw', () => {
-    const s = summarize(participantFrom({ ...leftParticipant, left_at: 'yesterday' }));
+    const s = summarize(parseParticipant({ ...leftParticipant, left_at: 'yesterday' }));
     expect(s.inSession).toBe(false);
-    expect(s.left).toEqual({
-      kind: 'invalid',
-      raw: 'yesterday',
-      reason: 'expected a timestamp, not a date and time',
-    });
+    expect(s.left).toEqual(invalidShown('yesterday', 'expected a timestamp, not a date and time'));
     // With no readable left_at there is nothing to compare the duration with.
     expect(s.durationCheck).toEqual({
       fromMinutesMs: 10 * MIN,
@@ -123,14 +92,14 @@ describe('summarize', () => {
   });
 
   it('is not in session when left_at is an empty string', () => {
-    const s = summarize(participantFrom({ ...leftParticipant, left_at: '' }));
+    const s = summarize(parseParticipant({ ...leftParticipant, left_at: '' }));
     expect(s.inSession).toBe(false);
     expect(s.left).toMatchObject({ kind: 'invalid', raw: '' });
   });
 
   it('reports each unreadable field with the raw value sent', () => {
     const s = summarize(
-      participantFrom({
+      parseParticipant({
         ...leftParticipant,
         display_name: 42,
         user_id: { id: 'user-77' },
@@ -141,41 +110,19 @@ describe('summarize', () => {
         updated_at: '1800-01-01T00:00:00Z',
       }),
     );
-    expect(s.displayName).toEqual({
-      kind: 'invalid',
-      raw: 42,
-      reason: 'expected a string, got a number',
-    });
-    expect(s.userId).toEqual({
-      kind: 'invalid',
-      raw: { id: 'user-77' },
-      reason: 'expected a string, got an object',
-    });
-    expect(s.customId).toEqual({
-      kind: 'invalid',
-      raw: ['crm-4411'],
-      reason: 'expected a string, got a list',
-    });
-    expect(s.duration).toEqual({
-      kind: 'invalid',
-      raw: '10',
-      reason: 'expected a number of minutes (≥ 0), got a string',
-    });
-    expect(s.joined).toEqual({
-      kind: 'invalid',
-      raw: '2026-02-30T10:00:00Z',
-      reason: 'expected a timestamp, impossible date or time',
-    });
-    expect(s.created).toEqual({
-      kind: 'invalid',
-      raw: 0,
-      reason: 'expected a timestamp, not a positive epoch',
-    });
-    expect(s.updated).toEqual({
-      kind: 'invalid',
-      raw: '1800-01-01T00:00:00Z',
-      reason: 'expected a timestamp, year outside 2000–2099',
-    });
+    expect(s.displayName).toEqual(invalidShown(42, 'expected a string, got a number'));
+    expect(s.userId).toEqual(invalidShown({ id: 'user-77' }, 'expected a string, got an object'));
+    expect(s.customId).toEqual(invalidShown(['crm-4411'], 'expected a string, got a list'));
+    expect(s.duration).toEqual(
+      invalidShown('10', 'expected a number of minutes (≥ 0), got a string'),
+    );
+    expect(s.joined).toEqual(
+      invalidShown('2026-02-30T10:00:00Z', 'expected a timestamp, impossible date or time'),
+    );
+    expect(s.created).toEqual(invalidShown(0, 'expected a timestamp, not a positive epoch'));
+    expect(s.updated).toEqual(
+      invalidShown('1800-01-01T00:00:00Z', 'expected a timestamp, year outside 2000–2099'),
+    );
     // The readable fields are unaffected.
     expect(s.id).toEqual({ kind: 'value', value: PARTICIPANT_ID });
     expect(s.left.kind).toBe('value');
@@ -185,14 +132,14 @@ describe('summarize', () => {
   });
 
   it('reports negative duration as invalid, with its raw value', () => {
-    const s = summarize(participantFrom({ ...leftParticipant, duration: -3 }));
+    const s = summarize(parseParticipant({ ...leftParticipant, duration: -3 }));
     expect(s.duration).toMatchObject({ kind: 'invalid', raw: -3 });
     expect(s.durationCheck.fromMinutesMs).toBeNull();
   });
 
   it('shows absent optional fields as missing', () => {
     const s = summarize(
-      participantFrom({ id: PARTICIPANT_ID, joined_at: iso(T0), left_at: iso(T0 + MIN) }),
+      parseParticipant({ id: PARTICIPANT_ID, joined_at: iso(T0), left_at: iso(T0 + MIN) }),
     );
     expect(s.displayName).toEqual({ kind: 'missing' });
     expect(s.userId).toEqual({ kind: 'missing' });
@@ -210,12 +157,12 @@ describe('summarize', () => {
   });
 
   it('keeps an empty display name as a value, not as missing', () => {
-    const s = summarize(participantFrom({ ...leftParticipant, display_name: '' }));
+    const s = summarize(parseParticipant({ ...leftParticipant, display_name: '' }));
     expect(s.displayName).toEqual({ kind: 'value', value: '' });
   });
 
   it('flags a duration longer than the timestamps say, with a positive difference', () => {
-    const s = summarize(participantFrom({ ...leftParticipant, duration: 12.5 }));
+    const s = summarize(parseParticipant({ ...leftParticipant, duration: 12.5 }));
     expect(s.durationCheck).toEqual({
       fromMinutesMs: 12.5 * MIN,
       fromTimesMs: 10 * MIN,
@@ -225,7 +172,7 @@ describe('summarize', () => {
 
   it('reads times in other shapes before comparing them with the duration', () => {
     const s = summarize(
-      participantFrom({
+      parseParticipant({
         ...leftParticipant,
         joined_at: Math.floor(T0 / 1000),
         left_at: '2026-11-21T19:41:35+05:30',

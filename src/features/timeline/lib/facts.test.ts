@@ -1,62 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
-import { participantSchema, type WirePeerEvent } from '../../../api/participant-schema';
-import { type PeerEventRecord, peerEventRecords } from '../../../api/peer-events';
+import {
+  MIN,
+  type Overrides,
+  PEER_A,
+  PEER_B,
+  PEER_C,
+  recordsOf,
+  T0,
+  type WireEventName,
+  wireEvent,
+} from '../../../test/peer-event-fixtures';
 import { timelineFacts } from './facts';
 
-const SESSION_ID = '6f1c2a4e-8d3b-4f7a-9c2e-1b5d7e9f0a11';
-const PARTICIPANT_ID = 'a3e9c1d7-2b4f-4e6a-8c0d-5f7b9e1a3c22';
-const PEER_A = '0c4e8a2f-6b1d-4d3e-9f5a-7c2b4e6d8f01';
-const PEER_B = '9d7f5b3a-1e8c-4a6b-8d2f-4c6e8a0b2d02';
-const PEER_C = '5a3c1e9b-7d2f-4b8a-9e6c-2d4f6a8c0e03';
-
-const T0 = Date.UTC(2026, 10, 21, 14, 1, 35);
-const MIN = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-
 let nextId = 0;
-function wireEvent(
-  name: WirePeerEvent['event_name'],
+/** An event with the next id (ev-1, ev-2, …), sent from the peer's own socket. */
+function event(
+  name: WireEventName,
   atMs: number,
   peerId: string,
   minutes = 0,
-  overrides: Record<string, unknown> = {},
-): Record<string, unknown> {
+  overrides: Overrides = {},
+) {
   nextId += 1;
-  const event: WirePeerEvent = {
-    id: `ev-${nextId}`,
-    created_at: iso(atMs),
-    updated_at: iso(atMs),
-    event_name: name,
-    minutes_consumed: minutes,
-    participant_id: PARTICIPANT_ID,
-    peer_id: peerId,
-    preset_view_type: 'GROUP_CALL',
-    session_id: SESSION_ID,
-    socket_session_id: `socket-${peerId}`,
-  };
-  return { ...event, ...overrides };
-}
-
-function recordsOf(events: unknown[]): PeerEventRecord[] {
-  const participant = z.parse(participantSchema, {
-    id: PARTICIPANT_ID,
-    joined_at: iso(T0),
-    peer_events: events,
-  });
-  const records = peerEventRecords(participant);
-  if (records === null) throw new Error('expected a list of records');
-  return records;
+  return wireEvent(`ev-${nextId}`, name, atMs, peerId, `socket-${peerId}`, minutes, overrides);
 }
 
 /** A peer that connects from `join` to `leave` (minutes from T0), as the API reports it. */
 function connection(peerId: string, join: number, leave: number | null) {
   const events = [
-    wireEvent('PEER_CREATED', T0 + join * MIN - 1_500, peerId),
-    wireEvent('PEER_JOINING', T0 + join * MIN, peerId),
+    event('PEER_CREATED', T0 + join * MIN - 1_500, peerId),
+    event('PEER_JOINING', T0 + join * MIN, peerId),
   ];
-  if (leave !== null)
-    events.push(wireEvent('PEER_LEAVING', T0 + leave * MIN, peerId, leave - join));
+  if (leave !== null) events.push(event('PEER_LEAVING', T0 + leave * MIN, peerId, leave - join));
   return events;
 }
 
@@ -88,17 +63,15 @@ describe('timelineFacts', () => {
 
   it('counts no reconnect for a single JOINING, nor for none', () => {
     expect(timelineFacts(recordsOf(connection(PEER_A, 0, 5)), null).reconnects).toBe(0);
-    expect(timelineFacts(recordsOf([wireEvent('PEER_CREATED', T0, PEER_A)]), null).reconnects).toBe(
-      0,
-    );
+    expect(timelineFacts(recordsOf([event('PEER_CREATED', T0, PEER_A)]), null).reconnects).toBe(0);
   });
 
   it('counts every JOINING after the first as a reconnect, the same peer included', () => {
     const records = recordsOf([
-      wireEvent('PEER_JOINING', T0, PEER_A),
-      wireEvent('PEER_LEAVING', T0 + MIN, PEER_A, 1),
-      wireEvent('PEER_JOINING', T0 + 2 * MIN, PEER_A),
-      wireEvent('PEER_LEAVING', T0 + 3 * MIN, PEER_A, 1),
+      event('PEER_JOINING', T0, PEER_A),
+      event('PEER_LEAVING', T0 + MIN, PEER_A, 1),
+      event('PEER_JOINING', T0 + 2 * MIN, PEER_A),
+      event('PEER_LEAVING', T0 + 3 * MIN, PEER_A, 1),
       ...connection(PEER_B, 4, 6),
     ]);
     const facts = timelineFacts(records, null);
@@ -110,7 +83,7 @@ describe('timelineFacts', () => {
   it('does not count an undocumented event name as a reconnect', () => {
     const records = recordsOf([
       ...connection(PEER_A, 0, 2),
-      wireEvent('PEER_JOINING', T0 + 3 * MIN, PEER_A, 0, { event_name: 'PEER_RECONNECTING' }),
+      event('PEER_JOINING', T0 + 3 * MIN, PEER_A, 0, { event_name: 'PEER_RECONNECTING' }),
     ]);
     expect(timelineFacts(records, null).reconnects).toBe(0);
   });
@@ -135,7 +108,7 @@ describe('timelineFacts', () => {
   });
 
   it('ignores a LEAVING without a JOINING for connected time, but counts its minutes', () => {
-    const records = recordsOf([wireEvent('PEER_LEAVING', T0 + 5 * MIN, PEER_A, 5)]);
+    const records = recordsOf([event('PEER_LEAVING', T0 + 5 * MIN, PEER_A, 5)]);
     const facts = timelineFacts(records, null);
     expect(facts.connectedMs).toBe(0);
     expect(facts.totalMinutes).toBe(5);
@@ -144,17 +117,17 @@ describe('timelineFacts', () => {
 
   it('sums fractional minutes', () => {
     const records = recordsOf([
-      wireEvent('PEER_JOINING', T0, PEER_A),
-      wireEvent('PEER_LEAVING', T0 + 24_000, PEER_A, 0.4),
-      wireEvent('PEER_JOINING', T0 + 30_000, PEER_B),
-      wireEvent('PEER_LEAVING', T0 + 42_000, PEER_B, 0.2),
+      event('PEER_JOINING', T0, PEER_A),
+      event('PEER_LEAVING', T0 + 24_000, PEER_A, 0.4),
+      event('PEER_JOINING', T0 + 30_000, PEER_B),
+      event('PEER_LEAVING', T0 + 42_000, PEER_B, 0.2),
     ]);
     expect(timelineFacts(records, null).totalMinutes).toBeCloseTo(0.6, 10);
   });
 
   it('leaves repeated event ids out of every sum, but counts them as events and duplicates', () => {
-    const join = wireEvent('PEER_JOINING', T0, PEER_A);
-    const leave = wireEvent('PEER_LEAVING', T0 + 10 * MIN, PEER_A, 10);
+    const join = event('PEER_JOINING', T0, PEER_A);
+    const leave = event('PEER_LEAVING', T0 + 10 * MIN, PEER_A, 10);
     const records = recordsOf([join, leave, { ...join }, { ...leave }, { ...leave }]);
     expect(timelineFacts(records, null)).toEqual({
       events: 5,
@@ -169,7 +142,7 @@ describe('timelineFacts', () => {
 
   it('treats a reused event id as a repeat even when its content differs', () => {
     // Same event id reused for a different peer: still a repeat, so that peer is not counted.
-    const first = wireEvent('PEER_JOINING', T0, PEER_A);
+    const first = event('PEER_JOINING', T0, PEER_A);
     const records = recordsOf([first, { ...first, peer_id: PEER_C }]);
     const facts = timelineFacts(records, null);
     expect(facts.peers).toBe(1);
@@ -179,9 +152,9 @@ describe('timelineFacts', () => {
   it('counts records with any problem as flagged, malformed items included', () => {
     const records = recordsOf([
       ...connection(PEER_A, 0, 10),
-      wireEvent('PEER_JOINING', T0 + 11 * MIN, PEER_B, 0, { event_name: 'PEER_RECONNECTING' }),
-      wireEvent('PEER_LEAVING', T0 + 12 * MIN, PEER_B, 3, { minutes_consumed: '3' }),
-      wireEvent('PEER_LEAVING', T0 + 13 * MIN, PEER_B, 0, {
+      event('PEER_JOINING', T0 + 11 * MIN, PEER_B, 0, { event_name: 'PEER_RECONNECTING' }),
+      event('PEER_LEAVING', T0 + 12 * MIN, PEER_B, 3, { minutes_consumed: '3' }),
+      event('PEER_LEAVING', T0 + 13 * MIN, PEER_B, 0, {
         created_at: 'yesterday',
         minutes_consumed: -4,
       }),
@@ -197,7 +170,7 @@ describe('timelineFacts', () => {
   });
 
   it('counts distinct peers, leaving out events with no peer id', () => {
-    const noPeer = wireEvent('PEER_CREATED', T0, PEER_A);
+    const noPeer = event('PEER_CREATED', T0, PEER_A);
     delete noPeer.peer_id;
     const records = recordsOf([
       noPeer,

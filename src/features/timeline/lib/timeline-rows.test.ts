@@ -1,70 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
-import { participantSchema, type WirePeerEvent } from '../../../api/participant-schema';
-import { type PeerEventRecord, peerEventRecords } from '../../../api/peer-events';
-import { type TimelineRow, timelineRows } from './timeline-rows';
+import {
+  iso,
+  nth,
+  type Overrides,
+  recordsOf,
+  T0,
+  type WireEventName,
+  wireEvent,
+} from '../../../test/peer-event-fixtures';
+import { timelineRows } from './timeline-rows';
 
-const SESSION_ID = '6f1c2a4e-8d3b-4f7a-9c2e-1b5d7e9f0a11';
-const PARTICIPANT_ID = 'a3e9c1d7-2b4f-4e6a-8c0d-5f7b9e1a3c22';
+// Ids in upper and lower case: search must find them whatever the case.
 const PEER_A = 'Peer-0C4E8A2F-6B1D';
 const SOCKET_A = 'Socket-E2B4D6F8-0A1C';
 const PEER_B = 'peer-9d7f5b3a-1e8c';
 const SOCKET_B = 'socket-f3c5e7a9-1b2d';
 
-const T0 = Date.UTC(2026, 10, 21, 14, 1, 35);
-const iso = (ms: number) => new Date(ms).toISOString();
-
-function wireEvent(
+/** An event of peer A unless said, with no minutes consumed. */
+const event = (
   id: string,
-  name: WirePeerEvent['event_name'],
+  name: WireEventName,
   atMs: number,
   peerId = PEER_A,
   socketId = SOCKET_A,
-  overrides: Record<string, unknown> = {},
-): Record<string, unknown> {
-  const event: WirePeerEvent = {
-    id,
-    created_at: iso(atMs),
-    updated_at: iso(atMs),
-    event_name: name,
-    minutes_consumed: 0,
-    participant_id: PARTICIPANT_ID,
-    peer_id: peerId,
-    preset_view_type: 'GROUP_CALL',
-    session_id: SESSION_ID,
-    socket_session_id: socketId,
-  };
-  return { ...event, ...overrides };
-}
-
-/** Records as the app builds them: the raw participant body read with the real schema. */
-function recordsOf(events: unknown[]): PeerEventRecord[] {
-  const participant = z.parse(participantSchema, {
-    id: PARTICIPANT_ID,
-    joined_at: iso(T0),
-    peer_events: events,
-  });
-  const records = peerEventRecords(participant);
-  if (records === null) throw new Error('expected a list of records');
-  return records;
-}
-
-function row(rows: TimelineRow[], index: number): TimelineRow {
-  const found = rows[index];
-  if (!found) throw new Error(`no row at ${index}`);
-  return found;
-}
+  overrides: Overrides = {},
+) => wireEvent(id, name, atMs, peerId, socketId, 0, overrides);
 
 describe('timelineRows', () => {
   it('gives one row per record, in the order received, keeping the record fields', () => {
     const records = recordsOf([
-      wireEvent('ev-1', 'PEER_CREATED', T0 - 5_000),
-      wireEvent('ev-2', 'PEER_JOINING', T0),
+      event('ev-1', 'PEER_CREATED', T0 - 5_000),
+      event('ev-2', 'PEER_JOINING', T0),
     ]);
     const rows = timelineRows(records, T0);
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.index)).toEqual([0, 1]);
-    const first = row(rows, 0);
+    const first = nth(rows, 0);
     expect(first).toMatchObject({
       index: 0,
       id: 'ev-1',
@@ -84,9 +55,9 @@ describe('timelineRows', () => {
   it('measures each event from joined_at, negative before it', () => {
     const rows = timelineRows(
       recordsOf([
-        wireEvent('ev-1', 'PEER_CREATED', T0 - 5_000),
-        wireEvent('ev-2', 'PEER_JOINING', T0),
-        wireEvent('ev-3', 'PEER_LEAVING', T0 + 90_000),
+        event('ev-1', 'PEER_CREATED', T0 - 5_000),
+        event('ev-2', 'PEER_JOINING', T0),
+        event('ev-3', 'PEER_LEAVING', T0 + 90_000),
       ]),
       T0,
     );
@@ -95,10 +66,7 @@ describe('timelineRows', () => {
 
   it('has no offsets when joined_at is unknown, but still has gaps', () => {
     const rows = timelineRows(
-      recordsOf([
-        wireEvent('ev-1', 'PEER_CREATED', T0 - 5_000),
-        wireEvent('ev-2', 'PEER_JOINING', T0),
-      ]),
+      recordsOf([event('ev-1', 'PEER_CREATED', T0 - 5_000), event('ev-2', 'PEER_JOINING', T0)]),
       null,
     );
     expect(rows.map((r) => r.offsetMs)).toEqual([null, null]);
@@ -107,11 +75,11 @@ describe('timelineRows', () => {
 
   it('measures the gap from the previous event in time order, whatever the order received', () => {
     const records = recordsOf([
-      wireEvent('ev-3', 'PEER_LEAVING', T0 + 90_000),
-      wireEvent('ev-1', 'PEER_CREATED', T0 - 5_000),
-      wireEvent('ev-5', 'PEER_LEAVING', T0 + 300_000, PEER_B, SOCKET_B),
-      wireEvent('ev-2', 'PEER_JOINING', T0),
-      wireEvent('ev-4', 'PEER_JOINING', T0 + 120_000, PEER_B, SOCKET_B),
+      event('ev-3', 'PEER_LEAVING', T0 + 90_000),
+      event('ev-1', 'PEER_CREATED', T0 - 5_000),
+      event('ev-5', 'PEER_LEAVING', T0 + 300_000, PEER_B, SOCKET_B),
+      event('ev-2', 'PEER_JOINING', T0),
+      event('ev-4', 'PEER_JOINING', T0 + 120_000, PEER_B, SOCKET_B),
     ]);
     const rows = timelineRows(records, T0);
     // Rows stay in the order received; the table sorts them itself.
@@ -123,9 +91,9 @@ describe('timelineRows', () => {
   it('gives simultaneous events a zero gap, the later-received one after the earlier', () => {
     const rows = timelineRows(
       recordsOf([
-        wireEvent('ev-2', 'PEER_JOINING', T0 + 1_000),
-        wireEvent('ev-1', 'PEER_CREATED', T0),
-        wireEvent('ev-3', 'PEER_JOINING', T0 + 1_000, PEER_B, SOCKET_B),
+        event('ev-2', 'PEER_JOINING', T0 + 1_000),
+        event('ev-1', 'PEER_CREATED', T0),
+        event('ev-3', 'PEER_JOINING', T0 + 1_000, PEER_B, SOCKET_B),
       ]),
       T0,
     );
@@ -136,10 +104,10 @@ describe('timelineRows', () => {
     const rows = timelineRows(
       recordsOf([
         // 14:01:40Z written in +05:30 sorts after 14:01:35Z written in UTC.
-        wireEvent('ev-2', 'PEER_JOINING', T0, PEER_A, SOCKET_A, {
+        event('ev-2', 'PEER_JOINING', T0, PEER_A, SOCKET_A, {
           created_at: '2026-11-21T19:31:40+05:30',
         }),
-        wireEvent('ev-1', 'PEER_CREATED', T0),
+        event('ev-1', 'PEER_CREATED', T0),
       ]),
       T0,
     );
@@ -149,12 +117,12 @@ describe('timelineRows', () => {
 
   it('gives an event without a readable time no time, offset or gap, and skips it for gaps', () => {
     const records = recordsOf([
-      wireEvent('ev-1', 'PEER_JOINING', T0),
-      wireEvent('ev-2', 'PEER_LEAVING', T0 + 30_000, PEER_A, SOCKET_A, {
+      event('ev-1', 'PEER_JOINING', T0),
+      event('ev-2', 'PEER_LEAVING', T0 + 30_000, PEER_A, SOCKET_A, {
         created_at: 'yesterday',
       }),
       'not an event',
-      wireEvent('ev-3', 'PEER_LEAVING', T0 + 60_000),
+      event('ev-3', 'PEER_LEAVING', T0 + 60_000),
     ]);
     const rows = timelineRows(records, T0);
     expect(rows.map((r) => [r.atMs, r.offsetMs, r.gapMs])).toEqual([
@@ -171,8 +139,8 @@ describe('timelineRows', () => {
 
   it('does not reorder the records it is given', () => {
     const records = recordsOf([
-      wireEvent('ev-2', 'PEER_LEAVING', T0 + 60_000),
-      wireEvent('ev-1', 'PEER_JOINING', T0),
+      event('ev-2', 'PEER_LEAVING', T0 + 60_000),
+      event('ev-1', 'PEER_JOINING', T0),
     ]);
     const before = records.map((r) => r.id);
     timelineRows(records, T0);
@@ -182,10 +150,10 @@ describe('timelineRows', () => {
   describe('searchText', () => {
     it('joins id, name, peer id, socket id, view and the raw time, lower-cased', () => {
       const rows = timelineRows(
-        recordsOf([wireEvent('EV-Abc-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A)]),
+        recordsOf([event('EV-Abc-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A)]),
         T0,
       );
-      expect(row(rows, 0).searchText).toBe(
+      expect(nth(rows, 0).searchText).toBe(
         [
           'ev-abc-1',
           'peer_joining',
@@ -198,8 +166,8 @@ describe('timelineRows', () => {
     });
 
     it('finds the peer id and socket id whatever their case', () => {
-      const text = row(
-        timelineRows(recordsOf([wireEvent('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A)]), T0),
+      const text = nth(
+        timelineRows(recordsOf([event('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A)]), T0),
         0,
       ).searchText;
       expect(text).toContain('peer-0c4e8a2f-6b1d');
@@ -210,7 +178,7 @@ describe('timelineRows', () => {
     it('includes the raw values of problems, so flagged values can be found', () => {
       const rows = timelineRows(
         recordsOf([
-          wireEvent('ev-1', 'PEER_JOINING', T0, PEER_B, SOCKET_B, {
+          event('ev-1', 'PEER_JOINING', T0, PEER_B, SOCKET_B, {
             event_name: 'PEER_RECONNECTING',
             minutes_consumed: '3',
             created_at: 'Yesterday',
@@ -219,7 +187,7 @@ describe('timelineRows', () => {
         ]),
         T0,
       );
-      const text = row(rows, 0).searchText;
+      const text = nth(rows, 0).searchText;
       // The unknown name is both the name and a problem's raw value (shown quoted, as in the table).
       expect(text).toMatch(/^ev-1 peer_reconnecting .*"peer_reconnecting"/);
       expect(text).toContain('hologram');
@@ -234,11 +202,11 @@ describe('timelineRows', () => {
       // seen on screen must find the row.
       const rows = timelineRows(
         recordsOf([
-          wireEvent('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, { peer_id: { id: PEER_A } }),
+          event('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, { peer_id: { id: PEER_A } }),
         ]),
         T0,
       );
-      const record = row(rows, 0);
+      const record = nth(rows, 0);
       expect(record.peerId).toBeNull();
       expect(record.problems.map((p) => p.raw)).toEqual([{ id: PEER_A }]);
       expect(record.searchText).toContain(PEER_A.toLowerCase());
@@ -247,25 +215,23 @@ describe('timelineRows', () => {
 
     it('includes the raw value of an item that is not an event', () => {
       const rows = timelineRows(recordsOf(['Not An Event']), T0);
-      expect(row(rows, 0).searchText).toBe('"not an event"');
+      expect(nth(rows, 0).searchText).toBe('"not an event"');
     });
 
     it('includes a raw numeric time as digits', () => {
       const seconds = Math.floor(T0 / 1000);
       const rows = timelineRows(
-        recordsOf([
-          wireEvent('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, { created_at: seconds }),
-        ]),
+        recordsOf([event('ev-1', 'PEER_JOINING', T0, PEER_A, SOCKET_A, { created_at: seconds })]),
         T0,
       );
-      expect(row(rows, 0).atMs).toBe(T0);
-      expect(row(rows, 0).searchText.split(' ')).toContain(String(seconds));
+      expect(nth(rows, 0).atMs).toBe(T0);
+      expect(nth(rows, 0).searchText.split(' ')).toContain(String(seconds));
     });
 
     it('leaves out values that were not sent', () => {
       const bare = { id: 'ev-1', event_name: 'PEER_JOINING', created_at: iso(T0) };
       const rows = timelineRows(recordsOf([bare]), T0);
-      expect(row(rows, 0).searchText).toBe(`ev-1 peer_joining ${iso(T0).toLowerCase()}`);
+      expect(nth(rows, 0).searchText).toBe(`ev-1 peer_joining ${iso(T0).toLowerCase()}`);
     });
   });
 });
