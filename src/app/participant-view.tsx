@@ -1,13 +1,11 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
-import { peerEventRecords, spanInputs } from '../api/peer-events';
 import { Skeleton } from '../components/ui/skeleton';
 import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
 import { SummaryCard } from '../features/participant/summary-card';
-import { timelineFacts } from '../features/timeline/lib/facts';
 import { TimelineCard } from '../features/timeline/timeline-card';
-import { peerTotals } from '../lib/peer-spans';
+import { participantModel } from './participant-model';
 
 // recharts is heavy: the chart arrives in its own chunk while the summary is already shown.
 const MinutesByPeerChart = lazy(() => import('../features/charts/minutes-by-peer-chart'));
@@ -16,18 +14,7 @@ export type ParticipantViewProps = { result: ParticipantResult; params: LookupPa
 
 export function ParticipantView({ result, params }: ParticipantViewProps) {
   const { participant, receivedAt } = result;
-  const inSession = participant.left_at === undefined;
-  // A participant still in the call is connected until the moment the answer arrived.
-  const openUntil = inSession ? receivedAt : null;
-  const derived = useMemo(() => {
-    const records = peerEventRecords(participant);
-    const inputs = records ? spanInputs(records) : [];
-    return {
-      records,
-      facts: records ? timelineFacts(records, openUntil) : null,
-      totals: peerTotals(inputs, openUntil),
-    };
-  }, [participant, openUntil]);
+  const derived = useMemo(() => participantModel(result), [result]);
   const list = participant.peer_events;
   const hasEvents = derived.records !== null && derived.records.length > 0;
 

@@ -1,7 +1,8 @@
 /**
  * Connected spans per peer from peer events: each JOINING opens a span for its peer, the next
- * LEAVING of that peer closes it. A span still open at the end runs to `openUntil` (now, for
- * a participant still in the session) and is marked open.
+ * LEAVING of that peer closes it. A JOINING never closed runs to the span end given: "now"
+ * for a participant still in the session (marked open), left_at for one who has left (marked
+ * unterminated: no LEAVING was received), or nowhere when neither is known.
  */
 export type SpanInput = {
   readonly peerId: string | null;
@@ -15,8 +16,14 @@ export type PeerSpan = {
   readonly peerId: string;
   readonly start: number;
   readonly end: number;
+  /** Still connected: the participant is in the session and this peer never left. */
   readonly open: boolean;
+  /** No LEAVING was received for this JOINING; the span was closed at left_at (or not at all). */
+  readonly unterminated: boolean;
 };
+
+/** Where a span with no LEAVING ends: now (still connected), left_at, or unknown (null). */
+export type SpanEnd = { readonly at: number; readonly stillConnected: boolean } | null;
 
 export type PeerTotal = {
   readonly peerId: string;
@@ -33,7 +40,7 @@ function timed<T extends SpanInput>(events: readonly T[]): T[] {
     .sort((a, b) => (a.atMs ?? 0) - (b.atMs ?? 0));
 }
 
-export function peerSpans(events: readonly SpanInput[], openUntil: number | null): PeerSpan[] {
+export function peerSpans(events: readonly SpanInput[], end: SpanEnd): PeerSpan[] {
   const open = new Map<string, number>();
   const spans: PeerSpan[] = [];
   for (const event of timed(events)) {
@@ -43,20 +50,32 @@ export function peerSpans(events: readonly SpanInput[], openUntil: number | null
     } else if (event.name === 'PEER_LEAVING') {
       const start = open.get(event.peerId);
       if (start !== undefined) {
-        spans.push({ peerId: event.peerId, start, end: event.atMs, open: false });
+        spans.push({
+          peerId: event.peerId,
+          start,
+          end: event.atMs,
+          open: false,
+          unterminated: false,
+        });
         open.delete(event.peerId);
       }
     }
   }
   for (const [peerId, start] of open) {
-    spans.push({ peerId, start, end: Math.max(start, openUntil ?? start), open: true });
+    spans.push({
+      peerId,
+      start,
+      end: Math.max(start, end?.at ?? start),
+      open: end?.stillConnected ?? false,
+      unterminated: !end?.stillConnected,
+    });
   }
   return spans.sort((a, b) => a.start - b.start);
 }
 
 /** One line per peer, in order of first appearance: connected time and minutes consumed. */
-export function peerTotals(events: readonly SpanInput[], openUntil: number | null): PeerTotal[] {
-  const spans = peerSpans(events, openUntil);
+export function peerTotals(events: readonly SpanInput[], end: SpanEnd): PeerTotal[] {
+  const spans = peerSpans(events, end);
   const totals = new Map<string, { firstSeen: number; minutes: number; spans: PeerSpan[] }>();
   for (const event of timed(events)) {
     if (event.peerId === null || event.atMs === null) continue;
@@ -75,3 +94,45 @@ export function peerTotals(events: readonly SpanInput[], openUntil: number | nul
     }))
     .sort((a, b) => a.firstSeen - b.firstSeen);
 }
+
+export type MergedSpan = {
+  readonly start: number;
+  readonly end: number;
+  readonly open: boolean;
+  /** Distinct peers behind this interval. */
+  readonly peerCount: number;
+};
+
+/** The union of spans: overlapping or touching intervals (a second tab, say) become one. */
+export function mergeSpans(spans: readonly PeerSpan[]): MergedSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const merged: MergedSpan[] = [];
+  let current: { start: number; end: number; open: boolean; peers: Set<string> } | null = null;
+  const close = () => {
+    if (current) {
+      const { start, end, open, peers } = current;
+      merged.push({ start, end, open, peerCount: peers.size });
+    }
+  };
+  for (const span of sorted) {
+    if (current && span.start <= current.end) {
+      current.end = Math.max(current.end, span.end);
+      current.open ||= span.open;
+      current.peers.add(span.peerId);
+    } else {
+      close();
+      current = {
+        start: span.start,
+        end: span.end,
+        open: span.open,
+        peers: new Set([span.peerId]),
+      };
+    }
+  }
+  close();
+  return merged;
+}
+
+/** Wall-clock time with at least one peer connected (overlaps counted once). */
+export const connectedUnionMs = (spans: readonly PeerSpan[]) =>
+  mergeSpans(spans).reduce((sum, s) => sum + (s.end - s.start), 0);

@@ -10,7 +10,7 @@ const T0 = Date.UTC(2026, 10, 21, 14, 1, 35);
 const MIN = 60_000;
 
 function total(peerId: string, start: number, end: number, minutes: number, open = false) {
-  const span: PeerSpan = { peerId, start: T0 + start, end: T0 + end, open };
+  const span: PeerSpan = { peerId, start: T0 + start, end: T0 + end, open, unterminated: false };
   const result: PeerTotal = {
     peerId,
     firstSeen: span.start,

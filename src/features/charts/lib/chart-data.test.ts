@@ -11,6 +11,7 @@ function total(peerId: string, spans: [number, number, boolean?][], minutes = 0)
     start: T0 + start,
     end: T0 + end,
     open,
+    unterminated: false,
   }));
   return {
     peerId,

@@ -1,6 +1,6 @@
 /** Reshapes per-peer totals for the "Minutes by peer" chart. Pure: the components only render. */
 import { formatCount, formatDurationMs, formatMinutes, formatUtc } from '../../../lib/format';
-import type { PeerTotal } from '../../../lib/peer-spans';
+import { mergeSpans, type PeerTotal } from '../../../lib/peer-spans';
 
 /** More lanes than this and the rows become unreadable: they are merged into one. */
 export const MAX_LANES = 24;
@@ -73,40 +73,16 @@ export function timeDomain(totals: readonly PeerTotal[]): TimeDomain | null {
   return start <= end ? [start, end] : null;
 }
 
-/** Union of every peer's spans: overlapping or touching intervals become one. */
-function mergedSpans(totals: readonly PeerTotal[]): LaneSpan[] {
-  const spans = totals.flatMap((t) => t.spans).sort((a, b) => a.start - b.start);
-  const merged: LaneSpan[] = [];
-  let current: { start: number; end: number; open: boolean; peers: Set<string> } | null = null;
-  const close = () => {
-    if (!current) return;
-    const { start, end, open, peers } = current;
-    merged.push({ start, end, open, peerCount: peers.size });
-  };
-  for (const span of spans) {
-    if (current && span.start <= current.end) {
-      current.end = Math.max(current.end, span.end);
-      current.open ||= span.open;
-      current.peers.add(span.peerId);
-    } else {
-      close();
-      current = {
-        start: span.start,
-        end: span.end,
-        open: span.open,
-        peers: new Set([span.peerId]),
-      };
-    }
-  }
-  close();
-  return merged;
-}
-
 export function laneData(totals: readonly PeerTotal[], opts: LaneOptions = {}): LaneData {
   const domain = timeDomain(totals);
   if (totals.length > (opts.maxLanes ?? MAX_LANES)) {
     const label = `All ${formatCount(totals.length)} peers`;
-    const lane = { key: 'all', label, peerId: null, spans: mergedSpans(totals) };
+    const lane = {
+      key: 'all',
+      label,
+      peerId: null,
+      spans: mergeSpans(totals.flatMap((t) => t.spans)),
+    };
     return { lanes: [lane], merged: true, domain };
   }
   const lanes = totals.map((t) => ({

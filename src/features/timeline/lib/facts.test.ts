@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { PeerEventRecord } from '../../../api/peer-events';
+import { spanInputs } from '../../../api/peer-events';
+import { peerTotals, type SpanEnd } from '../../../lib/peer-spans';
 import {
   MIN,
   type Overrides,
@@ -11,6 +14,11 @@ import {
   wireEvent,
 } from '../../../test/peer-event-fixtures';
 import { timelineFacts } from './facts';
+
+/** The facts as the page computes them: totals first, from the same records. */
+const factsOf = (records: readonly PeerEventRecord[], end: SpanEnd) =>
+  timelineFacts(records, peerTotals(spanInputs(records), end));
+const stillConnectedAt = (at: number): SpanEnd => ({ at, stillConnected: true });
 
 let nextId = 0;
 /** An event with the next id (ev-1, ev-2, …), sent from the peer's own socket. */
@@ -38,7 +46,7 @@ function connection(peerId: string, join: number, leave: number | null) {
 describe('timelineFacts', () => {
   it('sums a participant who reconnected once', () => {
     const records = recordsOf([...connection(PEER_A, 0, 10), ...connection(PEER_B, 11, 20)]);
-    expect(timelineFacts(records, null)).toEqual({
+    expect(factsOf(records, null)).toEqual({
       events: 6,
       peers: 2,
       reconnects: 1,
@@ -50,7 +58,7 @@ describe('timelineFacts', () => {
   });
 
   it('gives zeros for an empty list', () => {
-    expect(timelineFacts([], null)).toEqual({
+    expect(factsOf([], null)).toEqual({
       events: 0,
       peers: 0,
       reconnects: 0,
@@ -62,8 +70,8 @@ describe('timelineFacts', () => {
   });
 
   it('counts no reconnect for a single JOINING, nor for none', () => {
-    expect(timelineFacts(recordsOf(connection(PEER_A, 0, 5)), null).reconnects).toBe(0);
-    expect(timelineFacts(recordsOf([event('PEER_CREATED', T0, PEER_A)]), null).reconnects).toBe(0);
+    expect(factsOf(recordsOf(connection(PEER_A, 0, 5)), null).reconnects).toBe(0);
+    expect(factsOf(recordsOf([event('PEER_CREATED', T0, PEER_A)]), null).reconnects).toBe(0);
   });
 
   it('counts every JOINING after the first as a reconnect, the same peer included', () => {
@@ -74,7 +82,7 @@ describe('timelineFacts', () => {
       event('PEER_LEAVING', T0 + 3 * MIN, PEER_A, 1),
       ...connection(PEER_B, 4, 6),
     ]);
-    const facts = timelineFacts(records, null);
+    const facts = factsOf(records, null);
     expect(facts.reconnects).toBe(2);
     expect(facts.peers).toBe(2);
     expect(facts.connectedMs).toBe(4 * MIN);
@@ -85,31 +93,31 @@ describe('timelineFacts', () => {
       ...connection(PEER_A, 0, 2),
       event('PEER_JOINING', T0 + 3 * MIN, PEER_A, 0, { event_name: 'PEER_RECONNECTING' }),
     ]);
-    expect(timelineFacts(records, null).reconnects).toBe(0);
+    expect(factsOf(records, null).reconnects).toBe(0);
   });
 
   it('adds connected time from JOINING to LEAVING, whatever the order received', () => {
     const events = [...connection(PEER_A, 0, 10), ...connection(PEER_B, 12, 15)].reverse();
-    expect(timelineFacts(recordsOf(events), null).connectedMs).toBe(13 * MIN);
+    expect(factsOf(recordsOf(events), null).connectedMs).toBe(13 * MIN);
   });
 
-  it('counts a span still open up to openUntil', () => {
+  it('counts a span still open up to the moment the answer arrived', () => {
     const records = recordsOf([...connection(PEER_A, 0, 10), ...connection(PEER_B, 11, null)]);
-    const facts = timelineFacts(records, T0 + 25 * MIN);
+    const facts = factsOf(records, stillConnectedAt(T0 + 25 * MIN));
     expect(facts.connectedMs).toBe(10 * MIN + 14 * MIN);
     expect(facts.totalMinutes).toBe(10);
     expect(facts.reconnects).toBe(1);
   });
 
-  it('counts an open span as nothing when there is no openUntil, or it lies before the join', () => {
+  it('counts an open span as nothing when its end is unknown, or lies before the join', () => {
     const records = recordsOf([...connection(PEER_A, 0, 10), ...connection(PEER_B, 11, null)]);
-    expect(timelineFacts(records, null).connectedMs).toBe(10 * MIN);
-    expect(timelineFacts(records, T0 + 5 * MIN).connectedMs).toBe(10 * MIN);
+    expect(factsOf(records, null).connectedMs).toBe(10 * MIN);
+    expect(factsOf(records, stillConnectedAt(T0 + 5 * MIN)).connectedMs).toBe(10 * MIN);
   });
 
   it('ignores a LEAVING without a JOINING for connected time, but counts its minutes', () => {
     const records = recordsOf([event('PEER_LEAVING', T0 + 5 * MIN, PEER_A, 5)]);
-    const facts = timelineFacts(records, null);
+    const facts = factsOf(records, null);
     expect(facts.connectedMs).toBe(0);
     expect(facts.totalMinutes).toBe(5);
     expect(facts.peers).toBe(1);
@@ -122,14 +130,14 @@ describe('timelineFacts', () => {
       event('PEER_JOINING', T0 + 30_000, PEER_B),
       event('PEER_LEAVING', T0 + 42_000, PEER_B, 0.2),
     ]);
-    expect(timelineFacts(records, null).totalMinutes).toBeCloseTo(0.6, 10);
+    expect(factsOf(records, null).totalMinutes).toBeCloseTo(0.6, 10);
   });
 
   it('leaves repeated event ids out of every sum, but counts them as events and duplicates', () => {
     const join = event('PEER_JOINING', T0, PEER_A);
     const leave = event('PEER_LEAVING', T0 + 10 * MIN, PEER_A, 10);
     const records = recordsOf([join, leave, { ...join }, { ...leave }, { ...leave }]);
-    expect(timelineFacts(records, null)).toEqual({
+    expect(factsOf(records, null)).toEqual({
       events: 5,
       peers: 1,
       reconnects: 0,
@@ -144,7 +152,7 @@ describe('timelineFacts', () => {
     // Same event id reused for a different peer: still a repeat, so that peer is not counted.
     const first = event('PEER_JOINING', T0, PEER_A);
     const records = recordsOf([first, { ...first, peer_id: PEER_C }]);
-    const facts = timelineFacts(records, null);
+    const facts = factsOf(records, null);
     expect(facts.peers).toBe(1);
     expect(facts.duplicates).toBe(1);
   });
@@ -160,7 +168,7 @@ describe('timelineFacts', () => {
       }),
       'not an event',
     ]);
-    const facts = timelineFacts(records, null);
+    const facts = factsOf(records, null);
     expect(facts.events).toBe(7);
     expect(facts.flagged).toBe(4);
     // Unreadable minutes count as nothing; the malformed item has no peer.
@@ -179,10 +187,22 @@ describe('timelineFacts', () => {
       ...connection(PEER_A, 4, 5),
       ...connection(PEER_C, 6, 7),
     ]);
-    const facts = timelineFacts(records, null);
+    const facts = factsOf(records, null);
     expect(facts.peers).toBe(3);
     expect(facts.reconnects).toBe(3);
     expect(facts.connectedMs).toBe(4 * MIN);
     expect(facts.totalMinutes).toBe(4);
+  });
+});
+
+describe('timelineFacts, overlapping peers', () => {
+  it('counts wall-clock connected time once when two peers overlap (a second tab)', () => {
+    const records = recordsOf([...connection(PEER_A, 0, 10), ...connection(PEER_B, 5, 12)]);
+    expect(factsOf(records, null).connectedMs).toBe(12 * MIN);
+  });
+
+  it('closes a JOINING without LEAVING at left_at once the participant has left', () => {
+    const records = recordsOf([...connection(PEER_A, 0, null)]);
+    expect(factsOf(records, { at: T0 + 7 * MIN, stillConnected: false }).connectedMs).toBe(7 * MIN);
   });
 });
