@@ -25,10 +25,21 @@ test('recharts arrives in its own chunk, after the summary is on screen', async 
   expect(lazyFiles.some((file) => read(file).includes('recharts-surface'))).toBe(true);
   for (const file of staticFiles) expect(read(file)).not.toContain('recharts-surface');
 
-  const loaded: string[] = [];
-  page.on('requestfinished', (r) => loaded.push(new URL(r.url()).pathname));
+  // Hold the chart chunk back: the summary and the timeline must not wait for it.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(`**/${chart?.file}`, async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.goto(deepLink(await sample(request, 'Healthy call')));
-  await expect(page.getByRole('region', { name: 'Participant summary' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Participant summary' })).toContainText(
+    'Priya Natarajan',
+  );
+  await expect(page.getByRole('table', { name: 'Peer events' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toHaveCount(0);
+  release();
   await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toBeVisible();
-  expect(loaded).toContain(`/${chart?.file}`);
 });

@@ -1,16 +1,22 @@
 import { expect, test } from '@playwright/test';
 import { deepLink, sample } from './support';
 
-test('an unknown participant is a clear "not found", with nothing to retry', async ({
+test('an unknown participant is a clear "not found", asked once, with nothing to retry', async ({
   page,
   request,
 }) => {
   const healthy = await sample(request, 'Healthy call');
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/sessions/')) requests.push(r.url());
+  });
   await page.goto(`/sessions/${healthy.session_id}/participants/no-such-participant`);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Participant not found');
-  await expect(alert).toContainText('Participant not found');
+  await expect(alert).toContainText('RealtimeKit has no such participant in this session');
   await expect(alert.getByRole('button')).toHaveCount(0);
+  // A 404 is an answer: asked once, never retried.
+  expect(requests).toHaveLength(1);
 });
 
 test('a refused token explains the Realtime permission', async ({ page, request }) => {
@@ -21,13 +27,15 @@ test('a refused token explains the Realtime permission', async ({ page, request 
   await expect(alert).toContainText('The API said: “Authentication error”');
 });
 
-test('a rate limit counts down from Retry-After', async ({ page, request }) => {
+test('a rate limit counts down from Retry-After and holds every retry until then', async ({
+  page,
+  request,
+}) => {
   await page.goto(deepLink(await sample(request, 'Rate limited')));
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Rate limited');
-  const timer = alert.getByRole('timer');
-  await expect(timer).toHaveText(/^(20|19) s$/);
-  await expect(timer).toHaveText(/^1[0-8] s$/, { timeout: 5_000 });
+  await expect(alert).toContainText(/Next try possible in (20|19) s/);
+  await expect(alert).toContainText(/Next try possible in 1[0-8] s/, { timeout: 5_000 });
   await expect(alert.getByRole('button', { name: 'Retrying automatically…' })).toBeDisabled();
 });
 
@@ -91,4 +99,30 @@ test('a participant with no events says so', async ({ page, request }) => {
     page.getByText('The API returned no peer events for this participant.'),
   ).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toHaveCount(0);
+});
+
+test('a duration that disagrees with the timestamps is called out', async ({ page, request }) => {
+  await page.goto(deepLink(await sample(request, 'Duration disagrees')));
+  const summary = page.getByRole('region', { name: 'Participant summary' });
+  await expect(summary.getByRole('note')).toHaveText(
+    '⚠ Duration disagrees with the timestamps: left_at − joined_at is 25 min 12 s, 5 min 00 s less than the duration sent.',
+  );
+});
+
+test('a network failure says the server could not be reached, and retries', async ({
+  page,
+  request,
+}) => {
+  const healthy = await sample(request, 'Healthy call');
+  // The browser loses the connection to this server for the API call only.
+  await page.route('**/api/sessions/**', (route) => route.abort('internetdisconnected'));
+  await page.goto(deepLink(healthy));
+  await expect(page.getByRole('alert')).toContainText('Could not reach the server', {
+    timeout: 15_000,
+  });
+  await page.unroute('**/api/sessions/**');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('region', { name: 'Participant summary' })).toContainText(
+    'Priya Natarajan',
+  );
 });

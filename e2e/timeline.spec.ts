@@ -102,3 +102,28 @@ test('bad data is flagged with its raw value and never breaks the page', async (
   await expect(table).toContainText('duplicate');
   expect(dialogs).toEqual([]);
 });
+
+test('the table rows show the API events, in time order, value for value', async ({
+  page,
+  request,
+}) => {
+  const reconnects = await sample(request, 'Reconnected');
+  const body = await (await request.get(apiPath(reconnects))).json();
+  const events: Array<{
+    event_name: string;
+    peer_id: string;
+    socket_session_id: string;
+    minutes_consumed: number;
+    preset_view_type: string;
+  }> = body.data.participant.peer_events;
+  await page.goto(deepLink(reconnects));
+  const rows = page.getByRole('table', { name: 'Peer events' }).getByRole('row');
+  for (const [i, event] of events.slice(0, 9).entries()) {
+    const cells = rows.nth(i + 1).getByRole('cell');
+    await expect(cells.nth(1)).toContainText(event.event_name.replace('PEER_', ''));
+    await expect(cells.nth(2).getByRole('code')).toHaveAttribute('title', event.peer_id);
+    await expect(cells.nth(3).getByRole('code')).toHaveAttribute('title', event.socket_session_id);
+    await expect(cells.nth(4)).toHaveText(event.preset_view_type);
+    await expect(cells.nth(5)).toHaveText(`${event.minutes_consumed.toFixed(2)} min`);
+  }
+});

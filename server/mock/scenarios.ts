@@ -333,6 +333,30 @@ export const SCENARIOS: readonly Scenario[] = [
       },
     };
   }),
+  standard(
+    'duration-mismatch',
+    'Duration disagrees with its timestamps',
+    TEAM_CALL,
+    909,
+    (r, participantId) => {
+      const spans = [{ join: BASE + 6 * MIN, leave: BASE + 31 * MIN + 12_000 }];
+      const built = buildParticipant(
+        r,
+        {
+          sessionId: TEAM_CALL,
+          participantId,
+          userId: r.uuid(),
+          customParticipantId: 'crm-77310',
+          displayName: 'Grace Mbeki',
+          presetName: 'group_call_participant',
+          view: 'GROUP_CALL',
+        },
+        spans,
+      );
+      // Seen in the wild: a duration that counts 5 minutes the timestamps do not show.
+      return { participant: { ...built.participant, duration: 30.2 } };
+    },
+  ),
   flapping('history-1k', 'Long history: 1,002 peer events', 811, 334),
   flapping('history-10k', 'Huge history: 10,002 peer events', 812, 3334),
   ...(

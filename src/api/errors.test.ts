@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorFromResponse, retryDelay, shouldRetry } from './errors';
+import {
+  ApiError,
+  DEFAULT_RETRY_AFTER_SECONDS,
+  errorFromResponse,
+  retryDelay,
+  shouldRetry,
+} from './errors';
 
 const headers = (init: Record<string, string> = {}) => new Headers(init);
 
@@ -78,6 +84,7 @@ describe('retries', () => {
 
   it('waits for Retry-After on 429, else backs off like the SDK (0.5 s · 2ⁿ, cap 8 s, jitter)', () => {
     expect(retryDelay(0, error('rate_limited', 20))).toBe(20_000);
+    expect(retryDelay(0, error('rate_limited'))).toBe(DEFAULT_RETRY_AFTER_SECONDS * 1000);
     for (const n of [0, 1, 2, 6]) {
       const base = Math.min(500 * 2 ** n, 8000);
       const delay = retryDelay(n, error('upstream'));

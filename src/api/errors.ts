@@ -34,8 +34,10 @@ export class ApiError extends Error {
     super(message);
   }
 
+  /** Worth trying again by itself: the network, a timeout, or a 5xx (not a 200 success:false). */
   get retryable(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'upstream';
+    if (this.kind === 'upstream') return (this.details.status ?? 500) >= 500;
+    return this.kind === 'network' || this.kind === 'timeout';
   }
 }
 
@@ -51,6 +53,23 @@ function envelopeMessage(body: unknown): {
   const first = errors?.[0];
   return first ? { message: first.message, code: first.code } : {};
 }
+
+/** Error codes seen in envelopes (CONTRACT.md A4) and the HTTP status each stands for. */
+const CODE_MEANS: Record<string, number> = {
+  '10000': 401,
+  '9109': 403,
+  '7000': 404,
+  '7003': 404,
+  '404': 404,
+  '10100': 429,
+  '400': 400,
+};
+
+/** How long to wait after a 429 that did not say (Retry-After missing or unreadable). */
+export const DEFAULT_RETRY_AFTER_SECONDS = 30;
+
+/** Automatic retries after the first attempt, for 5xx, timeouts and network errors. */
+export const MAX_RETRIES = 2;
 
 function parseRetryAfter(value: string | null): number | undefined {
   if (!value || !/^\d+$/.test(value.trim())) return undefined;
@@ -112,6 +131,9 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
     });
   }
   if (status >= 200 && status < 300) {
+    // success:false inside a 200: read the envelope's code as the status it stands for (A4).
+    const meant = CODE_MEANS[String(code)];
+    if (meant !== undefined) return errorFromResponse(meant, body, headers);
     return new ApiError('upstream', `The RealtimeKit API answered success: false.${said}`, {
       status,
       code,
@@ -131,13 +153,13 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (!(error instanceof ApiError)) return false;
   if (error.kind === 'rate_limited') return failureCount < 1;
-  return error.retryable && failureCount < 2;
+  return error.retryable && failureCount < MAX_RETRIES;
 }
 
 /** Backoff as the official SDK does it (0.5 s · 2ⁿ, cap 8 s, jitter), or Retry-After on 429. */
 export function retryDelay(failureCount: number, error: unknown): number {
   if (error instanceof ApiError && error.kind === 'rate_limited') {
-    return (error.details.retryAfterSeconds ?? 5) * 1000;
+    return (error.details.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) * 1000;
   }
   const base = Math.min(500 * 2 ** failureCount, 8000);
   return base * (0.75 + Math.random() * 0.25);

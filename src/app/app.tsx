@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { AppLink } from '../components/ui/app-link';
 import { parseRoute, type Route } from '../features/lookup/deep-link';
 import { LookupForm } from '../features/lookup/lookup-form';
@@ -5,6 +6,7 @@ import { SampleList } from '../features/lookup/sample-list';
 import { ModeBadge } from '../features/mode/mode-badge';
 import { appPath } from '../lib/base-path';
 import { useLocationHref } from '../lib/router';
+import { ErrorBoundary } from './error-boundary';
 import { ParticipantPage } from './participant-page';
 
 function RouteProblems({ route }: { route: Route }) {
@@ -43,6 +45,17 @@ function RouteProblems({ route }: { route: Route }) {
 
 export function App() {
   const href = useLocationHref();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // After an in-app navigation the clicked link or button is gone: focus moves to the new
+  // content so keyboard and screen-reader users land on it (not on the first load).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (href) main.current?.focus({ preventScroll: true });
+  }, [href]);
   const url = new URL(href, window.location.origin);
   const route = parseRoute(url.pathname, url.search);
   const initial =
@@ -61,11 +74,21 @@ export function App() {
           <ModeBadge />
         </div>
       </header>
-      <main className="mx-auto grid max-w-6xl grid-cols-1 gap-6 px-4 py-6">
-        <RouteProblems route={route} />
-        {/* Keyed by the URL: the fields are re-seeded from each link, the URL owns the ids. */}
-        <LookupForm key={href} initial={initial} />
-        {route.kind === 'participant' ? <ParticipantPage params={route.params} /> : <SampleList />}
+      <main
+        ref={main}
+        tabIndex={-1}
+        className="mx-auto grid max-w-6xl grid-cols-1 gap-6 px-4 py-6 outline-none"
+      >
+        <ErrorBoundary resetKey={href}>
+          <RouteProblems route={route} />
+          {/* Keyed by the URL: the fields are re-seeded from each link, the URL owns the ids. */}
+          <LookupForm key={href} initial={initial} />
+          {route.kind === 'participant' ? (
+            <ParticipantPage params={route.params} />
+          ) : (
+            <SampleList />
+          )}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ApiError } from '../api/errors';
+import { ApiError, MAX_RETRIES } from '../api/errors';
 import { participantQueryOptions } from '../api/participant-query';
 import { CopyButton } from '../components/ui/copy-button';
-import type { LookupParams } from '../features/lookup/deep-link';
+import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
 import { ParticipantError } from '../features/participant/participant-error';
 import { ParticipantSkeleton } from '../features/participant/participant-skeleton';
+import { useRetryWait } from '../features/participant/use-retry-wait';
 import { ParticipantView } from './participant-view';
 
 export type ParticipantPageProps = { params: LookupParams };
@@ -13,12 +14,13 @@ export type ParticipantPageProps = { params: LookupParams };
 /** What the status line says while a request is retried after a failure. */
 function retryStatus(reason: Error | null, attempt: number): string | undefined {
   if (!(reason instanceof ApiError)) return undefined;
-  return `${reason.message} Retrying (attempt ${attempt + 1} of 3)…`;
+  return `${reason.message} Retrying (attempt ${attempt + 1} of ${MAX_RETRIES + 1})…`;
 }
 
 /** One participant, as its deep link asks: loading, failed, or shown. */
 export function ParticipantPage({ params }: ParticipantPageProps) {
   const query = useQuery(participantQueryOptions(params));
+  const wait = useRetryWait(query.error ?? query.failureReason);
   const toolbar = (
     <div className="flex flex-wrap items-center justify-end gap-2">
       {query.data ? (
@@ -30,7 +32,7 @@ export function ParticipantPage({ params }: ParticipantPageProps) {
         <button
           type="button"
           onClick={() => void query.refetch()}
-          disabled={query.isFetching}
+          disabled={query.isFetching || wait > 0}
           className="rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
         >
           {query.isFetching ? 'Refreshing…' : 'Refresh'}
@@ -57,7 +59,8 @@ export function ParticipantPage({ params }: ParticipantPageProps) {
       />
     );
   } else {
-    body = <ParticipantView result={query.data} params={params} />;
+    // Keyed by the lookup: another participant starts with fresh table sort, filters and scroll.
+    body = <ParticipantView key={toDeepLink(params)} result={query.data} params={params} />;
   }
   return (
     <div className="grid grid-cols-1 gap-4">

@@ -5,10 +5,26 @@ import { Skeleton } from '../components/ui/skeleton';
 import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
 import { SummaryCard } from '../features/participant/summary-card';
 import { TimelineCard } from '../features/timeline/timeline-card';
+import { ErrorBoundary } from './error-boundary';
 import { participantModel } from './participant-model';
 
 // recharts is heavy: the chart arrives in its own chunk while the summary is already shown.
 const MinutesByPeerChart = lazy(() => import('../features/charts/minutes-by-peer-chart'));
+
+/** The chart alone failed (its chunk did not load, say): the summary and timeline stay. */
+function ChartFailed({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  return (
+    <div
+      role="alert"
+      className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+    >
+      The “Minutes by peer” chart could not be shown ({error.message}).{' '}
+      <button type="button" onClick={onRetry} className="font-semibold underline">
+        Try again
+      </button>
+    </div>
+  );
+}
 
 export type ParticipantViewProps = { result: ParticipantResult; params: LookupParams };
 
@@ -32,9 +48,11 @@ export function ParticipantView({ result, params }: ParticipantViewProps) {
         }
       />
       {hasEvents ? (
-        <Suspense fallback={<Skeleton className="h-96 w-full rounded-xl" />}>
-          <MinutesByPeerChart totals={derived.totals} />
-        </Suspense>
+        <ErrorBoundary fallback={(error, reset) => <ChartFailed error={error} onRetry={reset} />}>
+          <Suspense fallback={<Skeleton className="h-96 w-full rounded-xl" />}>
+            <MinutesByPeerChart totals={derived.totals} />
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
     </div>
   );

@@ -7,6 +7,7 @@ import {
   formatRaw,
   formatRelative,
   formatUtc,
+  shortId,
 } from './format';
 
 describe('formatDurationMs', () => {
@@ -58,5 +59,12 @@ describe('formatMinutes, formatOffset, formatUtc, formatRelative, formatRaw', ()
     expect(formatRaw(-4)).toBe('-4');
     expect(formatRaw({ a: 1 })).toBe('{"a":1}');
     expect(formatRaw('x'.repeat(200), 10)).toBe(`"${'x'.repeat(8)}…`);
+  });
+});
+
+describe('shortId', () => {
+  it('keeps the first 8 characters of a long id', () => {
+    expect(shortId('1a2b3c4d-5e6f')).toBe('1a2b3c4d…');
+    expect(shortId('short')).toBe('short');
   });
 });

@@ -83,3 +83,6 @@ export function formatRaw(raw: unknown, max = 80): string {
   }
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** A long id cut to its first 8 characters and an ellipsis: enough to tell peers apart. */
+export const shortId = (id: string) => (id.length > 8 ? `${id.slice(0, 8)}…` : id);

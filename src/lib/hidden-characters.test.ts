@@ -8,6 +8,10 @@ describe('hidden characters in user-typed text', () => {
     expect(revealHidden(name)).toBe('⟦U+202E⟧evil⟦U+202C⟧ Zoë 👩🏽‍💻⟦U+200B⟧');
   });
 
+  it('finds the Arabic letter mark, a direction control too', () => {
+    expect(countHidden('a\u061Cb')).toBe(1);
+  });
+
   it('leaves plain text alone', () => {
     expect(countHidden('Priya Natarajan')).toBe(0);
     expect(revealHidden('Priya')).toBe('Priya');

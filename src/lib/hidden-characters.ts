@@ -3,7 +3,7 @@
  * (a "\u202Eevil" name shows as "live"), zero-width spaces and joiners outside emoji, BOMs.
  * User-typed names are shown as text; these are pointed out so nobody is misled.
  */
-const HIDDEN = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+const HIDDEN = /[\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 
 export function countHidden(text: string): number {
   return text.match(HIDDEN)?.length ?? 0;

@@ -5,13 +5,12 @@ export type CardProps = {
   title: ReactNode;
   /** The region's accessible name (a stable contract for screen readers and tests). */
   label?: string;
-  actions?: ReactNode;
   children: ReactNode;
   className?: string;
 };
 
 /** A titled region of the page. */
-export function Card({ title, label, actions, children, className = '' }: CardProps) {
+export function Card({ title, label, children, className = '' }: CardProps) {
   const headingId = useId();
   return (
     <section
@@ -19,12 +18,9 @@ export function Card({ title, label, actions, children, className = '' }: CardPr
       aria-labelledby={label ? undefined : headingId}
       className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900 ${className}`}
     >
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <h2 id={headingId} className="text-base font-semibold">
-          {title}
-        </h2>
-        {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
-      </div>
+      <h2 id={headingId} className="text-base font-semibold">
+        {title}
+      </h2>
       <div className="mt-4">{children}</div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { shortId } from '../../lib/format';
 import { CopyButton } from './copy-button';
 import { InvalidValue } from './invalid-value';
 
@@ -12,11 +13,10 @@ export type ShortIdProps = {
 export function ShortId({ value, label, problem }: ShortIdProps) {
   if (problem) return <InvalidValue raw={problem.raw} reason={problem.reason} nowrap />;
   if (value === null) return <span className="text-slate-500 dark:text-slate-400">—</span>;
-  const short = value.length > 10 ? `${value.slice(0, 8)}…` : value;
   return (
     <span className="inline-flex items-center gap-1">
       <code className="font-mono text-xs" title={value}>
-        {short}
+        {shortId(value)}
       </code>
       <CopyButton value={value} label={`${label} ${value}`} />
     </span>

@@ -20,7 +20,8 @@ export type Route =
   | {
       readonly kind: 'invalid';
       readonly problems: readonly string[];
-      readonly draft: { sessionId: string; participantId: string };
+      /** What could be read, to seed the form: ids as typed, and the options that parsed. */
+      readonly draft: Partial<LookupParams> & { sessionId: string; participantId: string };
     }
   | { readonly kind: 'unknown'; readonly path: string };
 
@@ -52,7 +53,13 @@ export function parseRoute(pathname: string, search: string): Route {
   const include = parseIncludePeerEvents(query.get('include_peer_events'));
   if (!include.ok) problems.push(include.message);
   if (problems.length > 0 || !filters.ok || !include.ok) {
-    return { kind: 'invalid', problems, draft: { sessionId, participantId } };
+    const draft = {
+      sessionId,
+      participantId,
+      ...(filters.ok ? { filters: filters.value } : {}),
+      ...(include.ok && include.value !== undefined ? { includePeerEvents: include.value } : {}),
+    };
+    return { kind: 'invalid', problems, draft };
   }
   return {
     kind: 'participant',

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../../api/errors';
-import { RateLimitCountdown } from './rate-limit-countdown';
+import { useRetryWait } from './use-retry-wait';
 
 export type ParticipantErrorProps = {
   error: Error;
@@ -46,12 +46,8 @@ function explain(error: Error): Explained {
         body: (
           <>
             Cloudflare is limiting requests for this token (1,200 per 5 minutes, shared by the whole
-            team). You can try again in{' '}
-            <RateLimitCountdown
-              at={error.details.at ?? Date.now()}
-              retryAfterSeconds={error.details.retryAfterSeconds ?? 60}
-            />
-            .
+            team), so this page waits before asking again.
+            {error.details.apiMessage ? ` The API said: “${error.details.apiMessage}”.` : ''}
           </>
         ),
         canRetry: true,
@@ -72,6 +68,7 @@ function explain(error: Error): Explained {
 /** Every way a lookup can fail, each explained in words an agent can act on. */
 export function ParticipantError({ error, onRetry, retrying }: ParticipantErrorProps) {
   const { title, body, canRetry } = explain(error);
+  const wait = useRetryWait(error);
   return (
     <div
       role="alert"
@@ -79,14 +76,23 @@ export function ParticipantError({ error, onRetry, retrying }: ParticipantErrorP
     >
       <h2 className="text-base font-semibold">{title}</h2>
       <p className="mt-2 text-sm">{body}</p>
+      {wait > 0 ? (
+        <p className="mt-2 text-sm">
+          {/* The visible count ticks; screen readers get the wait once, not every second. */}
+          <span aria-hidden="true">
+            Next try possible in <span className="font-semibold tabular-nums">{wait} s</span>
+          </span>
+          <span className="sr-only">You can try again after the wait Cloudflare asked for.</span>
+        </p>
+      ) : null}
       {canRetry ? (
         <button
           type="button"
           onClick={onRetry}
-          disabled={retrying}
+          disabled={retrying || wait > 0}
           className="mt-4 rounded-md bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-700 disabled:opacity-60 dark:bg-red-200 dark:text-red-950"
         >
-          {retrying ? 'Retrying automatically…' : 'Try again'}
+          {retrying ? 'Retrying automatically…' : wait > 0 ? `Try again in ${wait} s` : 'Try again'}
         </button>
       ) : null}
     </div>

@@ -76,7 +76,7 @@ export function PeerEventTable({ rows }: PeerEventTableProps) {
           <caption className="sr-only">Peer events</caption>
           <thead className="sticky top-0 z-10 bg-slate-50 dark:bg-slate-800">
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
+              <tr key={group.id} aria-rowindex={1}>
                 {group.headers.map((header) => (
                   <SortHeader key={header.id} column={header.column}>
                     <table.FlexRender header={header} />
@@ -86,7 +86,10 @@ export function PeerEventTable({ rows }: PeerEventTableProps) {
             ))}
           </thead>
           <tbody>
-            {top > 0 ? <tr style={{ height: top }} /> : null}
+            {top > 0 ? (
+              // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a cell-less spacer row is not focusable; hiding it keeps screen readers from counting phantom rows.
+              <tr aria-hidden="true" style={{ height: top }} />
+            ) : null}
             {items.map((item) => {
               const row = visible[item.index];
               if (!row) return null;
@@ -105,7 +108,10 @@ export function PeerEventTable({ rows }: PeerEventTableProps) {
                 </tr>
               );
             })}
-            {bottom > 0 ? <tr style={{ height: bottom }} /> : null}
+            {bottom > 0 ? (
+              // biome-ignore lint/a11y/noAriaHiddenOnFocusable: as above, a spacer row.
+              <tr aria-hidden="true" style={{ height: bottom }} />
+            ) : null}
           </tbody>
         </table>
         {visible.length === 0 ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeerSpan, PeerTotal } from '../../../lib/peer-spans';
-import { chartSummary, laneData, minutesData, shortPeerId, timeTicks } from './chart-data';
+import { chartSummary, laneData, minutesData, timeTicks } from './chart-data';
 
 const T0 = Date.UTC(2026, 10, 21, 14, 1, 35);
 const MIN = 60_000;
@@ -26,13 +26,6 @@ const many = (n: number, gapMs = MIN) =>
   Array.from({ length: n }, (_, i) =>
     total(`peer-${String(i).padStart(6, '0')}`, [[i * gapMs, i * gapMs + MIN]], 1),
   );
-
-describe('shortPeerId', () => {
-  it('keeps the first 8 characters and marks the cut', () => {
-    expect(shortPeerId('1a2b3c4d-5e6f')).toBe('1a2b3c4d…');
-    expect(shortPeerId('short')).toBe('short');
-  });
-});
 
 describe('laneData', () => {
   it('gives one lane per peer with its spans and the shared time domain', () => {
@@ -125,6 +118,19 @@ describe('timeTicks', () => {
     expect(ticks.length).toBeGreaterThanOrEqual(4);
     expect(ticks.length).toBeLessThanOrEqual(6);
     expect(ticks[0]?.label).toBe('14:01:40');
+  });
+
+  it('dates the ticks when the span crosses midnight UTC', () => {
+    const ticks = timeTicks([Date.UTC(2026, 10, 21, 14), Date.UTC(2026, 10, 22, 2)]);
+    expect(ticks.map((t) => t.label)).toContain('11-22 00:00');
+    expect(ticks.length).toBeLessThanOrEqual(8);
+  });
+
+  it('keeps to a handful of dated ticks over years of absurd data', () => {
+    const ticks = timeTicks([Date.UTC(2001, 0, 1), Date.UTC(2026, 10, 21)]);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(ticks.length).toBeLessThanOrEqual(8);
+    expect(ticks[0]?.label).toMatch(/^20\d\d-\d\d-\d\d$/);
   });
 
   it('has a single tick for an empty domain', () => {

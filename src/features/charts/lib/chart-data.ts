@@ -1,5 +1,11 @@
 /** Reshapes per-peer totals for the "Minutes by peer" chart. Pure: the components only render. */
-import { formatCount, formatDurationMs, formatMinutes, formatUtc } from '../../../lib/format';
+import {
+  formatCount,
+  formatDurationMs,
+  formatMinutes,
+  formatUtc,
+  shortId,
+} from '../../../lib/format';
 import { mergeSpans, type PeerTotal } from '../../../lib/peer-spans';
 
 /** More lanes than this and the rows become unreadable: they are merged into one. */
@@ -54,10 +60,6 @@ export type MinutesData = {
 
 export type TimeTick = { readonly at: number; readonly label: string };
 
-/** First 8 characters and an ellipsis: enough to tell peers apart at a glance. */
-export const shortPeerId = (peerId: string) =>
-  peerId.length > 8 ? `${peerId.slice(0, 8)}…` : peerId;
-
 /** "14:01:35" — the clock part of formatUtc. */
 export const utcClock = (ms: number) => formatUtc(ms).slice(11, 19);
 
@@ -87,7 +89,7 @@ export function laneData(totals: readonly PeerTotal[], opts: LaneOptions = {}): 
   }
   const lanes = totals.map((t) => ({
     key: t.peerId,
-    label: shortPeerId(t.peerId),
+    label: shortId(t.peerId),
     peerId: t.peerId,
     spans: t.spans.map((s) => ({ start: s.start, end: s.end, open: s.open, peerCount: 1 })),
   }));
@@ -98,7 +100,7 @@ export function minutesData(totals: readonly PeerTotal[], maxBars = MAX_BARS): M
   if (totals.length <= maxBars) {
     const bars = totals.map((t) => ({
       key: t.peerId,
-      label: shortPeerId(t.peerId),
+      label: shortId(t.peerId),
       peerId: t.peerId,
       minutes: t.minutes,
       connectedMinutes: t.connectedMs / 60_000,
@@ -126,9 +128,10 @@ export function minutesData(totals: readonly PeerTotal[], maxBars = MAX_BARS): M
     bucket.connectedMs += total.connectedMs;
     bucket.peers += 1;
   }
+  const dated = crossesDays([first, last]);
   const bars = buckets.map((b) => ({
     key: String(b.start),
-    label: utcClock(b.start),
+    label: dated ? axisLabel(b.start, 1000, true) : utcClock(b.start),
     peerId: null,
     minutes: b.minutes,
     connectedMinutes: b.connectedMs / 60_000,
@@ -137,23 +140,41 @@ export function minutesData(totals: readonly PeerTotal[], maxBars = MAX_BARS): M
   return { bars, bucketed: true };
 }
 
+const DAY = 86_400_000;
 const NICE_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800];
-const NICE_STEPS_MS = [...NICE_STEPS_S, 21_600, 43_200, 86_400].map((s) => s * 1000);
+const NICE_STEPS_MS = [
+  ...[...NICE_STEPS_S, 21_600, 43_200].map((s) => s * 1000),
+  ...[1, 2, 7, 14, 30, 91, 182, 365, 730, 1826, 3652].map((days) => days * DAY),
+];
+/** Never more ticks than this, whatever the data's span (timestamps reach from 2000 to 2099). */
+const MAX_TICKS = 8;
 
-/** Round UTC times for the axis, aiming at 4–6 ticks; HH:MM unless the step is under a minute. */
+/** How a time reads on an axis: the clock within one UTC day, the date beyond it. */
+function axisLabel(at: number, step: number, crossesDays: boolean): string {
+  const utc = formatUtc(at); // "2026-11-21 14:01:35 UTC"
+  if (step >= DAY) return utc.slice(0, 10);
+  const clock = step < 60_000 ? utc.slice(11, 19) : utc.slice(11, 16);
+  return crossesDays ? `${utc.slice(5, 10)} ${clock}` : clock;
+}
+
+export const crossesDays = ([start, end]: TimeDomain) =>
+  Math.floor(start / DAY) !== Math.floor(end / DAY);
+
+/** Round UTC times for the axis, aiming at 4–6 ticks, at most 8; dated when the span crosses a day. */
 export function timeTicks(domain: TimeDomain, target = 5): TimeTick[] {
   const [start, end] = domain;
   if (end <= start) return [{ at: start, label: utcClock(start) }];
   const countFor = (step: number) => Math.floor(end / step) - Math.ceil(start / step) + 1;
   const fitting = NICE_STEPS_MS.find((step) => countFor(step) <= 6 && countFor(step) >= 4);
-  const step =
-    fitting ??
-    NICE_STEPS_MS.reduce((best, s) =>
-      Math.abs(countFor(s) - target) < Math.abs(countFor(best) - target) ? s : best,
-    );
+  const closest = NICE_STEPS_MS.reduce((best, s) =>
+    Math.abs(countFor(s) - target) < Math.abs(countFor(best) - target) ? s : best,
+  );
+  // A span beyond the largest nice step still gets at most MAX_TICKS ticks.
+  const step = Math.max(fitting ?? closest, (end - start) / (MAX_TICKS - 1));
+  const dated = crossesDays(domain);
   const ticks: TimeTick[] = [];
-  for (let at = Math.ceil(start / step) * step; at <= end; at += step) {
-    ticks.push({ at, label: step < 60_000 ? utcClock(at) : utcClock(at).slice(0, 5) });
+  for (let at = Math.ceil(start / step) * step; at <= end && ticks.length < MAX_TICKS; at += step) {
+    ticks.push({ at, label: axisLabel(at, step, dated) });
   }
   return ticks;
 }
@@ -177,6 +198,6 @@ export function chartSummary(totals: readonly PeerTotal[]): string {
   const stillOpen = connected.filter((t) => t.spans.some((s) => s.open)).length;
   const peers = `${formatCount(connected.length)} ${connected.length === 1 ? 'peer' : 'peers'}`;
   const open = stillOpen > 0 ? ` (${formatCount(stillOpen)} still connected)` : '';
-  const longestText = `peer ${shortPeerId(longest.peerId)} with ${formatDurationMs(longest.end - longest.start)}${longest.open ? ', still connected' : ''}`;
+  const longestText = `peer ${shortId(longest.peerId)} with ${formatDurationMs(longest.end - longest.start)}${longest.open ? ', still connected' : ''}`;
   return `${peers} connected for ${formatDurationMs(connectedMs)} in total ${rangeText(domain)}${open}; ${formatMinutes(minutes)} consumed; the longest connection was ${longestText}.`;
 }

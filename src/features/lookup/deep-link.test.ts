@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { idsFromPastedText, parseRoute, toDeepLink } from './deep-link';
+
+const SID = '1f0c2b7e-aaaa-bbbb-cccc-000000000001';
+const PID = 'p_42-x';
+
+describe('parseRoute', () => {
+  it('reads the home page and a participant link, with peer events on by default', () => {
+    expect(parseRoute('/', '')).toEqual({ kind: 'home' });
+    expect(
+      parseRoute(`/sessions/${SID}/participants/${PID}`, '?filters=events,device_info'),
+    ).toEqual({
+      kind: 'participant',
+      params: {
+        sessionId: SID,
+        participantId: PID,
+        filters: ['device_info', 'events'],
+        includePeerEvents: true,
+      },
+    });
+    expect(
+      parseRoute(`/sessions/${SID}/participants/${PID}/`, '?include_peer_events=false'),
+    ).toMatchObject({
+      kind: 'participant',
+      params: { includePeerEvents: false, filters: [] },
+    });
+  });
+
+  it('explains every problem of a malformed link and keeps what could be read', () => {
+    const route = parseRoute(
+      '/sessions/a%20b/participants/',
+      '?filters=events&include_peer_events=false',
+    );
+    expect(route).toEqual({
+      kind: 'invalid',
+      problems: [
+        'Session ID may only contain letters, digits, "_" and "-" (found " ").',
+        'Participant ID is empty.',
+      ],
+      draft: { sessionId: 'a b', participantId: '', filters: ['events'], includePeerEvents: false },
+    });
+  });
+
+  it('sends any other path to "unknown"', () => {
+    expect(parseRoute('/sessions/x', '')).toEqual({ kind: 'unknown', path: '/sessions/x' });
+  });
+});
+
+describe('toDeepLink and idsFromPastedText', () => {
+  it('writes a link that reads back to the same lookup, commas literal', () => {
+    const params = {
+      sessionId: SID,
+      participantId: PID,
+      filters: ['device_info', 'events'] as const,
+      includePeerEvents: true,
+    };
+    const link = toDeepLink({ ...params, filters: [...params.filters] });
+    expect(link).toBe(
+      `/sessions/${SID}/participants/${PID}?filters=device_info,events&include_peer_events=true`,
+    );
+    const url = new URL(link, 'http://x');
+    expect(parseRoute(url.pathname, url.search)).toEqual({
+      kind: 'participant',
+      params: { ...params, filters: [...params.filters] },
+    });
+  });
+
+  it('finds both ids in a deep link or an API URL, and nothing in other text', () => {
+    expect(
+      idsFromPastedText(` https://inspector.example/sessions/${SID}/participants/${PID}?x=1 `),
+    ).toEqual({
+      sessionId: SID,
+      participantId: PID,
+    });
+    expect(
+      idsFromPastedText(
+        `https://api.cloudflare.com/client/v4/accounts/a/realtime/kit/b/sessions/${SID}/participants/${PID}`,
+      ),
+    ).toEqual({ sessionId: SID, participantId: PID });
+    expect(idsFromPastedText(SID)).toBeNull();
+    expect(idsFromPastedText('/sessions/../participants/x')).toBeNull();
+  });
+});
