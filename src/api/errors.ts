@@ -71,6 +71,13 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 30;
 /** Automatic retries after the first attempt, for 5xx, timeouts and network errors. */
 export const MAX_RETRIES = 2;
 
+/** ' The API said: “…”.' — the API's own words, quoted once, or nothing. */
+export function apiSaid(message: string | undefined): string {
+  if (!message) return '';
+  const text = message.trim().replace(/[.!]+$/, '');
+  return ` The API said: “${text}”.`;
+}
+
 function parseRetryAfter(value: string | null): number | undefined {
   if (!value || !/^\d+$/.test(value.trim())) return undefined;
   return Number(value.trim());
@@ -80,7 +87,7 @@ function parseRetryAfter(value: string | null): number | undefined {
 export function errorFromResponse(status: number, body: unknown, headers: Headers): ApiError {
   const { message, code, kind } = envelopeMessage(body);
   const at = Date.now();
-  const said = message ? ` The API said: “${message}”.` : '';
+  const said = apiSaid(message);
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(headers.get('retry-after'));
     return new ApiError('rate_limited', `Too many requests to the RealtimeKit API.${said}`, {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApiError } from '../../api/errors';
+import { ApiError, apiSaid } from '../../api/errors';
 import { useRetryWait } from './use-retry-wait';
 
 export type ParticipantErrorProps = {
@@ -35,7 +35,7 @@ function explain(error: Error): Explained {
             The API token this server holds was refused (HTTP {error.details.status}). It needs the
             <strong> Realtime</strong> (read) or <strong>Realtime Admin</strong> permission on this
             account; ask whoever runs this server to check <code>CLOUDFLARE_API_TOKEN</code>.
-            {error.details.apiMessage ? ` The API said: “${error.details.apiMessage}”.` : ''}
+            {apiSaid(error.details.apiMessage)}
           </>
         ),
         canRetry: true,
@@ -47,7 +47,7 @@ function explain(error: Error): Explained {
           <>
             Cloudflare is limiting requests for this token (1,200 per 5 minutes, shared by the whole
             team), so this page waits before asking again.
-            {error.details.apiMessage ? ` The API said: “${error.details.apiMessage}”.` : ''}
+            {apiSaid(error.details.apiMessage)}
           </>
         ),
         canRetry: true,
