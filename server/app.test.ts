@@ -11,7 +11,7 @@ function fakeDist() {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(
     join(dir, 'index.html'),
-    '<!doctype html><title>Participant Inspector</title><div id="root"></div>',
+    '<!doctype html><head><title>Participant Inspector</title><script type="module" src="./assets/index-abc123.js"></script></head><div id="root"></div>',
   );
   writeFileSync(
     join(dir, 'assets', 'index-abc123.js'),
@@ -158,5 +158,63 @@ describe('GET / and deep links (the SPA)', () => {
   it('answers a missing file with 404 rather than the SPA', async () => {
     expect((await app.request('/assets/missing.js')).status).toBe(404);
     expect((await app.request('/favicon.svg')).headers.get('content-type')).toBe('image/svg+xml');
+  });
+});
+
+describe('BASE_PATH (the app under a prefix)', () => {
+  const based = createApp(loadConfig({ DIST_DIR: fakeDist(), BASE_PATH: 'tools/rtk-inspector' }));
+
+  it('serves the shell, assets, API and deep links under the prefix, with absolute asset URLs', async () => {
+    const shell = await based.request('/tools/rtk-inspector/sessions/s1/participants/p1');
+    expect(shell.status).toBe(200);
+    const html = await shell.text();
+    expect(html).toContain('src="/tools/rtk-inspector/assets/index-abc123.js"');
+    expect(html).toContain('<meta name="inspector-base" content="/tools/rtk-inspector/" />');
+    expect(html).not.toContain('"./');
+    expect((await based.request('/tools/rtk-inspector/assets/index-abc123.js')).status).toBe(200);
+    const api = await based.request(
+      `/tools/rtk-inspector${participantUrl}?include_peer_events=true`,
+    );
+    expect(api.status).toBe(200);
+    expect((await based.request('/tools/rtk-inspector/api/config')).status).toBe(200);
+  });
+
+  it('answers nothing outside the prefix but /healthz, and redirects the bare prefix', async () => {
+    expect((await based.request(participantUrl)).status).toBe(404);
+    expect((await based.request('/assets/index-abc123.js')).status).toBe(404);
+    expect((await based.request('/healthz')).status).toBe(200);
+    const bare = await based.request('/tools/rtk-inspector?embed=1');
+    expect(bare.status).toBe(308);
+    expect(bare.headers.get('location')).toBe('/tools/rtk-inspector/?embed=1');
+  });
+
+  it('keeps id validation under the prefix', async () => {
+    const res = await based.request('/tools/rtk-inspector/api/sessions/a%252Fb/participants/p');
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('framing (FRAME_ANCESTORS)', () => {
+  it('allows only the app itself to frame the shell by default, and never sends X-Frame-Options', async () => {
+    const res = await app.request('/sessions/s1/participants/p1');
+    expect(res.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+    expect(res.headers.get('x-frame-options')).toBeNull();
+  });
+
+  it('adds the configured portal origins, and hands the postMessage origins to the app', async () => {
+    const framed = createApp(
+      loadConfig({
+        DIST_DIR: fakeDist(),
+        FRAME_ANCESTORS: 'https://admin.example.com http://127.0.0.1:8790',
+      }),
+    );
+    const res = await framed.request('/');
+    expect(res.headers.get('content-security-policy')).toBe(
+      "frame-ancestors 'self' https://admin.example.com http://127.0.0.1:8790",
+    );
+    const config = await (await framed.request('/api/config')).json();
+    expect(config.embed).toEqual({
+      parent_origins: ['https://admin.example.com', 'http://127.0.0.1:8790'],
+    });
   });
 });

@@ -16,6 +16,26 @@ export type AppOptions = {
 };
 
 export function createApp(config: Config, options: AppOptions = {}) {
+  const inner = createInnerApp(config, options);
+  if (config.basePath === '/') return inner;
+  // Under BASE_PATH the whole app (SPA, assets, API, mock) lives below the prefix: requests are
+  // re-rooted here, in one place, so no route inside needs to know the prefix.
+  const base = config.basePath;
+  const outer = new Hono();
+  outer.get('/healthz', (c) => c.json({ ok: true }, 200, { 'cache-control': 'no-store' }));
+  outer.all('*', (c) => {
+    const url = new URL(c.req.url);
+    if (url.pathname === base.slice(0, -1)) return c.redirect(base + url.search, 308);
+    if (!url.pathname.startsWith(base)) {
+      return errorResponse(404, 'not_found', `This server answers under ${base} only.`);
+    }
+    url.pathname = `/${url.pathname.slice(base.length)}`;
+    return inner.fetch(new Request(url, c.req.raw));
+  });
+  return outer;
+}
+
+function createInnerApp(config: Config, options: AppOptions) {
   const app = new Hono();
   const mock =
     config.mode === 'demo'
@@ -46,9 +66,9 @@ export function createApp(config: Config, options: AppOptions = {}) {
   });
 
   app.get('/healthz', (c) => c.json({ ok: true }, 200, { 'cache-control': 'no-store' }));
-  app.route('/api', apiRoutes(config.mode, upstream));
+  app.route('/api', apiRoutes(config, upstream));
   if (mock) app.route('/mock', mock);
-  app.route('/', staticRoutes(loadStatic(config.distDir)));
+  app.route('/', staticRoutes(loadStatic(config.distDir, config.basePath), config.embed));
 
   app.onError((error) => {
     console.error('request failed:', error instanceof Error ? error.message : 'unknown error');

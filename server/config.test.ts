@@ -53,4 +53,34 @@ describe('loadConfig', () => {
       }
     }
   });
+
+  it('reads BASE_PATH with or without slashes, and refuses unsafe ones', () => {
+    expect(loadConfig({}).basePath).toBe('/');
+    expect(loadConfig({ BASE_PATH: '/tools/rtk-inspector' }).basePath).toBe(
+      '/tools/rtk-inspector/',
+    );
+    expect(loadConfig({ BASE_PATH: 'tools/rtk-inspector/' }).basePath).toBe(
+      '/tools/rtk-inspector/',
+    );
+    for (const bad of ['/tools/../x', '/a b/', '/x?y', '/%2e%2e/']) {
+      expect(() => loadConfig({ BASE_PATH: bad }), bad).toThrow(ConfigError);
+    }
+  });
+
+  it('reads FRAME_ANCESTORS and EMBED_PARENT_ORIGINS as bare origins only', () => {
+    const config = loadConfig({
+      FRAME_ANCESTORS: 'https://admin.example.com  http://localhost:3000/',
+    });
+    expect(config.embed).toEqual({
+      frameAncestors: ['https://admin.example.com', 'http://localhost:3000'],
+      parentOrigins: ['https://admin.example.com', 'http://localhost:3000'],
+    });
+    expect(
+      loadConfig({ FRAME_ANCESTORS: 'https://a.example', EMBED_PARENT_ORIGINS: '' }).embed
+        .parentOrigins,
+    ).toEqual([]);
+    for (const bad of ['*', 'https://a.example/path', 'javascript:alert(1)', "'self'"]) {
+      expect(() => loadConfig({ FRAME_ANCESTORS: bad }), bad).toThrow(ConfigError);
+    }
+  });
 });

@@ -17,9 +17,19 @@ export type UpstreamConfig = {
   readonly timeoutMs: number;
 };
 
+export type EmbedConfig = {
+  /** Origins allowed to frame the app (CSP frame-ancestors); empty: only the app itself. */
+  readonly frameAncestors: readonly string[];
+  /** Origins the app talks to with postMessage when framed; defaults to frameAncestors. */
+  readonly parentOrigins: readonly string[];
+};
+
 export type Config = {
   readonly mode: Mode;
   readonly port: number;
+  /** Where the app is mounted: "/" or a prefix such as "/tools/rtk-inspector/" (slashes both ends). */
+  readonly basePath: string;
+  readonly embed: EmbedConfig;
   readonly upstream: UpstreamConfig;
   /** Folder of the built SPA (vite build output). */
   readonly distDir: string;
@@ -57,8 +67,58 @@ function parseBase(value: string | undefined): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/** "/tools/rtk-inspector" or "tools/rtk-inspector/" → "/tools/rtk-inspector/". */
+function parseBasePath(value: string | undefined): string {
+  const raw = value?.trim() ?? '';
+  if (raw === '' || raw === '/') return '/';
+  const segments = raw.split('/').filter(Boolean);
+  const safe = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+  if (segments.some((segment) => !safe.test(segment) || /^\.+$/.test(segment))) {
+    throw new ConfigError(
+      `BASE_PATH must be a path of letters, digits, ".", "_" and "-" segments, got "${raw}"`,
+    );
+  }
+  return `/${segments.join('/')}/`;
+}
+
+/** Space-separated origins ("https://admin.example.com http://localhost:3000"), each checked. */
+function parseOrigins(name: string, value: string | undefined): string[] {
+  const origins: string[] = [];
+  for (const item of (value ?? '').split(/\s+/).filter(Boolean)) {
+    let url: URL;
+    try {
+      url = new URL(item);
+    } catch {
+      throw new ConfigError(
+        `${name} must list origins such as https://admin.example.com, got "${item}"`,
+      );
+    }
+    if (
+      (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+      url.origin !== item.replace(/\/$/, '')
+    ) {
+      throw new ConfigError(
+        `${name} must list bare origins (scheme, host and port, no path), got "${item}"`,
+      );
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+}
+
+function parseEmbed(env: NodeJS.ProcessEnv): EmbedConfig {
+  const frameAncestors = parseOrigins('FRAME_ANCESTORS', env.FRAME_ANCESTORS);
+  const parentOrigins =
+    env.EMBED_PARENT_ORIGINS === undefined
+      ? frameAncestors
+      : parseOrigins('EMBED_PARENT_ORIGINS', env.EMBED_PARENT_ORIGINS);
+  return { frameAncestors, parentOrigins };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parseInteger('PORT', env.PORT, 8080, 65535);
+  const basePath = parseBasePath(env.BASE_PATH);
+  const embed = parseEmbed(env);
   const timeoutMs = parseInteger('UPSTREAM_TIMEOUT_MS', env.UPSTREAM_TIMEOUT_MS, 10_000, 120_000);
   const distDir = env.DIST_DIR || fileURLToPath(new URL('../dist', import.meta.url));
   const token = env.CLOUDFLARE_API_TOKEN?.trim();
@@ -67,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return {
       mode: 'demo',
       port,
+      basePath,
+      embed,
       distDir,
       upstream: {
         base: DEMO_API_BASE,
@@ -99,6 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     mode: 'live',
     port,
+    basePath,
+    embed,
     distDir,
     upstream: { base: parseBase(env.RTK_API_BASE), token, accountId, appId, timeoutMs },
   };

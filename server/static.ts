@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
+import type { EmbedConfig } from './config';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,14 +39,28 @@ function walk(dir: string): string[] {
   });
 }
 
-export function loadStatic(distDir: string): Map<string, StaticFile> {
+/**
+ * The shell as served: Vite builds with a relative base ("./assets/…"), so the same build works
+ * under any BASE_PATH; here its URLs are made absolute under the base (deep links are nested
+ * paths) and the base is handed to the app in a meta tag (no inline script: the CSP forbids it).
+ */
+export function shellHtml(html: string, basePath: string): string {
+  return html
+    .replace(/(\s(?:src|href)=")\.\//g, `$1${basePath}`)
+    .replace('</head>', `  <meta name="inspector-base" content="${basePath}" />\n  </head>`);
+}
+
+export function loadStatic(distDir: string, basePath = '/'): Map<string, StaticFile> {
   const files = new Map<string, StaticFile>();
   if (!existsSync(join(distDir, 'index.html'))) return files;
   for (const full of walk(distDir)) {
     const path = `/${relative(distDir, full).split(sep).join('/')}`;
     // Build metadata such as .vite/manifest.json is for tests, not for browsers.
     if (path.includes('/.')) continue;
-    const body = new Uint8Array(readFileSync(full));
+    const raw = readFileSync(full);
+    const body = new Uint8Array(
+      path === '/index.html' ? Buffer.from(shellHtml(raw.toString('utf8'), basePath)) : raw,
+    );
     const type = TYPES[extname(full)] ?? 'application/octet-stream';
     // Vite puts content-hashed files under /assets: they never change, so cache them for a year.
     const hashed = path.startsWith('/assets/');
@@ -66,7 +81,13 @@ export function loadStatic(distDir: string): Map<string, StaticFile> {
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Participant Inspector</title></head>
 <body><h1>The dashboard has not been built</h1><p>Run <code>npm run build</code> (or <code>npm start</code>, which builds when needed).</p></body></html>`;
 
-export function staticRoutes(files: Map<string, StaticFile>) {
+/** frame-ancestors from FRAME_ANCESTORS ('self' alone when unset); X-Frame-Options is not used. */
+export function frameAncestors(embed: EmbedConfig): string {
+  return `frame-ancestors 'self'${embed.frameAncestors.map((o) => ` ${o}`).join('')}`;
+}
+
+export function staticRoutes(files: Map<string, StaticFile>, embed: EmbedConfig) {
+  const csp = frameAncestors(embed);
   const web = new Hono();
   web.get('*', (c) => {
     const path = new URL(c.req.url).pathname;
@@ -74,7 +95,9 @@ export function staticRoutes(files: Map<string, StaticFile>) {
     // Deep links and other app routes have no file extension: they all get the SPA shell.
     if (!file && extname(path) === '') file = files.get('/index.html');
     if (!file) {
-      if (files.size === 0 && extname(path) === '') return c.html(NOT_BUILT, 503);
+      if (files.size === 0 && extname(path) === '') {
+        return c.html(NOT_BUILT, 503, { 'content-security-policy': csp });
+      }
       return c.text('Not found', 404);
     }
     const headers: Record<string, string> = {
@@ -84,6 +107,7 @@ export function staticRoutes(files: Map<string, StaticFile>) {
       vary: 'accept-encoding',
       'x-content-type-options': 'nosniff',
     };
+    if (file.type.startsWith('text/html')) headers['content-security-policy'] = csp;
     if (c.req.header('if-none-match') === file.etag)
       return new Response(null, { status: 304, headers });
     const gzip = file.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');

@@ -10,7 +10,7 @@ import {
   parseIncludePeerEvents,
   participantQuery,
 } from '../../src/api/request-params';
-import type { Mode } from '../config';
+import type { Config, Mode } from '../config';
 import { SCENARIOS } from '../mock/scenarios';
 import { errorResponse, JSON_HEADERS } from './errors';
 import type { Upstream } from './upstream';
@@ -35,12 +35,16 @@ function samplesFor(mode: Mode): AppConfig['samples'] {
   }));
 }
 
-export function apiRoutes(mode: Mode, upstream: Upstream) {
+export function apiRoutes(config: Config, upstream: Upstream) {
   const api = new Hono();
-  const body: AppConfig = { mode, samples: samplesFor(mode) };
-  const config = JSON.stringify(body);
+  const body: AppConfig = {
+    mode: config.mode,
+    samples: samplesFor(config.mode),
+    embed: { parent_origins: [...config.embed.parentOrigins] },
+  };
+  const configJson = JSON.stringify(body);
 
-  api.get('/config', () => new Response(config, { headers: JSON_HEADERS }));
+  api.get('/config', () => new Response(configJson, { headers: JSON_HEADERS }));
 
   api.get('/sessions/*', async (c) => {
     const match = PARTICIPANT_PATH.exec(new URL(c.req.url).pathname);

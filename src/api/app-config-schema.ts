@@ -11,6 +11,8 @@ export const sampleSchema = z.object({
 export const appConfigSchema = z.looseObject({
   mode: z.enum(['demo', 'live']),
   samples: z.optional(z.array(sampleSchema)),
+  /** The portal origins the app may talk to with postMessage when it is framed. */
+  embed: z.optional(z.object({ parent_origins: z.array(z.string()) })),
 });
 
 export type AppConfig = z.output<typeof appConfigSchema>;

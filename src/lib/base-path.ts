@@ -1,10 +1,18 @@
 /**
- * Where the app is mounted. Every link, asset and API call is built here from Vite's base, so
- * the app works at the site root and under a prefix alike (no hard-coded "/" or "/api").
+ * Where the app is mounted. The server says so in <meta name="inspector-base"> (BASE_PATH);
+ * every link and API call is built here from it, so the app works at the site root and under
+ * a prefix alike (no hard-coded "/" or "/api"). Without the tag (Vite's dev server, tests): "/".
  */
-const BASE = import.meta.env.BASE_URL.endsWith('/')
-  ? import.meta.env.BASE_URL
-  : `${import.meta.env.BASE_URL}/`;
+function readBase(): string {
+  const content =
+    typeof document === 'undefined'
+      ? null
+      : document.querySelector('meta[name="inspector-base"]')?.getAttribute('content');
+  if (!content?.startsWith('/')) return '/';
+  return content.endsWith('/') ? content : `${content}/`;
+}
+
+const BASE = readBase();
 
 /** An app-relative path ("sessions/…") as an absolute path under the base. */
 export const appPath = (path: string) => BASE + path.replace(/^\/+/, '');
