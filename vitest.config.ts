@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'jsdom',
-          include: ['src/**/*.test.tsx', 'src/features/**/*.test.ts'],
+          include: ['src/**/*.test.tsx', 'src/features/**/*.test.ts', 'src/app/**/*.test.ts'],
           setupFiles: ['src/test/setup.ts'],
         },
       },

@@ -2,10 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { Providers } from './app/providers';
-import { followSystemTheme } from './app/system-theme';
+import { startTheme } from './app/theme';
 import './index.css';
 
-followSystemTheme();
+startTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

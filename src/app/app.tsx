@@ -1,63 +1,34 @@
 import { useEffect, useRef } from 'react';
-import { AppLink } from '../components/ui/app-link';
-import { parseRoute, type Route } from '../features/lookup/deep-link';
+import { parseRoute } from '../features/lookup/deep-link';
 import { LookupForm } from '../features/lookup/lookup-form';
 import { SampleList } from '../features/lookup/sample-list';
-import { ModeBadge } from '../features/mode/mode-badge';
-import { appPath } from '../lib/base-path';
 import { useLocationHref } from '../lib/router';
+import { readViewParams } from '../lib/view-params';
+import { AppHeader } from './app-header';
+import { usePortalBridge } from './embed/use-portal-bridge';
 import { ErrorBoundary } from './error-boundary';
 import { ParticipantPage } from './participant-page';
-
-function RouteProblems({ route }: { route: Route }) {
-  if (route.kind === 'invalid') {
-    return (
-      <div
-        role="alert"
-        className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
-      >
-        <h2 className="font-semibold">This link cannot be opened as it is</h2>
-        <ul className="mt-2 list-disc pl-5 text-sm">
-          {route.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-        <p className="mt-2 text-sm">Correct the ids below and choose Look up.</p>
-      </div>
-    );
-  }
-  if (route.kind === 'unknown') {
-    return (
-      <div
-        role="alert"
-        className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
-      >
-        <h2 className="font-semibold">No page here</h2>
-        <p className="mt-1 text-sm">
-          Links to a participant look like <code>/sessions/…/participants/…</code>. Look one up
-          below.
-        </p>
-      </div>
-    );
-  }
-  return null;
-}
+import { RouteProblems } from './route-problems';
+import { applyTheme } from './theme';
 
 export function App() {
   const href = useLocationHref();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const url = new URL(href, window.location.origin);
+  const route = parseRoute(url.pathname, url.search);
+  const view = readViewParams(url.search);
+  usePortalBridge(route, href);
   // After an in-app navigation the clicked link or button is gone: focus moves to the new
   // content so keyboard and screen-reader users land on it (not on the first load).
   useEffect(() => {
+    applyTheme();
     if (first.current) {
       first.current = false;
       return;
     }
     if (href) main.current?.focus({ preventScroll: true });
   }, [href]);
-  const url = new URL(href, window.location.origin);
-  const route = parseRoute(url.pathname, url.search);
   const initial =
     route.kind === 'participant'
       ? route.params
@@ -65,26 +36,21 @@ export function App() {
         ? route.draft
         : undefined;
   return (
-    <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-          <h1 className="text-lg font-semibold tracking-tight">
-            <AppLink href={appPath('')}>Participant Inspector</AppLink>
-          </h1>
-          <ModeBadge />
-        </div>
-      </header>
+    <div
+      className={`bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100 ${view.embed ? '' : 'min-h-screen'}`}
+    >
+      <AppHeader view={view} />
       <main
         ref={main}
         tabIndex={-1}
-        className="mx-auto grid max-w-6xl grid-cols-1 gap-6 px-4 py-6 outline-none"
+        className={`mx-auto grid grid-cols-1 outline-none ${view.embed ? 'gap-4 px-3 py-3' : 'max-w-6xl gap-6 px-4 py-6'}`}
       >
         <ErrorBoundary resetKey={href}>
           <RouteProblems route={route} />
           {/* Keyed by the URL: the fields are re-seeded from each link, the URL owns the ids. */}
           <LookupForm key={href} initial={initial} />
           {route.kind === 'participant' ? (
-            <ParticipantPage params={route.params} />
+            <ParticipantPage params={route.params} view={view} />
           ) : (
             <SampleList />
           )}

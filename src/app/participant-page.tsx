@@ -2,14 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiError, MAX_RETRIES } from '../api/errors';
 import { participantQueryOptions } from '../api/participant-query';
-import { CopyButton } from '../components/ui/copy-button';
 import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
 import { ParticipantError } from '../features/participant/participant-error';
 import { ParticipantSkeleton } from '../features/participant/participant-skeleton';
 import { useRetryWait } from '../features/participant/use-retry-wait';
+import { PLAIN_VIEW, type ViewParams } from '../lib/view-params';
+import { ParticipantToolbar } from './participant-toolbar';
 import { ParticipantView } from './participant-view';
 
-export type ParticipantPageProps = { params: LookupParams };
+export type ParticipantPageProps = { params: LookupParams; view: ViewParams };
 
 /** What the status line says while a request is retried after a failure. */
 function retryStatus(reason: Error | null, attempt: number): string | undefined {
@@ -18,30 +19,17 @@ function retryStatus(reason: Error | null, attempt: number): string | undefined 
 }
 
 /** One participant, as its deep link asks: loading, failed, or shown. */
-export function ParticipantPage({ params }: ParticipantPageProps) {
+export function ParticipantPage({ params, view }: ParticipantPageProps) {
   const query = useQuery(participantQueryOptions(params));
   const wait = useRetryWait(query.error ?? query.failureReason);
   const toolbar = (
-    <div className="flex flex-wrap items-center justify-end gap-2">
-      {query.data ? (
-        <span className="text-xs text-slate-600 dark:text-slate-400">
-          Fetched {new Date(query.data.receivedAt).toLocaleTimeString()}
-        </span>
-      ) : null}
-      {query.isPending ? null : (
-        <button
-          type="button"
-          onClick={() => void query.refetch()}
-          disabled={query.isFetching || wait > 0}
-          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
-        >
-          {query.isFetching ? 'Refreshing…' : 'Refresh'}
-        </button>
-      )}
-      <CopyButton value={window.location.href} label="link to this participant">
-        Copy link
-      </CopyButton>
-    </div>
+    <ParticipantToolbar
+      view={view}
+      fetchedAt={query.data?.receivedAt}
+      refresh={
+        query.isPending ? null : { busy: query.isFetching, wait, run: () => void query.refetch() }
+      }
+    />
   );
   let body: ReactNode;
   const reason = query.failureReason;
@@ -59,8 +47,16 @@ export function ParticipantPage({ params }: ParticipantPageProps) {
       />
     );
   } else {
-    // Keyed by the lookup: another participant starts with fresh table sort, filters and scroll.
-    body = <ParticipantView key={toDeepLink(params)} result={query.data} params={params} />;
+    // Keyed by the lookup alone: another participant starts with a fresh table (sort, filters,
+    // scroll), while switching redaction or theme keeps it.
+    body = (
+      <ParticipantView
+        key={toDeepLink(params, PLAIN_VIEW)}
+        result={query.data}
+        params={params}
+        redact={view.redact}
+      />
+    );
   }
   return (
     <div className="grid grid-cols-1 gap-4">

@@ -26,9 +26,14 @@ function ChartFailed({ error, onRetry }: { error: Error; onRetry: () => void }) 
   );
 }
 
-export type ParticipantViewProps = { result: ParticipantResult; params: LookupParams };
+export type ParticipantViewProps = {
+  result: ParticipantResult;
+  params: LookupParams;
+  /** Hide personal data (custom id, IP, location, user agent) on screen and in exports. */
+  redact: boolean;
+};
 
-export function ParticipantView({ result, params }: ParticipantViewProps) {
+export function ParticipantView({ result, params, redact }: ParticipantViewProps) {
   const { participant, receivedAt } = result;
   const derived = useMemo(() => participantModel(result), [result]);
   const list = participant.peer_events;
@@ -36,7 +41,7 @@ export function ParticipantView({ result, params }: ParticipantViewProps) {
 
   return (
     <div className="grid grid-cols-1 gap-6">
-      <SummaryCard participant={participant} receivedAt={receivedAt} />
+      <SummaryCard participant={participant} receivedAt={receivedAt} redact={redact} />
       <TimelineCard
         records={derived.records}
         invalidList={isInvalid(list) ? list : undefined}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idsFromPastedText, parseRoute, toDeepLink } from './deep-link';
+import { idsFromPastedText, parseRoute, toDeepLink, withView } from './deep-link';
 
 const SID = '1f0c2b7e-aaaa-bbbb-cccc-000000000001';
 const PID = 'p_42-x';
@@ -79,5 +79,26 @@ describe('toDeepLink and idsFromPastedText', () => {
     ).toEqual({ sessionId: SID, participantId: PID });
     expect(idsFromPastedText(SID)).toBeNull();
     expect(idsFromPastedText('/sessions/../participants/x')).toBeNull();
+  });
+});
+
+describe('view params on links', () => {
+  const params = { sessionId: SID, participantId: PID, filters: [], includePeerEvents: true };
+
+  it('carries embed, theme and redaction on to every deep link', () => {
+    expect(toDeepLink(params, { embed: true, theme: 'dark', redact: true })).toBe(
+      `/sessions/${SID}/participants/${PID}?include_peer_events=true&embed=1&theme=dark&redact=1`,
+    );
+  });
+
+  it('switches view params on the current page and keeps the rest', () => {
+    expect(
+      withView(`/sessions/${SID}/participants/${PID}?filters=events,device_info&embed=1`, {
+        embed: true,
+        theme: null,
+        redact: true,
+      }),
+    ).toBe(`/sessions/${SID}/participants/${PID}?filters=events,device_info&embed=1&redact=1`);
+    expect(withView('/?redact=1', { embed: false, theme: null, redact: false })).toBe('/');
   });
 });

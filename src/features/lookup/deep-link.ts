@@ -6,6 +6,7 @@
 import type { Filter } from '../../api/participant-schema';
 import { checkId, parseFilters, parseIncludePeerEvents } from '../../api/request-params';
 import { appPath, routeOf } from '../../lib/base-path';
+import { currentViewParams, type ViewParams, viewQuery } from '../../lib/view-params';
 
 export type LookupParams = {
   readonly sessionId: string;
@@ -73,14 +74,23 @@ export function parseRoute(pathname: string, search: string): Route {
   };
 }
 
-/** The deep link of a lookup, under the app's base path. */
-export function toDeepLink(params: LookupParams): string {
+/** The deep link of a lookup, under the app's base path, carrying the current view params on. */
+export function toDeepLink(params: LookupParams, view: ViewParams = currentViewParams()): string {
   const query = new URLSearchParams();
   if (params.filters.length > 0) query.set('filters', params.filters.join(','));
   query.set('include_peer_events', String(params.includePeerEvents));
   // Commas are safe in a query and easier to read in a shared link than %2C.
-  const search = query.toString().replace(/%2C/g, ',');
+  const search = [query.toString().replace(/%2C/g, ','), ...viewQuery(view)].join('&');
   return `${appPath(`sessions/${encodeURIComponent(params.sessionId)}/participants/${encodeURIComponent(params.participantId)}`)}?${search}`;
+}
+
+/** The same page with other view params (redaction switched, say). */
+export function withView(href: string, view: ViewParams): string {
+  const url = new URL(href, 'http://inspector.invalid');
+  for (const name of ['embed', 'theme', 'redact']) url.searchParams.delete(name);
+  const rest = url.searchParams.toString().replace(/%2C/g, ',');
+  const search = [rest, ...viewQuery(view)].filter(Boolean).join('&');
+  return `${url.pathname}${search ? `?${search}` : ''}`;
 }
 
 /**

@@ -15,6 +15,8 @@ export type SummaryCardProps = {
   participant: Participant;
   /** When the answer arrived: "now" for relative times and a participant still connected. */
   receivedAt: number;
+  /** Hide personal data: the custom participant id is often an email or a CRM key. */
+  redact: boolean;
 };
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -48,7 +50,7 @@ function TimeRow({ label, shown, now }: { label: string; shown: Shown<Timestamp>
 }
 
 /** Who the participant is, when they were connected, and for how long (region "Participant summary"). */
-export function SummaryCard({ participant, receivedAt }: SummaryCardProps) {
+export function SummaryCard({ participant, receivedAt, redact }: SummaryCardProps) {
   const s = summarize(participant);
   const title = (
     <span className="flex flex-wrap items-center gap-2">
@@ -68,7 +70,13 @@ export function SummaryCard({ participant, receivedAt }: SummaryCardProps) {
           <IdValue shown={s.userId} label="user ID" />
         </Row>
         <Row label="Custom participant ID">
-          <IdValue shown={s.customId} label="custom participant ID" />
+          {redact && s.customId.kind !== 'missing' ? (
+            <span className="italic text-slate-600 dark:text-slate-400">
+              hidden (personal data)
+            </span>
+          ) : (
+            <IdValue shown={s.customId} label="custom participant ID" />
+          )}
         </Row>
         <Row label="Preset">
           <ShownValue shown={s.preset}>

@@ -1,0 +1,90 @@
+/**
+ * The app's side of the portal protocol (portal-messages.ts). Only when framed, and only with
+ * the origins the server allows (EMBED_PARENT_ORIGINS): messages go out with an explicit
+ * target origin, never "*", and come in only from window.parent at one of those origins.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { appConfigQueryOptions } from '../../api/config-query';
+import { type Route, toDeepLink, withView } from '../../features/lookup/deep-link';
+import { navigate } from '../../lib/router';
+import { currentViewParams } from '../../lib/view-params';
+import { setPortalTheme } from '../theme';
+import { MESSAGE_SOURCE, type OutboundMessage, readInbound } from './portal-messages';
+
+const framed = () => window.parent !== window;
+
+/** The allowed origins the parent can be: its actual origin where the browser tells it. */
+function targetOrigins(allowed: readonly string[]): string[] {
+  const parent = window.location.ancestorOrigins?.[0];
+  if (parent === undefined) return [...allowed];
+  return allowed.includes(parent) ? [parent] : [];
+}
+
+function post(allowed: readonly string[], message: OutboundMessage) {
+  for (const origin of targetOrigins(allowed)) {
+    window.parent.postMessage({ source: MESSAGE_SOURCE, ...message }, origin);
+  }
+}
+
+function onInbound(event: MessageEvent, allowed: readonly string[]) {
+  if (event.source !== window.parent || !allowed.includes(event.origin)) return;
+  const message = readInbound(event.data);
+  if (!message) return;
+  if (message.type === 'navigate') {
+    navigate(
+      toDeepLink({
+        sessionId: message.session_id,
+        participantId: message.participant_id,
+        filters: message.filters ?? [],
+        includePeerEvents: message.include_peer_events ?? true,
+      }),
+    );
+  } else if (message.type === 'set-theme') {
+    setPortalTheme(message.theme);
+  } else {
+    const here = window.location.pathname + window.location.search;
+    navigate(withView(here, { ...currentViewParams(), redact: message.redact }), { replace: true });
+  }
+}
+
+export function usePortalBridge(route: Route, href: string) {
+  const { data } = useQuery(appConfigQueryOptions());
+  const allowed = data?.embed?.parent_origins ?? [];
+  const key = allowed.join(' ');
+
+  useEffect(() => {
+    const origins = key.split(' ').filter(Boolean);
+    if (!framed() || origins.length === 0) return;
+    const listener = (event: MessageEvent) => onInbound(event, origins);
+    window.addEventListener('message', listener);
+    post(origins, { type: 'ready', version: 1 });
+    // The portal sizes the iframe to the content, so the frame never needs its own scrollbar.
+    const root = document.getElementById('root');
+    let last = 0;
+    const observer = new ResizeObserver(() => {
+      const height = Math.ceil(root?.getBoundingClientRect().height ?? 0);
+      if (height !== last) {
+        last = height;
+        post(origins, { type: 'resize', height });
+      }
+    });
+    if (root) observer.observe(root);
+    return () => {
+      window.removeEventListener('message', listener);
+      observer.disconnect();
+    };
+  }, [key]);
+
+  const participant = route.kind === 'participant' ? route.params : null;
+  useEffect(() => {
+    const origins = key.split(' ').filter(Boolean);
+    if (!framed() || origins.length === 0 || !href) return;
+    post(origins, {
+      type: 'navigated',
+      session_id: participant?.sessionId ?? null,
+      participant_id: participant?.participantId ?? null,
+      deep_link: window.location.href,
+    });
+  }, [key, href, participant?.sessionId, participant?.participantId]);
+}

@@ -1,0 +1,51 @@
+import { CopyButton } from '../components/ui/copy-button';
+import { withView } from '../features/lookup/deep-link';
+import { navigate } from '../lib/router';
+import type { ViewParams } from '../lib/view-params';
+
+export type ParticipantToolbarProps = {
+  view: ViewParams;
+  /** When the shown answer arrived. */
+  fetchedAt: number | undefined;
+  /** null while the first answer is awaited; `wait` > 0 while a rate limit holds retries. */
+  refresh: { busy: boolean; wait: number; run: () => void } | null;
+};
+
+/** Refresh, redaction and the link: what applies to the page whatever its state. */
+export function ParticipantToolbar({ view, fetchedAt, refresh }: ParticipantToolbarProps) {
+  const here = window.location.pathname + window.location.search;
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2">
+      {fetchedAt !== undefined ? (
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          Fetched {new Date(fetchedAt).toLocaleTimeString()}
+        </span>
+      ) : null}
+      <label className="inline-flex items-center gap-1.5 text-sm">
+        <input
+          type="checkbox"
+          checked={view.redact}
+          // The URL owns redaction too: a shared link stays redacted.
+          onChange={() =>
+            navigate(withView(here, { ...view, redact: !view.redact }), { replace: true })
+          }
+          className="size-4 accent-brand-600"
+        />
+        Hide personal data
+      </label>
+      {refresh ? (
+        <button
+          type="button"
+          onClick={refresh.run}
+          disabled={refresh.busy || refresh.wait > 0}
+          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          {refresh.busy ? 'Refreshing…' : 'Refresh'}
+        </button>
+      ) : null}
+      <CopyButton value={window.location.href} label="link to this participant">
+        Copy link
+      </CopyButton>
+    </div>
+  );
+}

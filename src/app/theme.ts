@@ -1,0 +1,72 @@
+/**
+ * The one owner of the theme. The last explicit choice wins — the agent's pick in the menu
+ * (remembered in this browser) or the portal's `set-theme` — then `?theme=` in the URL, then
+ * the remembered pick, then the system. It toggles `.dark` on <html>, which Tailwind's
+ * `dark:` variant keys on.
+ */
+import { useSyncExternalStore } from 'react';
+import { currentViewParams, THEMES, type Theme } from '../lib/view-params';
+
+const STORAGE_KEY = 'participant-inspector:theme';
+const listeners = new Set<() => void>();
+let override: Theme | null = null;
+
+function stored(): Theme | null {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return THEMES.find((theme) => theme === value) ?? null;
+  } catch {
+    // Storage can be refused (a sandboxed frame, privacy settings): the choice just isn't kept.
+    return null;
+  }
+}
+
+/** The theme in force as chosen: light, dark or system. */
+export function themeChoice(): Theme {
+  return override ?? currentViewParams().theme ?? stored() ?? 'system';
+}
+
+const systemDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
+
+export function applyTheme(root: HTMLElement = document.documentElement) {
+  const choice = themeChoice();
+  const dark = choice === 'dark' || (choice === 'system' && systemDark());
+  root.classList.toggle('dark', dark);
+  root.style.colorScheme = dark ? 'dark' : 'light';
+  for (const listener of listeners) listener();
+}
+
+/** The agent's pick: applied now and remembered in this browser. */
+export function setUserTheme(theme: Theme) {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, theme);
+  } catch {
+    // Not remembered, still applied.
+  }
+  override = theme;
+  applyTheme();
+}
+
+/** The portal's pick (`set-theme`): applied for this page's life, not remembered. */
+export function setPortalTheme(theme: Theme) {
+  override = theme;
+  applyTheme();
+}
+
+/** Applies the theme now and follows the system's preference as it changes. */
+export function startTheme(): () => void {
+  const query = window.matchMedia('(prefers-color-scheme: dark)');
+  const onChange = () => applyTheme();
+  applyTheme();
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useThemeChoice(): Theme {
+  return useSyncExternalStore(subscribe, themeChoice, themeChoice);
+}
