@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 8787);
+import { BASE_PATH, BASED_PORT, PORT, PORTAL_ORIGIN } from './e2e/ports.ts';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,13 +28,34 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // The real server in demo mode, serving the production build.
-    command: 'node_modules/.bin/tsx server/index.ts',
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    env: { PORT: String(PORT), UPSTREAM_TIMEOUT_MS: '1500', CLOUDFLARE_API_TOKEN: '' },
-  },
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /base-path\.spec/ },
+    {
+      name: 'base-path',
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${BASED_PORT}` },
+      testMatch: /base-path\.spec/,
+    },
+  ],
+  webServer: [
+    {
+      // The real server in demo mode, serving the production build.
+      command: 'node_modules/.bin/tsx server/index.ts',
+      url: `http://127.0.0.1:${PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        PORT: String(PORT),
+        UPSTREAM_TIMEOUT_MS: '1500',
+        CLOUDFLARE_API_TOKEN: '',
+        FRAME_ANCESTORS: PORTAL_ORIGIN,
+      },
+    },
+    {
+      command: 'node_modules/.bin/tsx server/index.ts',
+      url: `http://127.0.0.1:${BASED_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { PORT: String(BASED_PORT), CLOUDFLARE_API_TOKEN: '', BASE_PATH },
+    },
+  ],
 });

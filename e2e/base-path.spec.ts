@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { BASE_PATH } from './ports';
+
+test('the whole app works under BASE_PATH, with no request outside it', async ({ page }) => {
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!url.pathname.startsWith(BASE_PATH)) outside.push(url.pathname);
+  });
+  await page.goto(BASE_PATH);
+  await page.getByRole('link', { name: 'Reconnected 7 times on mobile (8 peers)' }).click();
+  await expect(page).toHaveURL(
+    new RegExp(
+      `^http://[^/]+${BASE_PATH}sessions/[0-9a-f-]+/participants/[0-9a-f-]+\\?include_peer_events=true$`,
+    ),
+  );
+  await expect(page.getByRole('region', { name: 'Participant summary' })).toContainText(
+    'Marcus Oyelaran',
+  );
+  await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toBeVisible();
+
+  // A deep link opened cold under the prefix, and the form's navigation, stay under it.
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Peer events' })).toBeVisible();
+  await page.getByLabel('Device info').check();
+  await page.getByRole('button', { name: 'Look up' }).click();
+  await expect(page).toHaveURL(/filters=device_info/);
+  expect(new URL(page.url()).pathname.startsWith(`${BASE_PATH}sessions/`)).toBe(true);
+  await expect(page.getByRole('region', { name: 'Participant summary' })).toContainText(
+    'Marcus Oyelaran',
+  );
+  expect(outside).toEqual([]);
+});
+
+test('outside BASE_PATH nothing is served', async ({ request }) => {
+  expect((await request.get('/api/config')).status()).toBe(404);
+  expect((await request.get(`${BASE_PATH}api/config`)).status()).toBe(200);
+});
