@@ -120,6 +120,19 @@ describe('timeTicks', () => {
     expect(ticks[0]?.label).toBe('14:01:40');
   });
 
+  it('keeps round steps for a 37-minute call', () => {
+    const ticks = timeTicks([T0, T0 + 37 * MIN]);
+    expect(ticks.map((t) => t.label)).toEqual([
+      '14:05',
+      '14:10',
+      '14:15',
+      '14:20',
+      '14:25',
+      '14:30',
+      '14:35',
+    ]);
+  });
+
   it('dates the ticks when the span crosses midnight UTC', () => {
     const ticks = timeTicks([Date.UTC(2026, 10, 21, 14), Date.UTC(2026, 10, 22, 2)]);
     expect(ticks.map((t) => t.label)).toContain('11-22 00:00');

@@ -169,8 +169,9 @@ export function timeTicks(domain: TimeDomain, target = 5): TimeTick[] {
   const closest = NICE_STEPS_MS.reduce((best, s) =>
     Math.abs(countFor(s) - target) < Math.abs(countFor(best) - target) ? s : best,
   );
+  const nice = fitting ?? closest;
   // A span beyond the largest nice step still gets at most MAX_TICKS ticks.
-  const step = Math.max(fitting ?? closest, (end - start) / (MAX_TICKS - 1));
+  const step = countFor(nice) > MAX_TICKS ? (end - start) / (MAX_TICKS - 1) : nice;
   const dated = crossesDays(domain);
   const ticks: TimeTick[] = [];
   for (let at = Math.ceil(start / step) * step; at <= end && ticks.length < MAX_TICKS; at += step) {
