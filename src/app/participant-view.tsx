@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import { Skeleton } from '../components/ui/skeleton';
+import { ExportActions } from '../features/export/export-actions';
 import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
 import { SummaryCard } from '../features/participant/summary-card';
 import { TimelineCard } from '../features/timeline/timeline-card';
@@ -41,6 +42,16 @@ export function ParticipantView({ result, params, redact }: ParticipantViewProps
 
   return (
     <div className="grid grid-cols-1 gap-6">
+      <ExportActions
+        result={result}
+        records={derived.records}
+        totals={derived.totals}
+        facts={derived.facts}
+        sessionId={params.sessionId}
+        participantId={params.participantId}
+        deepLink={window.location.href}
+        redact={redact}
+      />
       <SummaryCard participant={participant} receivedAt={receivedAt} redact={redact} />
       <TimelineCard
         records={derived.records}

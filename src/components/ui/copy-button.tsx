@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
 export type CopyButtonProps = {
-  /** What goes on the clipboard. */
-  value: string;
+  /** What goes on the clipboard (a function: built only when the button is pressed). */
+  value: string | (() => string);
   /** Names the button for screen readers: "Copy {label}". */
   label: string;
   /** Visible text; an icon-sized "Copy" when omitted. */
@@ -21,7 +21,7 @@ export function CopyButton({ value, label, children }: CopyButtonProps) {
   }, [state]);
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(value);
+      await navigator.clipboard.writeText(typeof value === 'function' ? value() : value);
       setState('copied');
     } catch {
       setState('failed');

@@ -1,0 +1,342 @@
+import { describe, expect, it } from 'vitest';
+import type { Participant } from '../../../api/participant-schema';
+import { type PeerEventRecord, peerEventRecords, spanInputs } from '../../../api/peer-events';
+import { peerTotals } from '../../../lib/peer-spans';
+import {
+  leftParticipant,
+  leftParticipantWithout,
+  MIN,
+  type Overrides,
+  PARTICIPANT_ID,
+  PEER_A,
+  PEER_B,
+  parseParticipant,
+  SESSION_ID,
+  T0,
+  type WireEventName,
+  wireEvent,
+} from '../../../test/peer-event-fixtures';
+import { summarize } from '../../participant/lib/summary';
+import { timelineFacts } from '../../timeline/lib/facts';
+import { healthFindings, ticketSummary } from './ticket-summary';
+
+const DEEP_LINK = `https://support.example/tools/rtk-inspector/sessions/${SESSION_ID}/participants/${PARTICIPANT_ID}?include_peer_events=true`;
+
+let nextId = 0;
+const event = (
+  name: WireEventName,
+  atMs: number,
+  peerId = PEER_A,
+  minutes = 0,
+  overrides: Overrides = {},
+) => {
+  nextId += 1;
+  return wireEvent(`ev-${nextId}`, name, atMs, peerId, `socket-${peerId}`, minutes, overrides);
+};
+
+/** One connection of a peer from `join` to `leave`, in minutes from T0. */
+const connection = (peerId: string, join: number, leave: number) => [
+  event('PEER_CREATED', T0 + join * MIN - 1_500, peerId),
+  event('PEER_JOINING', T0 + join * MIN, peerId),
+  event('PEER_LEAVING', T0 + leave * MIN, peerId, leave - join),
+];
+
+/** What the page derives from a body: the participant, its records and facts. */
+function page(fields: Record<string, unknown>) {
+  const participant = parseParticipant(fields);
+  const records = peerEventRecords(participant);
+  const end = { at: T0 + 10 * MIN, stillConnected: false };
+  const facts = records ? timelineFacts(records, peerTotals(spanInputs(records), end)) : null;
+  return { participant, records, facts };
+}
+
+const summaryOf = (
+  participant: Participant,
+  facts: ReturnType<typeof page>['facts'],
+  overrides: { findings?: string[]; redact?: boolean; deepLink?: string; sessionId?: string } = {},
+) =>
+  ticketSummary({
+    participant,
+    facts,
+    deepLink: DEEP_LINK,
+    sessionId: SESSION_ID,
+    findings: [],
+    redact: false,
+    ...overrides,
+  });
+
+/** The line of the summary that starts with `start`. */
+const lineOf = (summary: string, start: string) =>
+  summary.split('\n').find((line) => line.startsWith(start));
+
+describe('ticketSummary', () => {
+  it('writes the facts of a participant who left, one a line', () => {
+    const { participant, facts } = page({
+      ...leftParticipant,
+      peer_events: connection(PEER_A, 0, 10),
+    });
+    expect(summaryOf(participant, facts)).toBe(
+      [
+        '**Participant Inspector** — Ada Lovelace',
+        `- Participant: \`${PARTICIPANT_ID}\` · Session: \`${SESSION_ID}\``,
+        '- Custom id: `crm-4411`',
+        '- Joined 2026-11-21 14:01:35 UTC · Left 2026-11-21 14:11:35 UTC',
+        '- Duration 10 min 00 s (10.00 min)',
+        '- 1 peer, 0 reconnects, 10.00 min consumed',
+        '- Findings: none',
+        `- Link: <${DEEP_LINK}>`,
+      ].join('\n'),
+    );
+  });
+
+  it('lists the findings and counts several peers and reconnects', () => {
+    const { participant, facts } = page({
+      ...leftParticipant,
+      peer_events: [...connection(PEER_A, 0, 4), ...connection(PEER_B, 5, 10)],
+    });
+    const summary = summaryOf(participant, facts, {
+      findings: ['Reconnected 3 times', '2 values could not be read'],
+    });
+    expect(summary.split('\n').slice(5, 9)).toEqual([
+      '- 2 peers, 1 reconnect, 9.00 min consumed',
+      '- Findings:',
+      '  - Reconnected 3 times',
+      '  - 2 values could not be read',
+    ]);
+  });
+
+  it('says when the participant is still in the session and when facts are missing', () => {
+    const { participant } = page(leftParticipantWithout('left_at'));
+    const summary = summaryOf(participant, null);
+    expect(lineOf(summary, '- Joined')).toBe(
+      '- Joined 2026-11-21 14:01:35 UTC · still in the session',
+    );
+    expect(lineOf(summary, '- Peer')).toBe('- Peer events not available');
+  });
+
+  it('says "not sent" for missing fields', () => {
+    const fields: Record<string, unknown> = { ...leftParticipant };
+    for (const key of ['id', 'display_name', 'custom_participant_id', 'joined_at', 'duration']) {
+      delete fields[key];
+    }
+    const summary = summaryOf(parseParticipant(fields), null);
+    expect(summary.split('\n').slice(0, 5)).toEqual([
+      '**Participant Inspector** — not sent',
+      `- Participant: not sent · Session: \`${SESSION_ID}\``,
+      '- Custom id: not sent',
+      '- Joined not sent · Left 2026-11-21 14:11:35 UTC',
+      '- Duration not sent',
+    ]);
+  });
+
+  it('shows invalid fields with their raw value, inert', () => {
+    const summary = summaryOf(
+      parseParticipant({
+        ...leftParticipant,
+        display_name: { html: '<img src=x onerror=alert(1)>' },
+        id: 42,
+        joined_at: 'yesterday `at` noon',
+        left_at: 1,
+        duration: '10',
+      }),
+      null,
+    );
+    expect(summary.split('\n').slice(0, 5)).toEqual([
+      '**Participant Inspector** — invalid (raw: `{"html":"<img src=x onerror=alert(1)>"}`)',
+      `- Participant: invalid (raw: \`42\`) · Session: \`${SESSION_ID}\``,
+      '- Custom id: `crm-4411`',
+      '- Joined invalid (raw: ``"yesterday `at` noon"``) · Left invalid (raw: `1`)',
+      '- Duration invalid (raw: `"10"`)',
+    ]);
+  });
+
+  it('notes a time read only after an assumption', () => {
+    const summary = summaryOf(
+      parseParticipant({ ...leftParticipant, joined_at: '2026-11-21 14:01:35' }),
+      null,
+    );
+    expect(lineOf(summary, '- Joined')).toBe(
+      '- Joined 2026-11-21 14:01:35 UTC (no time zone, UTC assumed) · Left 2026-11-21 14:11:35 UTC',
+    );
+  });
+
+  it.each([
+    [
+      '**[click](http://evil.example)**\n# Heading',
+      '\\*\\*\\[click\\]\\(http\\://evil\\.example\\)\\*\\* \\# Heading',
+    ],
+    ['`x` <script>alert(1)</script>', '\\`x\\` \\<script\\>alert\\(1\\)\\</script\\>'],
+    ['\u202Eevil\u202C\u200B', '⟦U+202E⟧evil⟦U+202C⟧⟦U+200B⟧'],
+    [
+      'Ada\r\n- Custom id: `fake`\n- Link: <http://evil>',
+      'Ada \\- Custom id\\: \\`fake\\` \\- Link\\: \\<http\\://evil\\>',
+    ],
+    ['=HYPERLINK("http://evil","x")', '\\=HYPERLINK\\("http\\://evil","x"\\)'],
+    ['&#x202E;@here', '\\&\\#x202E;\\@here'],
+    ['', 'empty'],
+    ['N'.repeat(500), `${'N'.repeat(120)} … (500 characters)`],
+  ])('neutralises the display name %#', (name, shown) => {
+    const { participant, facts } = page({ ...leftParticipant, display_name: name });
+    const summary = summaryOf(participant, facts);
+    expect(summary.split('\n')).toHaveLength(8);
+    expect(summary.split('\n')[0]).toBe(`**Participant Inspector** — ${shown}`);
+  });
+
+  it('shows hostile ids exactly, in code spans nothing can close', () => {
+    const { participant, facts } = page({
+      ...leftParticipant,
+      id: 'a`b``c\n# x',
+      custom_participant_id: '`crm`<b>',
+    });
+    const summary = summaryOf(participant, facts, { sessionId: '` [x](http://evil) `' });
+    expect(summary.split('\n').slice(1, 3)).toEqual([
+      '- Participant: ```a`b``c # x``` · Session: `` ` [x](http://evil) ` ``',
+      '- Custom id: `` `crm`<b> ``',
+    ]);
+  });
+
+  it('hides the custom id and masks IPs in every value with redact', () => {
+    const { participant, facts } = page({
+      ...leftParticipant,
+      display_name: 'Ada from 203.0.113.77',
+      joined_at: { ip: '10.0.0.1', city: 'Pune' },
+    });
+    const summary = summaryOf(participant, facts, {
+      redact: true,
+      findings: ['Peer seen at 10.1.2.3'],
+    });
+    expect(summary).toContain('**Participant Inspector** — Ada from \\[hidden\\]');
+    expect(lineOf(summary, '- Custom id')).toBe('- Custom id: hidden');
+    expect(lineOf(summary, '- Joined')).toBe(
+      '- Joined invalid (raw: `{"ip":"[hidden]","city":"[hidden]"}`) · Left 2026-11-21 14:11:35 UTC',
+    );
+    expect(summary).toContain('  - Peer seen at \\[hidden\\]');
+    expect(summary).not.toMatch(/crm-4411|203\.0|10\.0\.0\.1|10\.1\.2\.3|Pune/);
+  });
+
+  it('says "hidden" for the custom id with redact even when none was sent', () => {
+    const { participant } = page(leftParticipantWithout('custom_participant_id'));
+    expect(lineOf(summaryOf(participant, null, { redact: true }), '- Custom id')).toBe(
+      '- Custom id: hidden',
+    );
+  });
+
+  it.each([
+    [DEEP_LINK, `<${DEEP_LINK}>`],
+    ['https://support.example/p?x=<b> c"d`e', '<https://support.example/p?x=%3Cb%3E%20c%22d`e>'],
+    ['javascript:alert(1)//https://ok', '`javascript:alert(1)//https://ok`'],
+    [
+      '/tools/rtk-inspector/sessions/s/participants/p',
+      '`/tools/rtk-inspector/sessions/s/participants/p`',
+    ],
+    ['', 'not available'],
+  ])('writes the deep link %j as %j', (deepLink, shown) => {
+    const { participant, facts } = page(leftParticipant);
+    expect(lineOf(summaryOf(participant, facts, { deepLink }), '- Link')).toBe(`- Link: ${shown}`);
+  });
+});
+
+describe('healthFindings', () => {
+  /** Findings for a body, as the page would compute them. */
+  function findingsOf(fields: Record<string, unknown>, unterminatedSpans = 0) {
+    const { participant, records, facts } = page(fields);
+    return healthFindings({ summary: summarize(participant), facts, records, unterminatedSpans });
+  }
+
+  it('finds nothing in a clean session', () => {
+    expect(findingsOf({ ...leftParticipant, peer_events: connection(PEER_A, 0, 10) })).toEqual([]);
+  });
+
+  it('gives both numbers when the duration disagrees with the times', () => {
+    expect(
+      findingsOf({ ...leftParticipant, duration: 12, peer_events: connection(PEER_A, 0, 10) }),
+    ).toEqual(['Duration sent is 12 min 00 s but the join and leave times are 10 min 00 s apart']);
+  });
+
+  it('counts the values that could not be read, in the participant and its events', () => {
+    expect(
+      findingsOf({
+        ...leftParticipant,
+        display_name: 42,
+        peer_events: [
+          event('PEER_JOINING', T0, PEER_A, 0, { minutes_consumed: '3', peer_id: 7 }),
+          event('PEER_LEAVING', T0 + 10 * MIN, PEER_A, 10),
+        ],
+      }),
+    ).toEqual(['3 values could not be read']);
+    expect(findingsOf({ ...leftParticipant, preset_name: [], peer_events: [] })).toEqual([
+      '1 value could not be read',
+      'No peer events',
+    ]);
+  });
+
+  it('counts repeated event ids', () => {
+    const events = connection(PEER_A, 0, 10);
+    expect(findingsOf({ ...leftParticipant, peer_events: [...events, ...events] })).toEqual([
+      '3 repeated event ids',
+    ]);
+  });
+
+  it('counts peers with no LEAVING event', () => {
+    const peerEvents = connection(PEER_A, 0, 10);
+    expect(findingsOf({ ...leftParticipant, peer_events: peerEvents }, 1)).toEqual([
+      '1 peer with no LEAVING event',
+    ]);
+    expect(findingsOf({ ...leftParticipant, peer_events: peerEvents }, 2)).toEqual([
+      '2 peers with no LEAVING event',
+    ]);
+  });
+
+  it('flags three reconnects or more, not two', () => {
+    const reconnecting = (times: number) =>
+      Array.from({ length: times + 1 }, (_, i) => connection(PEER_A, i * 2, i * 2 + 1)).flat();
+    expect(findingsOf({ ...leftParticipant, peer_events: reconnecting(2) })).toEqual([]);
+    expect(findingsOf({ ...leftParticipant, peer_events: reconnecting(3) })).toEqual([
+      'Reconnected 3 times',
+    ]);
+  });
+
+  it('says there are no peer events only when an empty list was sent', () => {
+    expect(findingsOf({ ...leftParticipant, peer_events: [] })).toEqual(['No peer events']);
+    expect(findingsOf(leftParticipantWithout('peer_events'))).toEqual([]);
+  });
+
+  it('lists everything that stands out, in a fixed order', () => {
+    const records: PeerEventRecord[] = [];
+    const { participant } = page({ ...leftParticipant, duration: 20, left_at: 'soon' });
+    expect(
+      healthFindings({
+        summary: summarize(participant),
+        facts: {
+          events: 0,
+          peers: 0,
+          reconnects: 5,
+          connectedMs: 0,
+          totalMinutes: 0,
+          duplicates: 0,
+          flagged: 0,
+        },
+        records,
+        unterminatedSpans: 1,
+      }),
+    ).toEqual([
+      '1 value could not be read',
+      '1 peer with no LEAVING event',
+      'Reconnected 5 times',
+      'No peer events',
+    ]);
+    const both = page({ ...leftParticipant, duration: 20, display_name: [] });
+    expect(
+      healthFindings({
+        summary: summarize(both.participant),
+        facts: both.facts,
+        records: both.records,
+        unterminatedSpans: 0,
+      }),
+    ).toEqual([
+      'Duration sent is 20 min 00 s but the join and leave times are 10 min 00 s apart',
+      '1 value could not be read',
+      'No peer events',
+    ]);
+  });
+});
