@@ -46,6 +46,11 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         UPSTREAM_TIMEOUT_MS: '1500',
+        // The browser retries too; here one attempt per request keeps the fault specs quick,
+        // and the demo faults must not open the circuit for the specs that follow
+        // (retries and the breaker are tested against a fault-injecting upstream in Vitest).
+        UPSTREAM_RETRIES: '0',
+        BREAKER_FAILURES: '10000',
         CLOUDFLARE_API_TOKEN: '',
         FRAME_ANCESTORS: PORTAL_ORIGIN,
       },

@@ -19,6 +19,8 @@ test('each demo participant opened cold shows what the API said, field for field
   page,
   request,
 }) => {
+  // Every demo participant in turn, the 10,002-event history included: allow for that.
+  test.slow();
   const participants = (await samples(request)).filter((s) => s.group !== 'errors');
   const clean = participants.filter((s) => !s.label.startsWith('Bad data'));
   for (const s of clean) {

@@ -119,7 +119,8 @@ test('another origin cannot frame the app', async ({ page, request }) => {
     `${HOSTILE_ORIGIN}/frame?app=${encodeURIComponent(`${deepLink(healthy)}?embed=1`)}`,
   );
   // The app answered with a policy that names the portal only, and Chromium refused to show it.
-  await expect.poll(() => framed).toEqual([`frame-ancestors 'self' ${PORTAL_ORIGIN}`]);
+  await expect.poll(() => framed).toHaveLength(1);
+  expect(framed[0]).toContain(`frame-ancestors 'self' ${PORTAL_ORIGIN}`);
   await expect
     .poll(() => page.frames().map((f) => f.url()))
     .toContain('chrome-error://chromewebdata/');

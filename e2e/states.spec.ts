@@ -23,8 +23,9 @@ test('a refused token explains the Realtime permission', async ({ page, request 
   await page.goto(deepLink(await sample(request, 'Token lacks')));
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Not authorised');
+  await expect(alert).toContainText("RealtimeKit refused this server's API token (HTTP 403)");
   await expect(alert).toContainText('Realtime (read) or Realtime Admin permission');
-  await expect(alert).toContainText('The API said: “Authentication error”');
+  await expect(alert).toContainText(/Request id [0-9a-f-]{36}/);
 });
 
 test('a rate limit counts down from Retry-After and holds every retry until then', async ({
@@ -48,6 +49,8 @@ test('an HTML error page from upstream fails clearly and can be retried', async 
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The RealtimeKit API failed', { timeout: 15_000 });
   await expect(alert).toContainText('answered HTTP 502 with an HTML page');
+  // Nothing of the upstream page itself reaches the browser.
+  await expect(alert).not.toContainText('Bad gateway');
   const requests: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('/api/sessions/')) requests.push(r.url());

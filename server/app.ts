@@ -1,42 +1,38 @@
 /**
- * Builds the whole HTTP app: the API routes, the embedded mock in demo mode, health, and the
- * SPA. Exported apart from the listening code so tests can call app.request().
+ * Builds the whole HTTP app: request ids and logs, security headers, the read-only rule, the
+ * API routes, the embedded mock in demo mode, health and readiness, and the SPA. Exported
+ * apart from the listening code so tests can call app.request().
  */
 import { Hono } from 'hono';
 import type { Config } from './config';
 import { createMockApi } from './mock/api';
+import { jsonLogger, type Logger, observability } from './observability';
 import { errorResponse } from './proxy/errors';
 import { apiRoutes } from './proxy/routes';
 import { createUpstream, type UpstreamFetch } from './proxy/upstream';
+import { securityHeaders } from './security-headers';
 import { loadStatic, staticRoutes } from './static';
 
 export type AppOptions = {
   /** Replaces global fetch for live-mode upstream calls (tests count what reaches upstream). */
   readonly fetch?: UpstreamFetch;
+  /** Where request logs go (JSON lines on stdout by default). */
+  readonly log?: Logger;
 };
 
-export function createApp(config: Config, options: AppOptions = {}) {
-  const inner = createInnerApp(config, options);
-  if (config.basePath === '/') return inner;
-  // Under BASE_PATH the whole app (SPA, assets, API, mock) lives below the prefix: requests are
-  // re-rooted here, in one place, so no route inside needs to know the prefix.
-  const base = config.basePath;
-  const outer = new Hono();
-  outer.get('/healthz', (c) => c.json({ ok: true }, 200, { 'cache-control': 'no-store' }));
-  outer.all('*', (c) => {
-    const url = new URL(c.req.url);
-    if (url.pathname === base.slice(0, -1)) return c.redirect(base + url.search, 308);
-    if (!url.pathname.startsWith(base)) {
-      return errorResponse(404, 'not_found', `This server answers under ${base} only.`);
-    }
-    url.pathname = `/${url.pathname.slice(base.length)}`;
-    return inner.fetch(new Request(url, c.req.raw));
-  });
-  return outer;
+/** The mock called in-process, failing on abort exactly as fetch does (timeouts included). */
+function inProcess(handler: (request: Request) => Response | Promise<Response>): UpstreamFetch {
+  return (request) =>
+    new Promise((resolve, reject) => {
+      const abort = () =>
+        reject(request.signal.reason ?? new DOMException('Aborted', 'AbortError'));
+      if (request.signal.aborted) return abort();
+      request.signal.addEventListener('abort', abort, { once: true });
+      Promise.resolve(handler(request)).then(resolve, reject);
+    });
 }
 
-function createInnerApp(config: Config, options: AppOptions) {
-  const app = new Hono();
+export function createApp(config: Config, options: AppOptions = {}) {
   const mock =
     config.mode === 'demo'
       ? createMockApi({
@@ -47,31 +43,69 @@ function createInnerApp(config: Config, options: AppOptions) {
       : undefined;
   // Demo mode goes through exactly the same proxy code; only the transport is in-process.
   const transport: UpstreamFetch = mock
-    ? (request) => Promise.resolve(mock.fetch(request))
+    ? inProcess(mock.fetch)
     : (options.fetch ?? ((request) => fetch(request)));
   const upstream = createUpstream(config.upstream, transport);
+  const files = loadStatic(config.distDir, config.basePath);
 
+  const inner = new Hono();
+  inner.route('/api', apiRoutes(config, upstream));
+  if (mock) inner.route('/mock', mock);
+  inner.route('/', staticRoutes(files));
+
+  const app = new Hono();
+  app.use('*', observability(options.log ?? jsonLogger));
+  app.use('*', securityHeaders(config.embed));
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       return errorResponse(
         405,
         'method_not_allowed',
         `${c.req.method} is not allowed here; this server is read-only.`,
-        {
-          allow: 'GET, HEAD',
-        },
+        { allow: 'GET, HEAD' },
       );
     }
     await next();
   });
 
-  app.get('/healthz', (c) => c.json({ ok: true }, 200, { 'cache-control': 'no-store' }));
-  app.route('/api', apiRoutes(config, upstream));
-  if (mock) app.route('/mock', mock);
-  app.route('/', staticRoutes(loadStatic(config.distDir, config.basePath), config.embed));
+  const probes = new Hono();
+  probes.get('/healthz', (c) => c.json({ ok: true }, 200, { 'cache-control': 'no-store' }));
+  // Ready when there is an app to serve and RealtimeKit is not being waited out.
+  probes.get('/readyz', (c) => {
+    const problems = [
+      files.size === 0 ? 'the dashboard has not been built' : null,
+      upstream.breaker.state() === 'open' ? 'RealtimeKit failed repeatedly (circuit open)' : null,
+    ].filter((p) => p !== null);
+    return c.json({ ready: problems.length === 0, problems }, problems.length === 0 ? 200 : 503, {
+      'cache-control': 'no-store',
+    });
+  });
+  app.route('/', probes);
+
+  const base = config.basePath;
+  if (base === '/') {
+    app.route('/', inner);
+  } else {
+    // Under BASE_PATH the whole app (SPA, assets, API, mock, probes) lives below the prefix:
+    // requests are re-rooted here, in one place, so no route inside needs to know the prefix.
+    inner.route('/', probes);
+    app.all('*', (c) => {
+      const url = new URL(c.req.url);
+      if (url.pathname === base.slice(0, -1)) return c.redirect(base + url.search, 308);
+      if (!url.pathname.startsWith(base)) {
+        return errorResponse(404, 'not_found', `This server answers under ${base} only.`);
+      }
+      url.pathname = `/${url.pathname.slice(base.length)}`;
+      return inner.fetch(new Request(url, c.req.raw));
+    });
+  }
 
   app.onError((error) => {
-    console.error('request failed:', error instanceof Error ? error.message : 'unknown error');
+    (options.log ?? jsonLogger)({
+      level: 'error',
+      msg: 'request failed',
+      error: error instanceof Error ? error.name : 'unknown',
+    });
     return errorResponse(500, 'internal', 'The server failed to answer this request.');
   });
   return app;

@@ -13,8 +13,14 @@ export type UpstreamConfig = {
   readonly token: string;
   readonly accountId: string;
   readonly appId: string;
-  /** How long one upstream request may take before the browser is told it timed out. */
+  /** How long one upstream attempt may take before it is aborted. */
   readonly timeoutMs: number;
+  /** How long one browser request may spend upstream, retries included. */
+  readonly deadlineMs: number;
+  /** Retries after the first attempt, for network errors, timeouts, 408, 502, 503 and 504. */
+  readonly retries: number;
+  /** Failures in a row that open the circuit, and how long it stays open. */
+  readonly breaker: { readonly failures: number; readonly coolDownMs: number };
 };
 
 export type EmbedConfig = {
@@ -119,7 +125,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parseInteger('PORT', env.PORT, 8080, 65535);
   const basePath = parseBasePath(env.BASE_PATH);
   const embed = parseEmbed(env);
-  const timeoutMs = parseInteger('UPSTREAM_TIMEOUT_MS', env.UPSTREAM_TIMEOUT_MS, 10_000, 120_000);
+  const timeoutMs = parseInteger('UPSTREAM_TIMEOUT_MS', env.UPSTREAM_TIMEOUT_MS, 8_000, 120_000);
+  const deadlineMs = parseInteger(
+    'UPSTREAM_DEADLINE_MS',
+    env.UPSTREAM_DEADLINE_MS,
+    20_000,
+    300_000,
+  );
+  const retries = parseInteger('UPSTREAM_RETRIES', env.UPSTREAM_RETRIES, 2, 2);
+  const breaker = {
+    failures: Math.max(1, parseInteger('BREAKER_FAILURES', env.BREAKER_FAILURES, 5, 10_000)),
+    coolDownMs: parseInteger('BREAKER_COOLDOWN_MS', env.BREAKER_COOLDOWN_MS, 30_000, 600_000),
+  };
   const distDir = env.DIST_DIR || fileURLToPath(new URL('../dist', import.meta.url));
   const token = env.CLOUDFLARE_API_TOKEN?.trim();
 
@@ -136,6 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         accountId: DEMO_ACCOUNT_ID,
         appId: DEMO_APP_ID,
         timeoutMs,
+        deadlineMs,
+        retries,
+        breaker,
       },
     };
   }
@@ -164,6 +184,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basePath,
     embed,
     distDir,
-    upstream: { base: parseBase(env.RTK_API_BASE), token, accountId, appId, timeoutMs },
+    upstream: {
+      base: parseBase(env.RTK_API_BASE),
+      token,
+      accountId,
+      appId,
+      timeoutMs,
+      deadlineMs,
+      retries,
+      breaker,
+    },
   };
 }

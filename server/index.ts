@@ -18,9 +18,19 @@ server.listen(config.port, () => {
   console.log(`Participant Inspector on http://localhost:${config.port} in ${mode}`);
 });
 
+// Graceful shutdown: stop accepting, let in-flight requests finish (idle keep-alive sockets are
+// closed at once), and give up after 10 s so a stuck upstream cannot hold the process.
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Participant Inspector: ${signal}, finishing in-flight requests`);
     server.close(() => process.exit(0));
-    server.closeAllConnections();
+    server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(1);
+    }, 10_000).unref();
   });
 }

@@ -7,7 +7,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
-import type { EmbedConfig } from './config';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -81,13 +80,7 @@ export function loadStatic(distDir: string, basePath = '/'): Map<string, StaticF
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Participant Inspector</title></head>
 <body><h1>The dashboard has not been built</h1><p>Run <code>npm run build</code> (or <code>npm start</code>, which builds when needed).</p></body></html>`;
 
-/** frame-ancestors from FRAME_ANCESTORS ('self' alone when unset); X-Frame-Options is not used. */
-export function frameAncestors(embed: EmbedConfig): string {
-  return `frame-ancestors 'self'${embed.frameAncestors.map((o) => ` ${o}`).join('')}`;
-}
-
-export function staticRoutes(files: Map<string, StaticFile>, embed: EmbedConfig) {
-  const csp = frameAncestors(embed);
+export function staticRoutes(files: Map<string, StaticFile>) {
   const web = new Hono();
   web.get('*', (c) => {
     const path = new URL(c.req.url).pathname;
@@ -95,9 +88,7 @@ export function staticRoutes(files: Map<string, StaticFile>, embed: EmbedConfig)
     // Deep links and other app routes have no file extension: they all get the SPA shell.
     if (!file && extname(path) === '') file = files.get('/index.html');
     if (!file) {
-      if (files.size === 0 && extname(path) === '') {
-        return c.html(NOT_BUILT, 503, { 'content-security-policy': csp });
-      }
+      if (files.size === 0 && extname(path) === '') return c.html(NOT_BUILT, 503);
       return c.text('Not found', 404);
     }
     const headers: Record<string, string> = {
@@ -107,7 +98,6 @@ export function staticRoutes(files: Map<string, StaticFile>, embed: EmbedConfig)
       vary: 'accept-encoding',
       'x-content-type-options': 'nosniff',
     };
-    if (file.type.startsWith('text/html')) headers['content-security-policy'] = csp;
     if (c.req.header('if-none-match') === file.etag)
       return new Response(null, { status: 304, headers });
     const gzip = file.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');

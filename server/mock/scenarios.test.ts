@@ -7,9 +7,10 @@ import {
 } from '../../src/api/participant-schema';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
+import { quiet } from '../testing/quiet';
 import { SCENARIOS } from './scenarios';
 
-const app = createApp(loadConfig({ DIST_DIR: '/nonexistent' }));
+const app = createApp(loadConfig({ DIST_DIR: '/nonexistent' }), quiet());
 const ALL_FILTERS = 'device_info,ip_information,precall_network_information,events,quality_stats';
 
 async function fetchScenario(sessionId: string, participantId: string) {

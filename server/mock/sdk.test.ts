@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { listen, type Running } from '../testing/listen';
+import { quiet } from '../testing/quiet';
 import { DEMO_ACCOUNT_ID, DEMO_APP_ID, DEMO_TOKEN } from './identity';
 import { SCENARIOS } from './scenarios';
 
 // The official SDK is a client nobody here wrote: if it reads the mock, the mock speaks the API.
 let server: Running;
 beforeAll(async () => {
-  server = await listen(createApp(loadConfig({ DIST_DIR: '/nonexistent' })));
+  server = await listen(createApp(loadConfig({ DIST_DIR: '/nonexistent' }), quiet()));
 });
 afterAll(() => server.close());
 

@@ -29,6 +29,8 @@ export class ApiError extends Error {
       readonly at?: number;
       /** The message of the error envelope, as the API (or this server) worded it. */
       readonly apiMessage?: string;
+      /** This server's id for the request, to find its log line. */
+      readonly requestId?: string;
     } = {},
   ) {
     super(message);
@@ -45,11 +47,19 @@ function envelopeMessage(body: unknown): {
   message?: string;
   code?: string | number;
   kind?: string;
+  requestId?: string;
 } {
   const parsed = z.safeParse(errorEnvelopeSchema, body);
   if (!parsed.success) return {};
   const { error, errors } = parsed.data;
-  if (error) return { message: error.message, code: error.code, kind: error.kind };
+  if (error) {
+    return {
+      message: error.message,
+      code: error.code,
+      kind: error.kind,
+      requestId: error.request_id,
+    };
+  }
   const first = errors?.[0];
   return first ? { message: first.message, code: first.code } : {};
 }
@@ -85,7 +95,7 @@ function parseRetryAfter(value: string | null): number | undefined {
 
 /** The typed error for a non-2xx answer (or a 2xx with success: false). */
 export function errorFromResponse(status: number, body: unknown, headers: Headers): ApiError {
-  const { message, code, kind } = envelopeMessage(body);
+  const { message, code, kind, requestId } = envelopeMessage(body);
   const at = Date.now();
   const said = apiSaid(message);
   if (status === 429) {
@@ -96,13 +106,14 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
       retryAfterSeconds,
       at,
       apiMessage: message,
+      requestId,
     });
   }
   if (status === 401 || status === 403) {
     return new ApiError(
       'unauthorized',
       `The server's API token was refused (HTTP ${status}).${said}`,
-      { status, code, at, apiMessage: message },
+      { status, code, at, apiMessage: message, requestId },
     );
   }
   if (status === 404) {
@@ -111,6 +122,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
       code,
       at,
       apiMessage: message,
+      requestId,
     });
   }
   if (status === 400) {
@@ -119,6 +131,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
       code,
       at,
       apiMessage: message,
+      requestId,
     });
   }
   if (status === 504 || kind === 'upstream_timeout') {
@@ -127,6 +140,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
       code,
       at,
       apiMessage: message,
+      requestId,
     });
   }
   if (kind === 'upstream_bad_body') {
@@ -135,6 +149,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
       code,
       at,
       apiMessage: message,
+      requestId,
     });
   }
   if (status >= 200 && status < 300) {
@@ -146,6 +161,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
       code,
       at,
       apiMessage: message,
+      requestId,
     });
   }
   return new ApiError('upstream', `The RealtimeKit API failed (HTTP ${status}).${said}`, {
@@ -153,6 +169,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
     code,
     at,
     apiMessage: message,
+    requestId,
   });
 }
 

@@ -32,10 +32,9 @@ function explain(error: Error): Explained {
         title: 'Not authorised',
         body: (
           <>
-            The API token this server holds was refused (HTTP {error.details.status}). It needs the
-            <strong> Realtime</strong> (read) or <strong>Realtime Admin</strong> permission on this
-            account; ask whoever runs this server to check <code>CLOUDFLARE_API_TOKEN</code>.
-            {apiSaid(error.details.apiMessage)}
+            {error.details.apiMessage ??
+              `The API token this server holds was refused (HTTP ${error.details.status}). It needs the Realtime (read) or Realtime Admin permission on this account.`}{' '}
+            Ask whoever runs this server to check <code>CLOUDFLARE_API_TOKEN</code>.
           </>
         ),
         canRetry: true,
@@ -76,6 +75,11 @@ export function ParticipantError({ error, onRetry, retrying }: ParticipantErrorP
     >
       <h2 className="text-base font-semibold">{title}</h2>
       <p className="mt-2 text-sm">{body}</p>
+      {error instanceof ApiError && error.details.requestId ? (
+        <p className="mt-2 text-xs opacity-80">
+          Request id <code className="select-all">{error.details.requestId}</code>
+        </p>
+      ) : null}
       {wait > 0 ? (
         <p className="mt-2 text-sm">
           {/* The visible count ticks; screen readers get the wait once, not every second. */}
