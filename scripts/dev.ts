@@ -2,9 +2,9 @@
 // proxying the API routes to it.
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createViteServer } from 'vite';
-import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { createListener } from '../server/http';
+import { createApp } from '../server/node-app';
 
 const config = loadConfig();
 const apiPort = config.port + 1;

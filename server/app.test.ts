@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApp } from './app';
 import { loadConfig } from './config';
 import { SCENARIOS } from './mock/scenarios';
+import { createApp } from './node-app';
 import { quiet } from './testing/quiet';
 
 function fakeDist() {

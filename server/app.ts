@@ -11,13 +11,20 @@ import { errorResponse } from './proxy/errors';
 import { apiRoutes } from './proxy/routes';
 import { createUpstream, type UpstreamFetch } from './proxy/upstream';
 import { securityHeaders } from './security-headers';
-import { loadStatic, staticRoutes } from './static';
 
 export type AppOptions = {
   /** Replaces global fetch for live-mode upstream calls (tests count what reaches upstream). */
   readonly fetch?: UpstreamFetch;
   /** Where request logs go (JSON lines on stdout by default). */
   readonly log?: Logger;
+};
+
+/** Where the built SPA comes from: files read by Node (static.ts) or a Worker's assets. */
+export type Assets = {
+  /** Serves a file, or the SPA shell for an app route. */
+  readonly routes: Hono;
+  /** False when there is nothing to serve (not built): /readyz says so. */
+  readonly ready: boolean;
 };
 
 /** The mock called in-process, failing on abort exactly as fetch does (timeouts included). */
@@ -32,7 +39,11 @@ function inProcess(handler: (request: Request) => Response | Promise<Response>):
     });
 }
 
-export function createApp(config: Config, options: AppOptions = {}) {
+/**
+ * The app on any runtime that speaks fetch (Node through @hono/node-server, a Cloudflare
+ * Worker): everything but reading the SPA's files, which `assets` provides.
+ */
+export function createCoreApp(config: Config, assets: Assets, options: AppOptions = {}) {
   const mock =
     config.mode === 'demo'
       ? createMockApi({
@@ -46,12 +57,10 @@ export function createApp(config: Config, options: AppOptions = {}) {
     ? inProcess(mock.fetch)
     : (options.fetch ?? ((request) => fetch(request)));
   const upstream = createUpstream(config.upstream, transport);
-  const files = loadStatic(config.distDir, config.basePath);
-
   const inner = new Hono();
   inner.route('/api', apiRoutes(config, upstream));
   if (mock) inner.route('/mock', mock);
-  inner.route('/', staticRoutes(files));
+  inner.route('/', assets.routes);
 
   const app = new Hono();
   app.use('*', observability(options.log ?? jsonLogger));
@@ -73,7 +82,7 @@ export function createApp(config: Config, options: AppOptions = {}) {
   // Ready when there is an app to serve and RealtimeKit is not being waited out.
   probes.get('/readyz', (c) => {
     const problems = [
-      files.size === 0 ? 'the dashboard has not been built' : null,
+      assets.ready ? null : 'the dashboard has not been built',
       upstream.breaker.state() === 'open' ? 'RealtimeKit failed repeatedly (circuit open)' : null,
     ].filter((p) => p !== null);
     return c.json({ ready: problems.length === 0, problems }, problems.length === 0 ? 200 : 503, {
@@ -111,4 +120,4 @@ export function createApp(config: Config, options: AppOptions = {}) {
   return app;
 }
 
-export type App = ReturnType<typeof createApp>;
+export type App = ReturnType<typeof createCoreApp>;

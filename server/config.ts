@@ -2,7 +2,6 @@
  * The server's environment, read once at start-up. Nothing else in server/ reads process.env.
  * A live-mode misconfiguration stops start-up with a message naming every missing variable.
  */
-import { fileURLToPath } from 'node:url';
 import { DEMO_ACCOUNT_ID, DEMO_API_BASE, DEMO_APP_ID, DEMO_TOKEN } from './mock/identity';
 
 export type Mode = 'demo' | 'live';
@@ -137,7 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     failures: Math.max(1, parseInteger('BREAKER_FAILURES', env.BREAKER_FAILURES, 5, 10_000)),
     coolDownMs: parseInteger('BREAKER_COOLDOWN_MS', env.BREAKER_COOLDOWN_MS, 30_000, 600_000),
   };
-  const distDir = env.DIST_DIR || fileURLToPath(new URL('../dist', import.meta.url));
+  // Relative to the working directory: `npm start` and the tests run from the repository root.
+  const distDir = env.DIST_DIR || 'dist';
   const token = env.CLOUDFLARE_API_TOKEN?.trim();
 
   if (!token) {

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
-import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createListener } from './http';
+import { createApp } from './node-app';
 
 let config: ReturnType<typeof loadConfig>;
 try {

@@ -14,7 +14,7 @@ export type LogLine = {
 export type Logger = (line: LogLine) => void;
 
 export const jsonLogger: Logger = (line) => {
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`);
+  console.log(JSON.stringify({ time: new Date().toISOString(), ...line }));
 };
 
 /** The route a path belongs to, with ids left out of the log. */

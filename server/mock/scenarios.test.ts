@@ -5,8 +5,8 @@ import {
   participantResponseSchema,
   participantResponseWire,
 } from '../../src/api/participant-schema';
-import { createApp } from '../app';
 import { loadConfig } from '../config';
+import { createApp } from '../node-app';
 import { quiet } from '../testing/quiet';
 import { SCENARIOS } from './scenarios';
 

@@ -1,7 +1,7 @@
 import Cloudflare from 'cloudflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app';
 import { loadConfig } from '../config';
+import { createApp } from '../node-app';
 import { listen, type Running } from '../testing/listen';
 import { quiet } from '../testing/quiet';
 import { DEMO_ACCOUNT_ID, DEMO_APP_ID, DEMO_TOKEN } from './identity';

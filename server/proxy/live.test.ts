@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../app';
 import { loadConfig } from '../config';
+import { createApp } from '../node-app';
 import { listen, type Running, rawGet, recordingUpstream } from '../testing/listen';
 import { quiet } from '../testing/quiet';
 
