@@ -3,12 +3,20 @@
  * API routes, the embedded mock in demo mode, health and readiness, and the SPA. Exported
  * apart from the listening code so tests can call app.request().
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import {
+  type AccessVariables,
+  type AccessVerifier,
+  accessGuard,
+  createAccessVerifier,
+} from './access';
 import type { Config } from './config';
 import { createMockApi } from './mock/api';
 import { jsonLogger, type Logger, observability } from './observability';
 import { errorResponse } from './proxy/errors';
+import { createBudget } from './proxy/rate-limit';
 import { apiRoutes } from './proxy/routes';
+import { shareUpstream } from './proxy/shared-upstream';
 import { createUpstream, type UpstreamFetch } from './proxy/upstream';
 import { securityHeaders } from './security-headers';
 
@@ -17,6 +25,10 @@ export type AppOptions = {
   readonly fetch?: UpstreamFetch;
   /** Where request logs go (JSON lines on stdout by default). */
   readonly log?: Logger;
+  /** The client's network address, as the runtime knows it (for per-user limits). */
+  readonly clientAddress?: (c: Context) => string | null;
+  /** Replaces the Access verifier (tests sign with a local key and serve a local JWKS). */
+  readonly accessVerifier?: AccessVerifier;
 };
 
 /** Where the built SPA comes from: files read by Node (static.ts) or a Worker's assets. */
@@ -56,9 +68,28 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
   const transport: UpstreamFetch = mock
     ? inProcess(mock.fetch)
     : (options.fetch ?? ((request) => fetch(request)));
-  const upstream = createUpstream(config.upstream, transport);
-  const inner = new Hono();
-  inner.route('/api', apiRoutes(config, upstream));
+  const upstream = shareUpstream(createUpstream(config.upstream, transport), {
+    cacheTtlMs: config.quota.cacheTtlMs,
+    budget: createBudget({ limit: config.quota.upstreamPer5Minutes, windowMs: 5 * 60_000 }),
+  });
+  const verify =
+    options.accessVerifier ?? (config.access ? createAccessVerifier(config.access) : undefined);
+  const inner = new Hono<{ Variables: AccessVariables }>();
+  // Access first: static files and deep links are protected as much as the API.
+  if (verify) inner.use('*', accessGuard(verify));
+  inner.use('/api/*', async (c, next) => {
+    // A page on another site must not make an agent's browser call this API with its cookies.
+    if (c.req.header('sec-fetch-site') === 'cross-site') {
+      return errorResponse(403, 'forbidden', 'Cross-site requests to this API are refused.');
+    }
+    await next();
+  });
+  const who = (c: Context) =>
+    c.get('accessEmail') ??
+    options.clientAddress?.(c) ??
+    c.req.header('cf-connecting-ip') ??
+    'unknown';
+  inner.route('/api', apiRoutes(config, upstream, who));
   if (mock) inner.route('/mock', mock);
   inner.route('/', assets.routes);
 

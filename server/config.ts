@@ -2,6 +2,7 @@
  * The server's environment, read once at start-up. Nothing else in server/ reads process.env.
  * A live-mode misconfiguration stops start-up with a message naming every missing variable.
  */
+import { accessIssuer } from './access';
 import { DEMO_ACCOUNT_ID, DEMO_API_BASE, DEMO_APP_ID, DEMO_TOKEN } from './mock/identity';
 
 export type Mode = 'demo' | 'live';
@@ -29,8 +30,22 @@ export type EmbedConfig = {
   readonly parentOrigins: readonly string[];
 };
 
+export type QuotaConfig = {
+  /** API requests one agent (Access email, else client address) may make per minute. */
+  readonly perUserPerMinute: number;
+  /** Upstream calls this server may make per 5 minutes (Cloudflare allows 1,200 per token). */
+  readonly upstreamPer5Minutes: number;
+  /** How long a finished participant (left_at set) is served from memory. */
+  readonly cacheTtlMs: number;
+};
+
+export type AccessSettings = { readonly teamDomain: string; readonly audience: string };
+
 export type Config = {
   readonly mode: Mode;
+  readonly quota: QuotaConfig;
+  /** Cloudflare Access verification, when ACCESS_TEAM_DOMAIN and ACCESS_AUD are both set. */
+  readonly access: AccessSettings | null;
   readonly port: number;
   /** Where the app is mounted: "/" or a prefix such as "/tools/rtk-inspector/" (slashes both ends). */
   readonly basePath: string;
@@ -120,10 +135,38 @@ function parseEmbed(env: NodeJS.ProcessEnv): EmbedConfig {
   return { frameAncestors, parentOrigins };
 }
 
+function parseAccess(env: NodeJS.ProcessEnv): AccessSettings | null {
+  const teamDomain = env.ACCESS_TEAM_DOMAIN?.trim() ?? '';
+  const audience = env.ACCESS_AUD?.trim() ?? '';
+  if (!teamDomain && !audience) return null;
+  if (!teamDomain || !audience) {
+    throw new ConfigError(
+      `Cloudflare Access needs both ACCESS_TEAM_DOMAIN and ACCESS_AUD; ${teamDomain ? 'ACCESS_AUD' : 'ACCESS_TEAM_DOMAIN'} is missing.`,
+    );
+  }
+  try {
+    accessIssuer(teamDomain);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : 'ACCESS_TEAM_DOMAIN is invalid');
+  }
+  return { teamDomain, audience };
+}
+
+function parseQuota(env: NodeJS.ProcessEnv): QuotaConfig {
+  return {
+    perUserPerMinute: parseInteger('RATE_LIMIT_PER_USER', env.RATE_LIMIT_PER_USER, 120, 100_000),
+    // 1,000 of Cloudflare's 1,200: the dashboard and other tools share the same token.
+    upstreamPer5Minutes: parseInteger('UPSTREAM_BUDGET', env.UPSTREAM_BUDGET, 1_000, 1_200),
+    cacheTtlMs: parseInteger('CACHE_TTL_MS', env.CACHE_TTL_MS, 60_000, 3_600_000),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parseInteger('PORT', env.PORT, 8080, 65535);
   const basePath = parseBasePath(env.BASE_PATH);
   const embed = parseEmbed(env);
+  const quota = parseQuota(env);
+  const access = parseAccess(env);
   const timeoutMs = parseInteger('UPSTREAM_TIMEOUT_MS', env.UPSTREAM_TIMEOUT_MS, 8_000, 120_000);
   const deadlineMs = parseInteger(
     'UPSTREAM_DEADLINE_MS',
@@ -143,6 +186,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!token) {
     return {
       mode: 'demo',
+      quota,
+      access,
       port,
       basePath,
       embed,
@@ -180,6 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     mode: 'live',
+    quota,
+    access,
     port,
     basePath,
     embed,

@@ -2,7 +2,7 @@
  * The browser-facing API (CONTRACT.md B3). Ids and query are validated here, before any
  * upstream call; the upstream path and query are rebuilt from the validated values only.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AppConfig } from '../../src/api/app-config-schema';
 import {
   checkId,
@@ -13,6 +13,7 @@ import {
 import type { Config, Mode } from '../config';
 import { SCENARIOS } from '../mock/scenarios';
 import { errorResponse, JSON_HEADERS } from './errors';
+import { createBudget } from './rate-limit';
 import type { Upstream } from './upstream';
 
 const PARTICIPANT_PATH = /^\/api\/sessions\/([^/]*)\/participants\/([^/]*)$/;
@@ -35,8 +36,12 @@ function samplesFor(mode: Mode): AppConfig['samples'] {
   }));
 }
 
-export function apiRoutes(config: Config, upstream: Upstream) {
+/** Who is asking, for the per-user limit: the Access email, else the client's address. */
+export type WhoIsAsking = (c: Context) => string;
+
+export function apiRoutes(config: Config, upstream: Upstream, who: WhoIsAsking) {
   const api = new Hono();
+  const perUser = createBudget({ limit: config.quota.perUserPerMinute, windowMs: 60_000 });
   const body: AppConfig = {
     mode: config.mode,
     samples: samplesFor(config.mode),
@@ -67,6 +72,15 @@ export function apiRoutes(config: Config, upstream: Upstream) {
     const include = parseIncludePeerEvents(c.req.query('include_peer_events'));
     if (!include.ok) return errorResponse(400, 'invalid_request', include.message);
     const [sessionId, participantId] = ids;
+    const wait = perUser.take(who(c));
+    if (wait > 0) {
+      return errorResponse(
+        429,
+        'rate_limited',
+        `Too many lookups from you in the last minute (limit ${config.quota.perUserPerMinute}).`,
+        { 'retry-after': String(wait) },
+      );
+    }
     return upstream.get(
       `/sessions/${sessionId}/participants/${participantId}`,
       participantQuery(filters.value, include.value),

@@ -1,0 +1,119 @@
+/**
+ * Spends the team's RealtimeKit budget carefully: identical requests in flight share one
+ * upstream call, a finished participant (left_at set: it will not change) is served from a
+ * short cache, and every real upstream call is counted against a global budget kept safely
+ * below Cloudflare's limit — past it, the browser gets 429 with Retry-After, not the token.
+ */
+
+import { errorResponse } from './errors';
+import type { Budget } from './rate-limit';
+import type { Upstream } from './upstream';
+
+type Snapshot = { status: number; headers: [string, string][]; body: string };
+
+export type SharedUpstreamOptions = {
+  readonly cacheTtlMs: number;
+  readonly budget: Budget;
+  readonly now?: () => number;
+};
+
+export type SharedUpstream = Upstream & {
+  /** Calls that really went upstream (for tests and the load report). */
+  readonly calls: () => number;
+};
+
+const toResponse = (s: Snapshot) =>
+  new Response(s.status === 499 ? null : s.body, { status: s.status, headers: s.headers });
+
+async function snapshot(response: Response): Promise<Snapshot> {
+  return { status: response.status, headers: [...response.headers], body: await response.text() };
+}
+
+/** A 200 whose participant has left: the record is final, so it may be cached. */
+function finished(s: Snapshot): boolean {
+  if (s.status !== 200) return false;
+  try {
+    const body: unknown = JSON.parse(s.body);
+    if (typeof body !== 'object' || body === null || !('data' in body)) return false;
+    const data = body.data;
+    if (typeof data !== 'object' || data === null || !('participant' in data)) return false;
+    const participant = data.participant;
+    return (
+      typeof participant === 'object' &&
+      participant !== null &&
+      'left_at' in participant &&
+      typeof participant.left_at === 'string'
+    );
+  } catch {
+    return false;
+  }
+}
+
+type InFlight = {
+  promise: Promise<Snapshot>;
+  waiting: Set<AbortSignal>;
+  controller: AbortController;
+};
+
+/** Adds a browser to those waiting; the upstream call is aborted once every one has gone. */
+function join(entry: InFlight, signal: AbortSignal) {
+  entry.waiting.add(signal);
+  signal.addEventListener(
+    'abort',
+    () => {
+      if ([...entry.waiting].every((s) => s.aborted)) entry.controller.abort();
+    },
+    { once: true },
+  );
+}
+
+export function shareUpstream(upstream: Upstream, options: SharedUpstreamOptions): SharedUpstream {
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { until: number; value: Snapshot }>();
+  const inflight = new Map<string, InFlight>();
+  let calls = 0;
+
+  function remember(key: string, value: Snapshot) {
+    if (!finished(value) || options.cacheTtlMs <= 0) return;
+    const at = now();
+    for (const [k, entry] of cache) if (entry.until <= at) cache.delete(k);
+    cache.set(key, { until: at + options.cacheTtlMs, value });
+  }
+
+  return {
+    breaker: upstream.breaker,
+    calls: () => calls,
+    async get(path, query, signal) {
+      const key = path + query;
+      const cached = cache.get(key);
+      if (cached && cached.until > now()) return toResponse(cached.value);
+
+      let entry = inflight.get(key);
+      if (!entry) {
+        const wait = options.budget.take('upstream');
+        if (wait > 0) {
+          return errorResponse(
+            429,
+            'rate_limited',
+            'This server has used its share of the RealtimeKit budget for now; it protects the team’s token.',
+            { 'retry-after': String(wait) },
+          );
+        }
+        calls += 1;
+        const controller = new AbortController();
+        const promise = upstream
+          .get(path, query, controller.signal)
+          .then(snapshot)
+          .then((value) => {
+            remember(key, value);
+            return value;
+          })
+          .finally(() => inflight.delete(key));
+        entry = { promise, waiting: new Set(), controller };
+        inflight.set(key, entry);
+      }
+      join(entry, signal);
+      return toResponse(await entry.promise);
+    },
+  };
+}
