@@ -15,11 +15,13 @@ test('Download JSON saves the API answer as received; CSV holds every event, spr
   request,
 }) => {
   const bad = await sample(request, 'Bad data');
-  const body = await (await request.get(apiPath(bad))).json();
+  const answer = await (await request.get(apiPath(bad))).text();
+  const body = JSON.parse(answer);
   await page.goto(deepLink(bad, '?include_peer_events=true'));
   await expect(page.getByRole('region', { name: 'Participant summary' })).toBeVisible();
 
-  expect(JSON.parse(await download(page, 'Download JSON'))).toEqual(body);
+  // Byte for byte: the bad data stays exactly as sent (-0, "22.5", the stray quote…).
+  expect(await download(page, 'Download JSON')).toBe(answer);
 
   const rows: Array<Record<string, string>> = parse(await download(page, 'Download CSV'), {
     columns: true,
@@ -46,6 +48,7 @@ test('Copy ticket summary gives a paste-ready block where hostile text stays ine
   const text = await page.evaluate(() => navigator.clipboard.readText());
   expect(text).toContain('**Participant Inspector**');
   expect(text).toContain(bad.participant_id);
+  // The shared link is the page's, without view params that belong to this browser.
   expect(text).toContain(page.url());
   // Markup arrives escaped for Markdown (\\<img …), never as a tag a renderer would honour.
   expect(text).toContain('\\<img src\\=x');

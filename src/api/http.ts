@@ -3,6 +3,8 @@ import { ApiError, errorFromResponse } from './errors';
 export type JsonAnswer = {
   readonly status: number;
   readonly body: unknown;
+  /** The body exactly as received, for "Download JSON". */
+  readonly text: string;
   readonly headers: Headers;
 };
 
@@ -42,5 +44,5 @@ export async function getJson(url: string, signal?: AbortSignal): Promise<JsonAn
     );
   }
   if (!response.ok) throw errorFromResponse(response.status, body, response.headers);
-  return { status: response.status, body, headers: response.headers };
+  return { status: response.status, body, text, headers: response.headers };
 }

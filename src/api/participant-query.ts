@@ -20,8 +20,8 @@ export type ParticipantRequest = {
 
 export type ParticipantResult = {
   readonly participant: Participant;
-  /** The body exactly as received, for "show raw" and exports. */
-  readonly raw: unknown;
+  /** The body exactly as received, byte for byte, for "Download JSON". */
+  readonly rawText: string;
   /** When the answer arrived (ms since the epoch): "now" for a participant still in the call. */
   readonly receivedAt: number;
 };
@@ -35,7 +35,7 @@ export async function getParticipant(
   request: ParticipantRequest,
   signal?: AbortSignal,
 ): Promise<ParticipantResult> {
-  const { body, status, headers } = await getJson(participantUrl(request), signal);
+  const { body, text, status, headers } = await getJson(participantUrl(request), signal);
   const parsed = z.safeParse(participantResponseSchema, body);
   if (!parsed.success) {
     throw new ApiError('malformed', 'The answer was JSON but not an object the API sends.', {
@@ -60,7 +60,7 @@ export async function getParticipant(
       status,
     });
   }
-  return { participant, raw: body, receivedAt: Date.now() };
+  return { participant, rawText: text, receivedAt: Date.now() };
 }
 
 export const participantQueryOptions = (request: ParticipantRequest) =>

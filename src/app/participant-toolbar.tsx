@@ -1,5 +1,5 @@
 import { CopyButton } from '../components/ui/copy-button';
-import { withView } from '../features/lookup/deep-link';
+import { shareUrl, withView } from '../features/lookup/deep-link';
 import { navigate } from '../lib/router';
 import type { ViewParams } from '../lib/view-params';
 
@@ -43,7 +43,7 @@ export function ParticipantToolbar({ view, fetchedAt, refresh }: ParticipantTool
           {refresh.busy ? 'Refreshing…' : 'Refresh'}
         </button>
       ) : null}
-      <CopyButton value={window.location.href} label="link to this participant">
+      <CopyButton value={shareUrl(here, view)} label="link to this participant">
         Copy link
       </CopyButton>
     </div>

@@ -1,13 +1,18 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
+import { MaskContext } from '../components/ui/mask';
 import { Skeleton } from '../components/ui/skeleton';
 import { ExportActions } from '../features/export/export-actions';
-import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
+import { type LookupParams, shareUrl, toDeepLink } from '../features/lookup/deep-link';
 import { SummaryCard } from '../features/participant/summary-card';
 import { TimelineCard } from '../features/timeline/timeline-card';
+import { redactJson } from '../lib/redact';
+import { currentViewParams } from '../lib/view-params';
 import { ErrorBoundary } from './error-boundary';
 import { participantModel } from './participant-model';
+
+const showAsSent = (raw: unknown) => raw;
 
 // recharts is heavy: the chart arrives in its own chunk while the summary is already shown.
 const MinutesByPeerChart = lazy(() => import('../features/charts/minutes-by-peer-chart'));
@@ -41,35 +46,40 @@ export function ParticipantView({ result, params, redact }: ParticipantViewProps
   const hasEvents = derived.records !== null && derived.records.length > 0;
 
   return (
-    <div className="grid grid-cols-1 gap-6">
-      <ExportActions
-        result={result}
-        records={derived.records}
-        totals={derived.totals}
-        facts={derived.facts}
-        sessionId={params.sessionId}
-        participantId={params.participantId}
-        deepLink={window.location.href}
-        redact={redact}
-      />
-      <SummaryCard participant={participant} receivedAt={receivedAt} redact={redact} />
-      <TimelineCard
-        records={derived.records}
-        invalidList={isInvalid(list) ? list : undefined}
-        facts={derived.facts}
-        joinedAtMs={valid(participant.joined_at)?.ms ?? null}
-        durationMinutes={valid(participant.duration) ?? null}
-        includeHref={
-          params.includePeerEvents ? null : toDeepLink({ ...params, includePeerEvents: true })
-        }
-      />
-      {hasEvents ? (
-        <ErrorBoundary fallback={(error, reset) => <ChartFailed error={error} onRetry={reset} />}>
-          <Suspense fallback={<Skeleton className="h-96 w-full rounded-xl" />}>
-            <MinutesByPeerChart totals={derived.totals} />
-          </Suspense>
-        </ErrorBoundary>
-      ) : null}
-    </div>
+    <MaskContext.Provider value={redact ? redactJson : showAsSent}>
+      <div className="grid grid-cols-1 gap-6">
+        <ExportActions
+          result={result}
+          records={derived.records}
+          totals={derived.totals}
+          facts={derived.facts}
+          sessionId={params.sessionId}
+          participantId={params.participantId}
+          deepLink={shareUrl(
+            window.location.pathname + window.location.search,
+            currentViewParams(),
+          )}
+          redact={redact}
+        />
+        <SummaryCard participant={participant} receivedAt={receivedAt} redact={redact} />
+        <TimelineCard
+          records={derived.records}
+          invalidList={isInvalid(list) ? list : undefined}
+          facts={derived.facts}
+          joinedAtMs={valid(participant.joined_at)?.ms ?? null}
+          durationMinutes={valid(participant.duration) ?? null}
+          includeHref={
+            params.includePeerEvents ? null : toDeepLink({ ...params, includePeerEvents: true })
+          }
+        />
+        {hasEvents ? (
+          <ErrorBoundary fallback={(error, reset) => <ChartFailed error={error} onRetry={reset} />}>
+            <Suspense fallback={<Skeleton className="h-96 w-full rounded-xl" />}>
+              <MinutesByPeerChart totals={derived.totals} />
+            </Suspense>
+          </ErrorBoundary>
+        ) : null}
+      </div>
+    </MaskContext.Provider>
   );
 }

@@ -5,6 +5,8 @@
  * `dark:` variant keys on.
  */
 import { useSyncExternalStore } from 'react';
+import { withView } from '../features/lookup/deep-link';
+import { navigate } from '../lib/router';
 import { currentViewParams, THEMES, type Theme } from '../lib/view-params';
 
 const STORAGE_KEY = 'participant-inspector:theme';
@@ -36,7 +38,16 @@ export function applyTheme(root: HTMLElement = document.documentElement) {
   for (const listener of listeners) listener();
 }
 
-/** The agent's pick: applied now and remembered in this browser. */
+/** The URL's ?theme= set (or removed), so the links built from here carry the choice on. */
+function writeUrlTheme(theme: Theme | null) {
+  const here = window.location.pathname + window.location.search;
+  navigate(withView(here, { ...currentViewParams(), theme }), { replace: true });
+}
+
+/**
+ * The agent's pick: applied now and remembered in this browser. A ?theme= left in the URL
+ * would outvote it in the next tab, so it is removed.
+ */
 export function setUserTheme(theme: Theme) {
   try {
     window.localStorage.setItem(STORAGE_KEY, theme);
@@ -44,12 +55,14 @@ export function setUserTheme(theme: Theme) {
     // Not remembered, still applied.
   }
   override = theme;
+  writeUrlTheme(null);
   applyTheme();
 }
 
-/** The portal's pick (`set-theme`): applied for this page's life, not remembered. */
+/** The portal's pick (`set-theme`): written into the frame's URL, not remembered. */
 export function setPortalTheme(theme: Theme) {
   override = theme;
+  writeUrlTheme(theme);
   applyTheme();
 }
 

@@ -6,7 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { appConfigQueryOptions } from '../../api/config-query';
-import { type Route, toDeepLink, withView } from '../../features/lookup/deep-link';
+import { type Route, shareUrl, toDeepLink, withView } from '../../features/lookup/deep-link';
 import { navigate } from '../../lib/router';
 import { currentViewParams } from '../../lib/view-params';
 import { setPortalTheme } from '../theme';
@@ -21,13 +21,13 @@ function targetOrigins(allowed: readonly string[]): string[] {
   return allowed.includes(parent) ? [parent] : [];
 }
 
-function post(allowed: readonly string[], message: OutboundMessage) {
+export function post(allowed: readonly string[], message: OutboundMessage) {
   for (const origin of targetOrigins(allowed)) {
     window.parent.postMessage({ source: MESSAGE_SOURCE, ...message }, origin);
   }
 }
 
-function onInbound(event: MessageEvent, allowed: readonly string[]) {
+export function onInbound(event: MessageEvent, allowed: readonly string[]) {
   if (event.source !== window.parent || !allowed.includes(event.origin)) return;
   const message = readInbound(event.data);
   if (!message) return;
@@ -84,7 +84,7 @@ export function usePortalBridge(route: Route, href: string) {
       type: 'navigated',
       session_id: participant?.sessionId ?? null,
       participant_id: participant?.participantId ?? null,
-      deep_link: window.location.href,
+      deep_link: shareUrl(window.location.pathname + window.location.search, currentViewParams()),
     });
   }, [key, href, participant?.sessionId, participant?.participantId]);
 }

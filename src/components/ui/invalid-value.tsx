@@ -1,4 +1,6 @@
+import { useContext } from 'react';
 import { formatRaw } from '../../lib/format';
+import { MaskContext } from './mask';
 
 export type InvalidValueProps = {
   raw: unknown;
@@ -9,6 +11,7 @@ export type InvalidValueProps = {
 
 /** A value the API sent that could not be read: flagged, with the raw value, never hidden. */
 export function InvalidValue({ raw, reason, nowrap = false }: InvalidValueProps) {
+  const mask = useContext(MaskContext);
   return (
     <span
       className={`inline-flex items-baseline gap-1.5 ${nowrap ? '' : 'flex-wrap'}`}
@@ -20,7 +23,7 @@ export function InvalidValue({ raw, reason, nowrap = false }: InvalidValueProps)
       <code
         className={`${nowrap ? '' : 'break-all'} font-mono text-xs text-slate-700 dark:text-slate-300`}
       >
-        {formatRaw(raw)}
+        {formatRaw(mask(raw))}
       </code>
       <span className="sr-only">({reason})</span>
     </span>

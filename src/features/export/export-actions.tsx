@@ -4,11 +4,11 @@ import type { PeerEventRecord } from '../../api/peer-events';
 import { CopyButton } from '../../components/ui/copy-button';
 import { downloadText } from '../../lib/download';
 import type { PeerTotal } from '../../lib/peer-spans';
+import { redactJson } from '../../lib/redact';
 import { summarize } from '../participant/lib/summary';
 import type { TimelineFacts } from '../timeline/lib/facts';
 import { timelineRows } from '../timeline/lib/timeline-rows';
 import { peerEventsCsv } from './lib/csv';
-import { redactJson } from './lib/redact';
 import { healthFindings, ticketSummary } from './lib/ticket-summary';
 
 export type ExportActionsProps = {
@@ -51,9 +51,11 @@ export function ExportActions(props: ExportActionsProps) {
         type="button"
         className={button}
         onClick={() => {
-          // The answer exactly as received, or with personal values masked.
-          const body = redact ? redactJson(result.raw) : result.raw;
-          downloadText(`${base}.json`, `${JSON.stringify(body, null, 2)}\n`, 'application/json');
+          // The answer byte for byte as received, or re-written with personal values masked.
+          const text = redact
+            ? `${JSON.stringify(redactJson(JSON.parse(result.rawText)), null, 2)}\n`
+            : result.rawText;
+          downloadText(`${base}.json`, text, 'application/json');
         }}
       >
         Download JSON

@@ -94,6 +94,15 @@ export function withView(href: string, view: ViewParams): string {
 }
 
 /**
+ * The link to share (Copy link, tickets, the portal's `navigated`): absolute, without the
+ * sender's embed layout or theme, with redaction kept so a redacted view stays redacted.
+ */
+export function shareUrl(href: string, view: ViewParams): string {
+  const path = withView(href, { embed: false, theme: null, redact: view.redact });
+  return new URL(path, window.location.origin).href;
+}
+
+/**
  * Finds a session and participant id pair in pasted text: one of our deep links or a
  * RealtimeKit API URL (…/sessions/{id}/participants/{id}…). Null when the text holds none.
  */

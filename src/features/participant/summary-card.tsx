@@ -5,6 +5,7 @@ import { Card } from '../../components/ui/card';
 import { CopyButton } from '../../components/ui/copy-button';
 import { TimeValue } from '../../components/ui/time-value';
 import { formatDurationMs, formatMinutes } from '../../lib/format';
+import { redactText } from '../../lib/redact';
 import type { Timestamp } from '../../lib/timestamp';
 import { DisplayName } from './display-name';
 import { DurationWarning } from './duration-warning';
@@ -55,7 +56,7 @@ export function SummaryCard({ participant, receivedAt, redact }: SummaryCardProp
   const title = (
     <span className="flex flex-wrap items-center gap-2">
       <ShownValue shown={s.displayName} missing="No display name">
-        {(name) => <DisplayName name={name} />}
+        {(name) => <DisplayName name={redact ? redactText(name) : name} />}
       </ShownValue>
       {s.inSession ? <Badge tone="success">In session</Badge> : null}
     </span>

@@ -8,8 +8,8 @@
  */
 import type { Problem } from '../../../api/peer-events';
 import { formatRaw } from '../../../lib/format';
+import { redactJson, redactText } from '../../../lib/redact';
 import type { TimelineRow } from '../../timeline/lib/timeline-rows';
-import { redactJson, redactText } from './redact';
 
 export type CsvValue = string | number | null;
 

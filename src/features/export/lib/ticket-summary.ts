@@ -14,11 +14,11 @@ import {
   formatRaw,
   formatUtc,
 } from '../../../lib/format';
+import { markdownCode, markdownText } from '../../../lib/markdown';
+import { redactJson, redactText } from '../../../lib/redact';
 import type { Timestamp } from '../../../lib/timestamp';
 import { type Shown, type Summary, summarize } from '../../participant/lib/summary';
 import type { TimelineFacts } from '../../timeline/lib/facts';
-import { markdownCode, markdownText } from './markdown';
-import { redactJson, redactText } from './redact';
 
 /** Findings and deep links are longer than names; they get their own limits. */
 const FINDING_MAX_CHARS = 300;

@@ -4,7 +4,7 @@
  * or autolink; no character may hide or reorder what follows; it stays on one line; and a huge
  * value cannot flood the ticket.
  */
-import { revealHidden } from '../../../lib/hidden-characters';
+import { revealHidden } from './hidden-characters';
 
 /** Longer values are cut, and the cut says how long they were. */
 export const MAX_CHARS = 120;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leftParticipant, PEER_A, SESSION_ID } from '../../../test/peer-event-fixtures';
+import { leftParticipant, PEER_A, SESSION_ID } from '../test/peer-event-fixtures';
 import { isPersonalKey, REDACTED, redactJson, redactText } from './redact';
 
 const USER_AGENT =
@@ -215,5 +215,42 @@ describe('isPersonalKey', () => {
     expect(
       ['peer_id', 'participant_id', 'display_name', 'ip_information'].map(isPersonalKey),
     ).toEqual([false, false, false, false]);
+  });
+});
+
+describe('redactJson, whole personal sections and user-agent spellings', () => {
+  it('hides every value inside ip_information, whatever the keys, keeping the structure', () => {
+    const body = {
+      peer_stats: {
+        ip_information: {
+          ipv4: '203.0.113.7',
+          country_code: 'PT',
+          region_name: 'Lisboa',
+          city_name: 'Lisbon',
+          lat: 38.72,
+          lon: -9.14,
+          zip: '1000-001',
+          isp: 'Example Telecom',
+          asn: { number: 64500, name: 'EXAMPLE' },
+        },
+        device_info: { ua: 'Mozilla/5.0 (X11)', userAgentData: { brands: ['Chromium'] }, cpus: 8 },
+      },
+    };
+    expect(redactJson(body)).toEqual({
+      peer_stats: {
+        ip_information: {
+          ipv4: REDACTED,
+          country_code: REDACTED,
+          region_name: REDACTED,
+          city_name: REDACTED,
+          lat: REDACTED,
+          lon: REDACTED,
+          zip: REDACTED,
+          isp: REDACTED,
+          asn: { number: REDACTED, name: REDACTED },
+        },
+        device_info: { ua: REDACTED, userAgentData: REDACTED, cpus: 8 },
+      },
+    });
   });
 });

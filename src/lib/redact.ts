@@ -36,7 +36,21 @@ const PERSONAL_KEYS = new Set(
   ].map(normalizeKey),
 );
 
-export const isPersonalKey = (key: string) => PERSONAL_KEYS.has(normalizeKey(key));
+export const isPersonalKey = (key: string) => {
+  const normal = normalizeKey(key);
+  // "ua", "useragent", "useragentdata"…: every spelling of the user agent seen in SDK payloads.
+  return PERSONAL_KEYS.has(normal) || normal === 'ua' || normal.startsWith('useragent');
+};
+
+/**
+ * Sections that are personal as a whole: every value inside is hidden, whatever its key
+ * (ip_information accepts unknown keys — country_code, lat, isp… — and all of them locate
+ * the participant). The structure stays, so a reader still sees what was there.
+ */
+const PERSONAL_SECTIONS = new Set(
+  ['ipinformation', 'geo', 'geolocation', 'location'].map(normalizeKey),
+);
+const isPersonalSection = (key: string) => PERSONAL_SECTIONS.has(normalizeKey(key));
 
 const isIpv4 = (text: string) => text.split('.').every((octet) => Number(octet) <= 255);
 
@@ -101,13 +115,14 @@ function copiedKey(target: Record<string, unknown>, key: string): string {
  */
 export function redactJson(body: unknown): unknown {
   const pending: Array<() => void> = [];
-  const shallow = (value: unknown): unknown => {
+  const shallow = (value: unknown, hideAll = false): unknown => {
+    if (hideAll && value !== null && typeof value !== 'object') return REDACTED;
     if (typeof value === 'string') return redactText(value);
     if (Array.isArray(value)) {
       const source: readonly unknown[] = value;
       const target: unknown[] = [];
       pending.push(() => {
-        for (const item of source) target.push(shallow(item));
+        for (const item of source) target.push(shallow(item, hideAll));
       });
       return target;
     }
@@ -115,8 +130,9 @@ export function redactJson(body: unknown): unknown {
       const target: Record<string, unknown> = {};
       pending.push(() => {
         for (const [key, item] of Object.entries(value)) {
+          const section = hideAll || isPersonalSection(key);
           const hidden = isPersonalKey(key) && item !== null;
-          setOwn(target, copiedKey(target, key), hidden ? REDACTED : shallow(item));
+          setOwn(target, copiedKey(target, key), hidden ? REDACTED : shallow(item, section));
         }
       });
       return target;
