@@ -37,3 +37,18 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('embed mode with an explicit theme has no axe violations, dark and light', async ({
+  page,
+  request,
+}) => {
+  const reconnects = await sample(request, 'Reconnected');
+  for (const theme of ['dark', 'light']) {
+    await page.goto(deepLink(reconnects, `?include_peer_events=true&embed=1&theme=${theme}`));
+    await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(
+      theme === 'dark',
+    );
+    await check(page);
+  }
+});

@@ -14,13 +14,13 @@ export type AppHeaderProps = { view: ViewParams };
 export function AppHeader({ view }: AppHeaderProps) {
   if (view.embed) {
     return (
-      <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-3 py-1.5 dark:border-slate-800">
+      <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-3 py-1.5 dark:border-slate-800">
         <h1 className="text-sm font-semibold">Participant Inspector</h1>
         <span className="flex items-center gap-3">
           <ThemeMenu />
           <ModeBadge />
         </span>
-      </div>
+      </header>
     );
   }
   return (
