@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
+import { shellHtml } from './shell-html';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,17 +37,6 @@ function walk(dir: string): string[] {
     const full = join(dir, name);
     return statSync(full).isDirectory() ? walk(full) : [full];
   });
-}
-
-/**
- * The shell as served: Vite builds with a relative base ("./assets/…"), so the same build works
- * under any BASE_PATH; here its URLs are made absolute under the base (deep links are nested
- * paths) and the base is handed to the app in a meta tag (no inline script: the CSP forbids it).
- */
-export function shellHtml(html: string, basePath: string): string {
-  return html
-    .replace(/(\s(?:src|href)=")\.\//g, `$1${basePath}`)
-    .replace('</head>', `  <meta name="inspector-base" content="${basePath}" />\n  </head>`);
 }
 
 export function loadStatic(distDir: string, basePath = '/'): Map<string, StaticFile> {

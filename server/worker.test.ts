@@ -1,0 +1,130 @@
+/**
+ * The Worker entry run for real: bundled as wrangler would bundle it, started under workerd
+ * through miniflare with a Static Assets binding, in demo mode (no CLOUDFLARE_API_TOKEN).
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCENARIOS } from './mock/scenarios';
+
+const SHELL = `<!doctype html>
+<html lang="en">
+  <head>
+    <script type="module" src="./assets/index-abc.js"></script>
+  </head>
+  <body><div id="root"></div></body>
+</html>
+`;
+
+let dir: string;
+let mf: Miniflare | undefined;
+
+async function get(path: string) {
+  if (!mf) throw new Error('miniflare did not start');
+  return mf.dispatchFetch(`http://inspector.test${path}`);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'inspector-worker-'));
+  const assets = join(dir, 'assets-dir');
+  await mkdir(join(assets, 'assets'), { recursive: true });
+  await writeFile(join(assets, 'index.html'), SHELL);
+  await writeFile(join(assets, 'assets', 'index-abc.js'), 'export const ok = true;\n');
+  const scriptPath = join(dir, 'worker.js');
+  // The conditions and externals wrangler uses for a Worker with nodejs_compat.
+  await build({
+    entryPoints: [join(import.meta.dirname, 'worker.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['workerd', 'worker', 'browser'],
+    target: 'es2022',
+    external: ['node:*'],
+    outfile: scriptPath,
+    logLevel: 'silent',
+  });
+  // The date the deployment uses, so this run proves the real configuration.
+  const wrangler = await readFile(join(import.meta.dirname, '..', 'wrangler.jsonc'), 'utf8');
+  const compatibilityDate = /"compatibility_date":\s*"([\d-]+)"/.exec(wrangler)?.[1];
+  mf = new Miniflare({
+    modules: true,
+    scriptPath,
+    // Module names are relative to this root; the default, the working directory, is the repo.
+    modulesRoot: dir,
+    compatibilityDate,
+    compatibilityFlags: ['nodejs_compat'],
+    assets: {
+      directory: assets,
+      binding: 'ASSETS',
+      // wrangler.jsonc's run_worker_first: true.
+      routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+    },
+    // Request log lines (stdout) would drown the test output; workerd's errors (stderr) stay.
+    handleRuntimeStdio(stdout, stderr) {
+      stdout.resume();
+      stderr.pipe(process.stderr);
+    },
+  });
+  await mf.ready;
+}, 30_000);
+
+afterAll(async () => {
+  try {
+    await mf?.dispose();
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+});
+
+describe('Cloudflare Worker (workerd, demo mode)', () => {
+  it('GET /sessions/:id/participants/:id serves the rewritten shell with the CSP', async () => {
+    const res = await get('/sessions/x/participants/y');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await res.text();
+    expect(html).toContain('src="/assets/index-abc.js"');
+    expect(html).toContain('<meta name="inspector-base" content="/" />');
+  });
+
+  it('GET /api/config answers in demo mode', async () => {
+    const res = await get('/api/config');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toMatchObject({ mode: 'demo' });
+  });
+
+  describe('GET /api/sessions/:session_id/participants/:participant_id', () => {
+    it('answers from the embedded mock, peer events included', async () => {
+      const healthy = SCENARIOS.find((s) => s.key === 'healthy');
+      if (!healthy) throw new Error('no healthy scenario');
+      const path = `/api/sessions/${healthy.sessionId}/participants/${healthy.participantId}`;
+      const res = await get(`${path}?include_peer_events=true`);
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body).toMatchObject({ success: true });
+      // A non-empty array: arrayContaining with one element of anything.
+      expect(body).toHaveProperty(
+        'data.participant.peer_events',
+        expect.arrayContaining([expect.anything()]),
+      );
+    });
+
+    it('refuses an encoded slash in an id', async () => {
+      const res = await get('/api/sessions/a%252Fb/participants/p');
+      expect(res.status).toBe(400);
+    });
+  });
+
+  it('GET /assets/* serves the file, cached for a year', async () => {
+    const res = await get('/assets/index-abc.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await res.text()).toContain('export const ok');
+  });
+});

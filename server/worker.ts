@@ -1,0 +1,101 @@
+/**
+ * The app as a Cloudflare Worker (see wrangler.jsonc): the same core app as on Node, with the
+ * built SPA served from the Workers Static Assets binding instead of files read into memory.
+ */
+import { Hono } from 'hono';
+import { type App, type Assets, createCoreApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { errorResponse } from './proxy/errors';
+import { shellHtml } from './shell-html';
+
+/** The Worker's bindings: the ASSETS fetcher, plus vars and secrets (CLOUDFLARE_API_TOKEN). */
+export type WorkerEnv = {
+  readonly ASSETS?: { fetch(request: Request): Promise<Response> };
+  readonly [name: string]: unknown;
+};
+
+type AssetFetcher = NonNullable<WorkerEnv['ASSETS']>;
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Deep links and other app routes have no file extension: they all get the SPA shell. */
+function isAppRoute(path: string): boolean {
+  return path === '/index.html' || !/\.[^/]*$/.test(path);
+}
+
+async function serveShell(assets: AssetFetcher, request: Request, basePath: string) {
+  // Not "/index.html": the assets binding answers that with a redirect to "/".
+  const file = await assets.fetch(new Request(new URL('/', request.url)));
+  if (!file.ok) return new Response('Not found', { status: 404 });
+  const headers = new Headers({
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-cache',
+  });
+  const fileTag = file.headers.get('etag');
+  if (fileTag) {
+    // The rewrite depends on BASE_PATH, which can change without new assets: it joins the ETag.
+    const etag = `"${fileTag.replace(/^W\/|"/g, '')}${basePath}"`;
+    headers.set('etag', etag);
+    if (request.headers.get('if-none-match') === etag) {
+      return new Response(null, { status: 304, headers });
+    }
+  }
+  return new Response(shellHtml(await file.text(), basePath), { headers });
+}
+
+async function serveFile(assets: AssetFetcher, request: Request, path: string) {
+  const file = await assets.fetch(request);
+  if (file.status === 404) return new Response('Not found', { status: 404 });
+  // A copy: the binding's headers are immutable, and the security headers are added later.
+  const res = new Response(file.body, file);
+  // Vite puts content-hashed files under /assets: they never change, so cache them for a year.
+  res.headers.set('cache-control', path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
+  return res;
+}
+
+export function workerAssets(assets: AssetFetcher | undefined, basePath: string): Assets {
+  const routes = new Hono();
+  routes.get('*', async (c) => {
+    if (!assets) return c.text('The dashboard was deployed without its assets binding.', 503);
+    const path = new URL(c.req.url).pathname;
+    // Build metadata such as .vite/manifest.json is for tests, not for browsers.
+    if (path.includes('/.')) return c.text('Not found', 404);
+    if (isAppRoute(path)) return serveShell(assets, c.req.raw, basePath);
+    return serveFile(assets, c.req.raw, path);
+  });
+  return { routes, ready: assets !== undefined };
+}
+
+/** Vars and secrets are strings; bindings such as ASSETS are not configuration. */
+function stringBindings(env: WorkerEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
+
+// One app per isolate: a deployment's env never changes. The circuit breaker, rate budget and
+// coalescing live in the app, so on Workers they count per isolate, not across the network.
+let app: App | undefined;
+
+function appFor(env: WorkerEnv): App {
+  if (!app) {
+    const config = loadConfig(stringBindings(env));
+    app = createCoreApp(config, workerAssets(env.ASSETS, config.basePath));
+  }
+  return app;
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv): Promise<Response> {
+    let current: App;
+    try {
+      current = appFor(env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      // The log names the variable at fault (never the token); the caller only learns it failed.
+      console.error(JSON.stringify({ level: 'error', msg: error.message }));
+      return errorResponse(500, 'internal', 'The server is misconfigured; see the Worker logs.');
+    }
+    return current.fetch(request);
+  },
+};
