@@ -74,6 +74,18 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
   });
   const verify =
     options.accessVerifier ?? (config.access ? createAccessVerifier(config.access) : undefined);
+  const probes = new Hono();
+  probes.get('/healthz', (c) => c.json({ ok: true }, 200, { 'cache-control': 'no-store' }));
+  // Ready when there is an app to serve and RealtimeKit is not being waited out.
+  probes.get('/readyz', (c) => {
+    const problems = [
+      assets.ready ? null : 'the dashboard has not been built',
+      upstream.breaker.state() === 'open' ? 'RealtimeKit failed repeatedly (circuit open)' : null,
+    ].filter((p) => p !== null);
+    return c.json({ ready: problems.length === 0, problems }, problems.length === 0 ? 200 : 503, {
+      'cache-control': 'no-store',
+    });
+  });
   const inner = new Hono<{ Variables: AccessVariables }>();
   // Access first: static files and deep links are protected as much as the API.
   if (verify) inner.use('*', accessGuard(verify));
@@ -89,12 +101,14 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
     options.clientAddress?.(c) ??
     c.req.header('cf-connecting-ip') ??
     'unknown';
+  // Probes come before the SPA's catch-all, which would otherwise answer them with the shell.
+  inner.route('/', probes);
   inner.route('/api', apiRoutes(config, upstream, who));
   if (mock) inner.route('/mock', mock);
   inner.route('/', assets.routes);
 
   const app = new Hono();
-  app.use('*', observability(options.log ?? jsonLogger));
+  app.use('*', observability(options.log ?? jsonLogger, config.basePath));
   app.use('*', securityHeaders(config.embed));
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
@@ -108,18 +122,6 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
     await next();
   });
 
-  const probes = new Hono();
-  probes.get('/healthz', (c) => c.json({ ok: true }, 200, { 'cache-control': 'no-store' }));
-  // Ready when there is an app to serve and RealtimeKit is not being waited out.
-  probes.get('/readyz', (c) => {
-    const problems = [
-      assets.ready ? null : 'the dashboard has not been built',
-      upstream.breaker.state() === 'open' ? 'RealtimeKit failed repeatedly (circuit open)' : null,
-    ].filter((p) => p !== null);
-    return c.json({ ready: problems.length === 0, problems }, problems.length === 0 ? 200 : 503, {
-      'cache-control': 'no-store',
-    });
-  });
   app.route('/', probes);
 
   const base = config.basePath;
@@ -128,7 +130,6 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
   } else {
     // Under BASE_PATH the whole app (SPA, assets, API, mock, probes) lives below the prefix:
     // requests are re-rooted here, in one place, so no route inside needs to know the prefix.
-    inner.route('/', probes);
     app.all('*', (c) => {
       const url = new URL(c.req.url);
       if (url.pathname === base.slice(0, -1)) return c.redirect(base + url.search, 308);

@@ -36,7 +36,7 @@ export type ObservabilityVariables = { requestId: string };
 
 const INCOMING_ID = /^[A-Za-z0-9_.:-]{8,64}$/;
 
-export function observability(log: Logger) {
+export function observability(log: Logger, basePath = '/') {
   return createMiddleware<{ Variables: ObservabilityVariables }>(async (c, next) => {
     const started = performance.now();
     // A well-formed id from a front proxy is kept so logs can be joined; anything else is replaced.
@@ -52,7 +52,7 @@ export function observability(log: Logger) {
       level: c.res.status >= 500 ? 'error' : 'info',
       msg: 'request',
       method: c.req.method,
-      route: routeOf(new URL(c.req.url).pathname),
+      route: routeOf(`/${new URL(c.req.url).pathname.slice(basePath.length)}`),
       status: c.res.status,
       duration_ms: Math.round((performance.now() - started) * 10) / 10,
       request_id: requestId,

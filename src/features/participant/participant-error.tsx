@@ -34,7 +34,7 @@ function explain(error: Error): Explained {
           <>
             {error.details.apiMessage ??
               `The API token this server holds was refused (HTTP ${error.details.status}). It needs the Realtime (read) or Realtime Admin permission on this account.`}{' '}
-            Ask whoever runs this server to check <code>CLOUDFLARE_API_TOKEN</code>.
+            Ask whoever runs this server to check the token it holds.
           </>
         ),
         canRetry: true,
