@@ -70,7 +70,11 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
     : (options.fetch ?? ((request) => fetch(request)));
   const upstream = shareUpstream(createUpstream(config.upstream, transport), {
     cacheTtlMs: config.quota.cacheTtlMs,
-    budget: createBudget({ limit: config.quota.upstreamPer5Minutes, windowMs: 5 * 60_000 }),
+    // The budget guards the team's real token; the embedded mock has no quota to protect.
+    budget:
+      config.mode === 'live'
+        ? createBudget({ limit: config.quota.upstreamPer5Minutes, windowMs: 5 * 60_000 })
+        : { take: () => 0 },
   });
   const verify =
     options.accessVerifier ?? (config.access ? createAccessVerifier(config.access) : undefined);
