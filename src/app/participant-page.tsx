@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { ApiError, MAX_RETRIES } from '../api/errors';
 import { participantQueryOptions } from '../api/participant-query';
 import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
@@ -8,7 +8,7 @@ import { ParticipantSkeleton } from '../features/participant/participant-skeleto
 import { useRetryWait } from '../features/participant/use-retry-wait';
 import { PLAIN_VIEW, type ViewParams } from '../lib/view-params';
 import { ParticipantToolbar } from './participant-toolbar';
-import { ParticipantView } from './participant-view';
+import { ParticipantView, preloadParticipantChunks } from './participant-view';
 
 export type ParticipantPageProps = { params: LookupParams; view: ViewParams };
 
@@ -21,6 +21,7 @@ function retryStatus(reason: Error | null, attempt: number): string | undefined 
 /** One participant, as its deep link asks: loading, failed, or shown. */
 export function ParticipantPage({ params, view }: ParticipantPageProps) {
   const query = useQuery(participantQueryOptions(params));
+  useEffect(preloadParticipantChunks, []);
   const wait = useRetryWait(query.error ?? query.failureReason);
   const toolbar = (
     <ParticipantToolbar

@@ -6,7 +6,6 @@ import { Skeleton } from '../components/ui/skeleton';
 import { ExportActions } from '../features/export/export-actions';
 import { type LookupParams, shareUrl, toDeepLink } from '../features/lookup/deep-link';
 import { SummaryCard } from '../features/participant/summary-card';
-import { TimelineCard } from '../features/timeline/timeline-card';
 import { redactJson } from '../lib/redact';
 import { currentViewParams } from '../lib/view-params';
 import { ErrorBoundary } from './error-boundary';
@@ -14,17 +13,35 @@ import { participantModel } from './participant-model';
 
 const showAsSent = (raw: unknown) => raw;
 
-// recharts is heavy: the chart arrives in its own chunk while the summary is already shown.
-const MinutesByPeerChart = lazy(() => import('../features/charts/minutes-by-peer-chart'));
+// The summary needs none of the heavy code: the timeline (TanStack Table, Virtual) and the
+// chart (recharts) arrive in chunks of their own, requested while the data is on its way.
+const loadTimeline = () => import('../features/timeline/timeline-card');
+const loadChart = () => import('../features/charts/minutes-by-peer-chart');
+const TimelineCard = lazy(loadTimeline);
+const MinutesByPeerChart = lazy(loadChart);
 
-/** The chart alone failed (its chunk did not load, say): the summary and timeline stay. */
-function ChartFailed({ error, onRetry }: { error: Error; onRetry: () => void }) {
+/** Starts fetching the lazy chunks, so they load in parallel with the participant. */
+export function preloadParticipantChunks() {
+  void loadTimeline();
+  void loadChart();
+}
+
+/** One section failed (its chunk did not load, say): the rest of the page stays. */
+function SectionFailed({
+  name,
+  error,
+  onRetry,
+}: {
+  name: string;
+  error: Error;
+  onRetry: () => void;
+}) {
   return (
     <div
       role="alert"
       className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
     >
-      The “Minutes by peer” chart could not be shown ({error.message}).{' '}
+      The “{name}” section could not be shown ({error.message}).{' '}
       <button type="button" onClick={onRetry} className="font-semibold underline">
         Try again
       </button>
@@ -62,18 +79,30 @@ export function ParticipantView({ result, params, redact }: ParticipantViewProps
           redact={redact}
         />
         <SummaryCard participant={participant} receivedAt={receivedAt} redact={redact} />
-        <TimelineCard
-          records={derived.records}
-          invalidList={isInvalid(list) ? list : undefined}
-          facts={derived.facts}
-          joinedAtMs={valid(participant.joined_at)?.ms ?? null}
-          durationMinutes={valid(participant.duration) ?? null}
-          includeHref={
-            params.includePeerEvents ? null : toDeepLink({ ...params, includePeerEvents: true })
-          }
-        />
+        <ErrorBoundary
+          fallback={(error, reset) => (
+            <SectionFailed name="Peer events timeline" error={error} onRetry={reset} />
+          )}
+        >
+          <Suspense fallback={<Skeleton className="h-[36rem] w-full rounded-xl" />}>
+            <TimelineCard
+              records={derived.records}
+              invalidList={isInvalid(list) ? list : undefined}
+              facts={derived.facts}
+              joinedAtMs={valid(participant.joined_at)?.ms ?? null}
+              durationMinutes={valid(participant.duration) ?? null}
+              includeHref={
+                params.includePeerEvents ? null : toDeepLink({ ...params, includePeerEvents: true })
+              }
+            />
+          </Suspense>
+        </ErrorBoundary>
         {hasEvents ? (
-          <ErrorBoundary fallback={(error, reset) => <ChartFailed error={error} onRetry={reset} />}>
+          <ErrorBoundary
+            fallback={(error, reset) => (
+              <SectionFailed name="Minutes by peer" error={error} onRetry={reset} />
+            )}
+          >
             <Suspense fallback={<Skeleton className="h-96 w-full rounded-xl" />}>
               <MinutesByPeerChart totals={derived.totals} />
             </Suspense>

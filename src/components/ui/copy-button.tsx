@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 export type CopyButtonProps = {
   /** What goes on the clipboard (a function: built only when the button is pressed). */
-  value: string | (() => string);
+  value: string | (() => string | Promise<string>);
   /** Names the button for screen readers: "Copy {label}". */
   label: string;
   /** Visible text; an icon-sized "Copy" when omitted. */
@@ -21,7 +21,7 @@ export function CopyButton({ value, label, children }: CopyButtonProps) {
   }, [state]);
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(typeof value === 'function' ? value() : value);
+      await navigator.clipboard.writeText(typeof value === 'function' ? await value() : value);
       setState('copied');
     } catch {
       setState('failed');

@@ -62,3 +62,6 @@ export function TimelineCard(props: TimelineCardProps) {
   }
   return <Card title="Peer events timeline">{body}</Card>;
 }
+
+// The table (TanStack Table and Virtual) arrives in its own chunk, after the summary.
+export default TimelineCard;
