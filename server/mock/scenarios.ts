@@ -359,6 +359,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ),
   flapping('history-1k', 'Long history: 1,002 peer events', 811, 334),
   flapping('history-10k', 'Huge history: 10,002 peer events', 812, 3334),
+  flapping('history-100k', 'Very large history: 100,002 peer events', 813, 33334),
   ...(
     [
       ['rate_limited', 'Rate limited by Cloudflare (429)'],

@@ -1,0 +1,299 @@
+// `npm run bench`: builds, starts the real server in demo mode, drives headless Debian chromium
+// and prints a Markdown table (also written to bench/results.json). Every figure is the median
+// of RUNS runs, with min and max, measured side by side in this one run.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import autocannon from 'autocannon';
+import { DEMO_ACCOUNT_ID, DEMO_APP_ID, DEMO_TOKEN } from '../server/mock/identity';
+import { SCENARIOS } from '../server/mock/scenarios';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PORT = Number(process.env.BENCH_PORT ?? 8798);
+const base = `http://127.0.0.1:${PORT}`;
+
+type Stat = { median: number; min: number; max: number };
+const stat = (xs: number[]): Stat => {
+  const s = [...xs].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    median: round(s[Math.floor(s.length / 2)] ?? Number.NaN),
+    min: round(s[0] ?? 0),
+    max: round(s.at(-1) ?? 0),
+  };
+};
+const fmt = (s: Stat, unit = 'ms') => `${s.median} ${unit} (${s.min}–${s.max})`;
+
+const scenario = (key: string) => {
+  const found = SCENARIOS.find((s) => s.key === key);
+  if (!found) throw new Error(`no scenario ${key}`);
+  return found;
+};
+const deepLink = (key: string) => {
+  const s = scenario(key);
+  return `/sessions/${s.sessionId}/participants/${s.participantId}?include_peer_events=true`;
+};
+
+// 1. Build, and serve the build plus the baseline page from a copy of dist.
+execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+  stdio: 'inherit',
+});
+const dist = mkdtempSync(join(tmpdir(), 'pi-bench-'));
+cpSync('dist', dist, { recursive: true });
+cpSync('bench/baseline.html', join(dist, 'baseline.html'));
+cpSync('bench/baseline.js', join(dist, 'baseline.js'));
+
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    DIST_DIR: dist,
+    CLOUDFLARE_API_TOKEN: '',
+    CACHE_TTL_MS: '0',
+    RATE_LIMIT_PER_USER: '100000',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+process.on('exit', () => server.kill('SIGTERM'));
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/healthz`)).ok) break;
+  } catch {
+    if (i > 100) throw new Error('the server did not start');
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+// Build every demo record once, so no run pays for the mock's first build.
+for (const key of ['healthy', 'history-1k', 'history-10k', 'history-100k'])
+  await fetch(`${base}/api${deepLink(key)}`);
+
+const browser: Browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+/**
+ * Records, inside the page, when the summary, table and chart first appear and the longest
+ * task. Plain JavaScript in a string: a compiled function would carry the compiler's helpers.
+ */
+const PROBE = `
+  const marks = {};
+  window.__bench = marks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) marks.longestTask = Math.max(marks.longestTask || 0, entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const stamp = (name, present) => {
+    if (present && marks[name] === undefined) {
+      marks[name] = null;
+      requestAnimationFrame(() => (marks[name] = performance.now()));
+    }
+  };
+  new MutationObserver(() => {
+    stamp('summary', !!document.querySelector('section[aria-label="Participant summary"] h2'));
+    stamp('table', !!document.querySelector('table tbody tr td'));
+    stamp('chart', !!document.querySelector('figure[aria-label="Minutes by peer"] svg'));
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+async function cold(url: string, ready: (page: Page) => Promise<unknown>) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript({ content: PROBE });
+  const started = Date.now();
+  await page.goto(base + url);
+  await ready(page);
+  return { page, context, ms: Date.now() - started };
+}
+
+// 2a. Deep link to answer: the app and the one-fetch baseline.
+const healthy = scenario('healthy');
+const app: number[] = [];
+const floor: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const a = await cold(deepLink('healthy'), (p) =>
+    p.getByRole('region', { name: 'Participant summary' }).getByText('Priya Natarajan').waitFor(),
+  );
+  app.push(a.ms);
+  await a.context.close();
+  const b = await cold(
+    `/baseline.html?session=${healthy.sessionId}&participant=${healthy.participantId}`,
+    (p) => p.getByText('Priya Natarajan').waitFor(),
+  );
+  floor.push(b.ms);
+  await b.context.close();
+}
+
+// 2b. Bytes.
+type Chunk = { file: string; isEntry?: boolean; imports?: string[]; name?: string };
+const manifest: Record<string, Chunk> = JSON.parse(
+  readFileSync('dist/.vite/manifest.json', 'utf8'),
+);
+const firstKeys = new Set<string>();
+const visit = (key: string | undefined) => {
+  if (!key || firstKeys.has(key)) return;
+  firstKeys.add(key);
+  for (const child of manifest[key]?.imports ?? []) visit(child);
+};
+visit(Object.entries(manifest).find(([, c]) => c.isEntry)?.[0]);
+const size = (file: string) => {
+  const body = readFileSync(join('dist', file));
+  return { raw: body.length, gzip: gzipSync(body).length };
+};
+const firstFiles = [...firstKeys].map((k) => manifest[k]?.file ?? '');
+const sum = (files: string[], ext: string) =>
+  files
+    .filter((f) => f.endsWith(ext))
+    .map(size)
+    .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+const css = readFileSync('dist/index.html', 'utf8').match(/assets\/[^"]+\.css/g) ?? [];
+const bytes = {
+  firstLoadJs: sum(firstFiles, '.js'),
+  firstLoadCss: sum(css, '.css'),
+  lazy: Object.entries(manifest)
+    .filter(([key, c]) => !firstKeys.has(key) && c.file.endsWith('.js'))
+    .map(([, c]) => ({ file: c.file, ...size(c.file) })),
+};
+
+// 2c. Large histories.
+const histories: Record<
+  string,
+  { painted: Stat; afterResponse: Stat; longestTask: Stat; rows: number; resort: Stat }
+> = {};
+for (const key of ['history-1k', 'history-10k', 'history-100k']) {
+  const painted: number[] = [];
+  const afterResponse: number[] = [];
+  const longest: number[] = [];
+  const resort: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const run = await cold(deepLink(key), async (p) => {
+      await p.getByRole('figure', { name: 'Minutes by peer' }).waitFor({ timeout: 120_000 });
+      await p.getByRole('table', { name: 'Peer events' }).getByRole('row').nth(2).waitFor();
+    });
+    const marks = await run.page.evaluate(() => {
+      const m = (window as unknown as { __bench: Record<string, number> }).__bench;
+      const api = performance
+        .getEntriesByType('resource')
+        .find((e) => e.name.includes('/api/sessions/'));
+      return {
+        table: m.table ?? Number.NaN,
+        chart: m.chart ?? Number.NaN,
+        longestTask: m.longestTask ?? 0,
+        responseEnd: api instanceof PerformanceResourceTiming ? api.responseEnd : Number.NaN,
+      };
+    });
+    painted.push(Math.max(marks.table, marks.chart));
+    afterResponse.push(marks.table - marks.responseEnd);
+    longest.push(marks.longestTask);
+    rows = await run.page.getByRole('table', { name: 'Peer events' }).getByRole('row').count();
+    const header = run.page.getByRole('columnheader', { name: 'Minutes' });
+    const t = await run.page.evaluate(() => performance.now());
+    await header.getByRole('button').click();
+    await run.page.locator('th[aria-sort="ascending"]').getByText('Minutes').waitFor();
+    const after = await run.page.evaluate(
+      () =>
+        new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+    );
+    resort.push(after - t);
+    await run.context.close();
+  }
+  histories[key] = {
+    painted: stat(painted),
+    afterResponse: stat(afterResponse),
+    longestTask: stat(longest),
+    rows,
+    resort: stat(resort),
+  };
+}
+await browser.close();
+
+// 2e. Proxy overhead: the same participant through /api and straight to the mock.
+const participant = SCENARIOS.find((s) => s.key === 'reconnects');
+const query = `/sessions/${participant?.sessionId}/participants/${participant?.participantId}?include_peer_events=true`;
+const load = (path: string, headers: Record<string, string> = {}) =>
+  autocannon({ url: base + path, connections: 10, duration: 5, headers });
+await load(`/api${query}`);
+const viaProxy = await load(`/api${query}`);
+const direct = await load(
+  `/mock/client/v4/accounts/${DEMO_ACCOUNT_ID}/realtime/kit/${DEMO_APP_ID}${query}`,
+  {
+    authorization: `Bearer ${DEMO_TOKEN}`,
+  },
+);
+server.kill('SIGTERM');
+
+const results = {
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  runs: RUNS,
+  deepLinkToAnswer: {
+    app: stat(app),
+    baseline: stat(floor),
+    ratio: Math.round((stat(app).median / stat(floor).median) * 100) / 100,
+  },
+  bytes,
+  histories,
+  qualitySeries: 'pending: the quality charts come with the diagnostics issue',
+  proxy: {
+    viaProxy: {
+      p50: viaProxy.latency.p50,
+      p99: viaProxy.latency.p99,
+      rps: Math.round(viaProxy.requests.average),
+      errors: viaProxy.errors + viaProxy.non2xx,
+    },
+    direct: {
+      p50: direct.latency.p50,
+      p99: direct.latency.p99,
+      rps: Math.round(direct.requests.average),
+      errors: direct.errors + direct.non2xx,
+    },
+    p50OverheadMs: viaProxy.latency.p50 - direct.latency.p50,
+  },
+};
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const lines = [
+  `| measure | result | target |`,
+  `| --- | --- | --- |`,
+  `| deep link → name shown, app | ${fmt(results.deepLinkToAnswer.app)} | |`,
+  `| deep link → name shown, baseline (one fetch) | ${fmt(results.deepLinkToAnswer.baseline)} | |`,
+  `| ratio app / baseline | ${results.deepLinkToAnswer.ratio} | ≤ 2.0 |`,
+  `| first-load JS, gzip (raw) | ${kb(bytes.firstLoadJs.gzip)} (${kb(bytes.firstLoadJs.raw)}) | ≤ 110 KB gzip |`,
+  `| first-load CSS, gzip (raw) | ${kb(bytes.firstLoadCss.gzip)} (${kb(bytes.firstLoadCss.raw)}) | |`,
+  ...bytes.lazy.map(
+    (c) => `| lazy chunk ${c.file}, gzip (raw) | ${kb(c.gzip)} (${kb(c.raw)}) | ≤ 500 KB raw |`,
+  ),
+  ...Object.entries(histories).flatMap(([key, h]) => [
+    `| ${key}: navigation → table and chart painted | ${fmt(h.painted)} | |`,
+    `| ${key}: API response → table painted | ${fmt(h.afterResponse)} | ${key === 'history-10k' ? '≤ 300 ms' : ''} |`,
+    `| ${key}: longest main-thread task | ${fmt(h.longestTask)} | ${key === 'history-100k' ? '≤ 1,000 ms' : ''} |`,
+    `| ${key}: table rows in the DOM | ${h.rows} | ≤ 150 |`,
+    `| ${key}: re-sort by Minutes | ${fmt(h.resort)} | ${key === 'history-10k' ? '≤ 100 ms' : ''} |`,
+  ]),
+  `| 8-hour quality series | ${results.qualitySeries} | ≤ 300 ms |`,
+  `| proxy p50 / p99 (10 connections, 5 s) | ${results.proxy.viaProxy.p50} / ${results.proxy.viaProxy.p99} ms, ${results.proxy.viaProxy.rps} req/s | |`,
+  `| mock direct p50 / p99 | ${results.proxy.direct.p50} / ${results.proxy.direct.p99} ms, ${results.proxy.direct.rps} req/s | |`,
+  `| proxy p50 overhead | ${results.proxy.p50OverheadMs} ms | ≤ 2 ms |`,
+];
+console.log(
+  `\nParticipant Inspector benchmark — ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGb} GB, Node ${results.machine.node}, ${RUNS} runs\n`,
+);
+console.log(lines.join('\n'));
+process.exit(0);
