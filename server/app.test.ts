@@ -233,3 +233,24 @@ describe('framing (FRAME_ANCESTORS)', () => {
     });
   });
 });
+
+describe('GET /sessions/:sid/participants/:pid (the shell announces its data)', () => {
+  it('preloads exactly the API URL the app will request', async () => {
+    const html = await (
+      await app.request('/sessions/s-1/participants/p_2?filters=events,device_info')
+    ).text();
+    expect(html).toContain(
+      '<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/s-1/participants/p_2?filters=device_info,events&amp;include_peer_events=true" />',
+    );
+  });
+
+  it('preloads nothing for a malformed link or another page', async () => {
+    for (const path of [
+      '/sessions/a%20b/participants/p',
+      '/sessions/s/participants/p?filters=x',
+      '/',
+    ]) {
+      expect(await (await app.request(path)).text(), path).not.toContain('rel="preload"');
+    }
+  });
+});

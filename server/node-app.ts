@@ -18,7 +18,7 @@ export function createApp(config: Config, options: AppOptions = {}) {
   const files = loadStatic(config.distDir, config.basePath);
   return createCoreApp(
     config,
-    { routes: staticRoutes(files), ready: files.size > 0 },
+    { routes: staticRoutes(files, config.basePath), ready: files.size > 0 },
     // The socket's address, not a header a client could forge.
     { clientAddress: socketAddress, ...options },
   );

@@ -2,6 +2,12 @@
  * The SPA shell as served, on Node (static.ts) and on a Worker (worker.ts). Kept apart from
  * static.ts so the Worker bundle pulls in no node:fs.
  */
+import {
+  checkId,
+  parseFilters,
+  parseIncludePeerEvents,
+  participantQuery,
+} from '../src/api/request-params';
 
 /**
  * Vite builds with a relative base ("./assets/…"), so the same build works under any
@@ -12,4 +18,46 @@ export function shellHtml(html: string, basePath: string): string {
   return html
     .replace(/(\s(?:src|href)=")\.\//g, `$1${basePath}`)
     .replace('</head>', `  <meta name="inspector-base" content="${basePath}" />\n  </head>`);
+}
+
+const DEEP_LINK = /^\/sessions\/([^/]*)\/participants\/([^/]*)\/?$/;
+
+/**
+ * For a valid deep link, the API URL the app will request for it — exactly as the browser
+ * builds it (src/api/participant-query.ts), so a preload of it is reused, not repeated.
+ */
+export function deepLinkApiUrl(path: string, search: string, basePath: string): string | null {
+  const match = DEEP_LINK.exec(path);
+  if (!match) return null;
+  const ids: string[] = [];
+  for (const segment of [match[1] ?? '', match[2] ?? '']) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return null;
+    }
+    const check = checkId('id', decoded);
+    if (!check.ok) return null;
+    ids.push(encodeURIComponent(check.value));
+  }
+  const query = new URLSearchParams(search);
+  const filters = parseFilters(query.get('filters'));
+  const include = parseIncludePeerEvents(query.get('include_peer_events'));
+  if (!filters.ok || !include.ok) return null;
+  // A link without the flag shows the timeline (deep-link.ts), so the app asks for the events.
+  const api = participantQuery(filters.value, include.value ?? true);
+  return `${basePath}api/sessions/${ids[0]}/participants/${ids[1]}${api}`;
+}
+
+/**
+ * The shell for one deep link: the participant's API request is announced in the HTML, so the
+ * browser fetches it while it is still downloading the app's JavaScript.
+ */
+export function withDataPreload(html: string, apiUrl: string): string {
+  const href = apiUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return html.replace(
+    '</head>',
+    `  <link rel="preload" as="fetch" crossorigin="anonymous" href="${href}" />\n  </head>`,
+  );
 }

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
-import { shellHtml } from './shell-html';
+import { deepLinkApiUrl, shellHtml, withDataPreload } from './shell-html';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -70,7 +70,7 @@ export function loadStatic(distDir: string, basePath = '/'): Map<string, StaticF
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Participant Inspector</title></head>
 <body><h1>The dashboard has not been built</h1><p>Run <code>npm run build</code> (or <code>npm start</code>, which builds when needed).</p></body></html>`;
 
-export function staticRoutes(files: Map<string, StaticFile>) {
+export function staticRoutes(files: Map<string, StaticFile>, basePath = '/') {
   const web = new Hono();
   web.get('*', (c) => {
     const path = new URL(c.req.url).pathname;
@@ -88,6 +88,15 @@ export function staticRoutes(files: Map<string, StaticFile>) {
       vary: 'accept-encoding',
       'x-content-type-options': 'nosniff',
     };
+    const apiUrl = file.type.startsWith('text/html')
+      ? deepLinkApiUrl(path, new URL(c.req.url).search, basePath)
+      : null;
+    if (apiUrl) {
+      // A deep link's shell names its data: no ETag, since it differs per link.
+      delete headers.etag;
+      const html = withDataPreload(Buffer.from(file.body).toString('utf8'), apiUrl);
+      return new Response(html, { headers });
+    }
     if (c.req.header('if-none-match') === file.etag)
       return new Response(null, { status: 304, headers });
     const gzip = file.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { type App, type Assets, createCoreApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { errorResponse } from './proxy/errors';
-import { shellHtml } from './shell-html';
+import { deepLinkApiUrl, shellHtml, withDataPreload } from './shell-html';
 
 /** The Worker's bindings: the ASSETS fetcher, plus vars and secrets (CLOUDFLARE_API_TOKEN). */
 export type WorkerEnv = {
@@ -31,6 +31,11 @@ async function serveShell(assets: AssetFetcher, request: Request, basePath: stri
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-cache',
   });
+  const url = new URL(request.url);
+  const apiUrl = deepLinkApiUrl(url.pathname, url.search, basePath);
+  const html = shellHtml(await file.text(), basePath);
+  // A deep link's shell names its data (fetched while the app's JavaScript downloads).
+  if (apiUrl) return new Response(withDataPreload(html, apiUrl), { headers });
   const fileTag = file.headers.get('etag');
   if (fileTag) {
     // The rewrite depends on BASE_PATH, which can change without new assets: it joins the ETag.
@@ -40,7 +45,7 @@ async function serveShell(assets: AssetFetcher, request: Request, basePath: stri
       return new Response(null, { status: 304, headers });
     }
   }
-  return new Response(shellHtml(await file.text(), basePath), { headers });
+  return new Response(html, { headers });
 }
 
 async function serveFile(assets: AssetFetcher, request: Request, path: string) {
