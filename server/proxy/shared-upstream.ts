@@ -74,7 +74,8 @@ export function shareUpstream(upstream: Upstream, options: SharedUpstreamOptions
   let calls = 0;
 
   function remember(key: string, value: Snapshot) {
-    if (!finished(value) || options.cacheTtlMs <= 0) return;
+    // The TTL first: with the cache off, the body is not parsed again.
+    if (options.cacheTtlMs <= 0 || !finished(value)) return;
     const at = now();
     for (const [k, entry] of cache) if (entry.until <= at) cache.delete(k);
     cache.set(key, { until: at + options.cacheTtlMs, value });

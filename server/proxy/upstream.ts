@@ -35,6 +35,31 @@ function retryAfter(value: string | null): string | undefined {
 /** 250 ms · 2ⁿ with ±25 % jitter, so retries from many agents do not arrive in step. */
 const backoff = (attempt: number) => 250 * 2 ** attempt * (0.75 + Math.random() * 0.5);
 
+/**
+ * A signal that aborts when `parent` does or after `ms`, whichever comes first, with a way to
+ * tell which. Built by hand: AbortSignal.timeout and AbortSignal.any allocate transferable
+ * signals and weak references, a measurable cost on every proxied request.
+ */
+function limited(parent: AbortSignal, ms: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(parent.reason);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('The upstream took too long', 'TimeoutError'));
+  }, ms);
+  if (parent.aborted) onAbort();
+  else parent.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    done() {
+      clearTimeout(timer);
+      parent.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -90,8 +115,7 @@ export function createUpstream(config: UpstreamConfig, fetchImpl: UpstreamFetch)
 
   async function attempt(url: string, signal: AbortSignal): Promise<Attempt> {
     // Each attempt has its own limit; the browser leaving (signal) aborts the fetch too.
-    const timeout = AbortSignal.timeout(config.timeoutMs);
-    const both = AbortSignal.any([signal, timeout]);
+    const limit = limited(signal, config.timeoutMs);
     try {
       const response = await fetchImpl(
         new Request(url, {
@@ -102,7 +126,7 @@ export function createUpstream(config: UpstreamConfig, fetchImpl: UpstreamFetch)
             'user-agent': 'participant-inspector',
           },
           redirect: 'manual',
-          signal: both,
+          signal: limit.signal,
         }),
       );
       const length = Number(response.headers.get('content-length') ?? '0');
@@ -115,7 +139,9 @@ export function createUpstream(config: UpstreamConfig, fetchImpl: UpstreamFetch)
       return { kind: 'answer', status: response.status, text, headers: response.headers };
     } catch {
       if (signal.aborted) return { kind: 'aborted' };
-      return { kind: timeout.aborted ? 'timeout' : 'unreachable' };
+      return { kind: limit.timedOut() ? 'timeout' : 'unreachable' };
+    } finally {
+      limit.done();
     }
   }
 
@@ -132,7 +158,8 @@ export function createUpstream(config: UpstreamConfig, fetchImpl: UpstreamFetch)
         );
       }
       const url = `${config.base}/accounts/${config.accountId}/realtime/kit/${config.appId}${path}${query}`;
-      const deadline = AbortSignal.any([signal, AbortSignal.timeout(config.deadlineMs)]);
+      const overall = limited(signal, config.deadlineMs);
+      const deadline = overall.signal;
       let result: Attempt = { kind: 'unreachable' };
       for (let n = 0; n <= config.retries; n++) {
         if (n > 0) await sleep(backoff(n - 1), deadline);
@@ -144,6 +171,8 @@ export function createUpstream(config: UpstreamConfig, fetchImpl: UpstreamFetch)
           (result.kind === 'answer' && RETRY_STATUSES.has(result.status));
         if (!retry) break;
       }
+      const pastDeadline = overall.timedOut();
+      overall.done();
 
       if (signal.aborted || result.kind === 'aborted') {
         // The browser went away: nobody reads this, and it says nothing about RealtimeKit.
@@ -151,7 +180,7 @@ export function createUpstream(config: UpstreamConfig, fetchImpl: UpstreamFetch)
       }
       if (result.kind !== 'answer') {
         breaker.failure();
-        if (result.kind === 'timeout' || deadline.aborted) {
+        if (result.kind === 'timeout' || pastDeadline) {
           return errorResponse(
             504,
             'upstream_timeout',
