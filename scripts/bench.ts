@@ -25,7 +25,7 @@ const stat = (xs: number[]): Stat => {
     max: round(s.at(-1) ?? 0),
   };
 };
-const fmt = (s: Stat, unit = 'ms') => `${s.median} ${unit} (${s.min}–${s.max})`;
+const fmt = (s: Stat, unit = 'ms') => `${s.median}${unit ? ` ${unit}` : ''} (${s.min}–${s.max})`;
 
 const scenario = (key: string) => {
   const found = SCENARIOS.find((s) => s.key === key);
@@ -218,6 +218,41 @@ for (const key of ['history-1k', 'history-10k', 'history-100k']) {
 }
 await browser.close();
 
+// 2f. Lighthouse 12.2.3 on a deep link, mobile preset (its default), one run each time.
+const lighthouseRuns: Array<Record<string, number>> = [];
+for (let i = 0; i < Math.min(RUNS, 3); i++) {
+  const out = join(dist, `lighthouse-${i}.json`);
+  execFileSync(
+    'node_modules/.bin/lighthouse',
+    [
+      base + deepLink('healthy'),
+      '--quiet',
+      '--only-categories=performance,accessibility,best-practices',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+      '--output=json',
+      `--output-path=${out}`,
+    ],
+    {
+      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
+      stdio: 'ignore',
+    },
+  );
+  const report: { categories: Record<string, { score: number }> } = JSON.parse(
+    readFileSync(out, 'utf8'),
+  );
+  lighthouseRuns.push(
+    Object.fromEntries(
+      Object.entries(report.categories).map(([k, v]) => [k, Math.round(v.score * 100)]),
+    ),
+  );
+}
+const score = (key: string) => stat(lighthouseRuns.map((r) => r[key] ?? 0));
+const lighthouse = {
+  performance: score('performance'),
+  accessibility: score('accessibility'),
+  bestPractices: score('best-practices'),
+};
+
 // 2e. Proxy overhead: the same participant through /api and straight to the mock.
 const participant = SCENARIOS.find((s) => s.key === 'reconnects');
 const query = `/sessions/${participant?.sessionId}/participants/${participant?.participantId}?include_peer_events=true`;
@@ -249,6 +284,7 @@ const results = {
   bytes,
   histories,
   qualitySeries: 'pending: the quality charts come with the diagnostics issue',
+  lighthouse,
   proxy: {
     viaProxy: {
       p50: viaProxy.latency.p50,
@@ -288,6 +324,7 @@ const lines = [
     `| ${key}: re-sort by Minutes | ${fmt(h.resort)} | ${key === 'history-10k' ? '≤ 100 ms' : ''} |`,
   ]),
   `| 8-hour quality series | ${results.qualitySeries} | ≤ 300 ms |`,
+  `| Lighthouse (mobile) performance / accessibility / best practices | ${fmt(lighthouse.performance, '')} / ${fmt(lighthouse.accessibility, '')} / ${fmt(lighthouse.bestPractices, '')} | ≥ 98 / 100 / 100 |`,
   `| proxy p50 / p99 (10 connections, 5 s) | ${results.proxy.viaProxy.p50} / ${results.proxy.viaProxy.p99} ms, ${results.proxy.viaProxy.rps} req/s | |`,
   `| mock direct p50 / p99 | ${results.proxy.direct.p50} / ${results.proxy.direct.p99} ms, ${results.proxy.direct.rps} req/s | |`,
   `| proxy p50 overhead | ${results.proxy.p50OverheadMs} ms | ≤ 2 ms |`,

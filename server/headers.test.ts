@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 import { SCENARIOS } from './mock/scenarios';
@@ -143,5 +144,19 @@ describe('Cloudflare Access (ACCESS_TEAM_DOMAIN, ACCESS_AUD)', () => {
       /ACCESS_AUD is missing/,
     );
     expect(() => loadConfig({ ACCESS_AUD: 'x' })).toThrow(/ACCESS_TEAM_DOMAIN is missing/);
+  });
+});
+
+describe('GET /api/* compression', () => {
+  it('gzips JSON when the browser accepts it, error bodies (with their request id) included', async () => {
+    const res = await app.request(participant, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8'));
+    expect(body.data.participant.id).toBe(healthy?.participantId);
+    const missing = await app.request('/api/sessions/s/participants/nobody', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    const error = JSON.parse(gunzipSync(Buffer.from(await missing.arrayBuffer())).toString('utf8'));
+    expect(error.error.request_id).toBe(missing.headers.get('x-request-id'));
   });
 });

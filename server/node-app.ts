@@ -20,6 +20,6 @@ export function createApp(config: Config, options: AppOptions = {}) {
     config,
     { routes: staticRoutes(files, config.basePath), ready: files.size > 0 },
     // The socket's address, not a header a client could forge.
-    { clientAddress: socketAddress, ...options },
+    { clientAddress: socketAddress, compressJson: true, ...options },
   );
 }

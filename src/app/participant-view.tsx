@@ -10,6 +10,7 @@ import { redactJson } from '../lib/redact';
 import { currentViewParams } from '../lib/view-params';
 import { ErrorBoundary } from './error-boundary';
 import { participantModel } from './participant-model';
+import { useIdle } from './use-idle';
 
 const showAsSent = (raw: unknown) => raw;
 
@@ -20,10 +21,12 @@ const loadChart = () => import('../features/charts/minutes-by-peer-chart');
 const TimelineCard = lazy(loadTimeline);
 const MinutesByPeerChart = lazy(loadChart);
 
-/** Starts fetching the lazy chunks, so they load in parallel with the participant. */
+/**
+ * Starts fetching the timeline's chunk, so it loads in parallel with the participant. The
+ * chart (recharts) loads once the browser is idle after the summary and table are shown.
+ */
 export function preloadParticipantChunks() {
   void loadTimeline();
-  void loadChart();
 }
 
 /** One section failed (its chunk did not load, say): the rest of the page stays. */
@@ -59,6 +62,7 @@ export type ParticipantViewProps = {
 export function ParticipantView({ result, params, redact }: ParticipantViewProps) {
   const { participant, receivedAt } = result;
   const derived = useMemo(() => participantModel(result), [result]);
+  const idle = useIdle();
   const list = participant.peer_events;
   const hasEvents = derived.records !== null && derived.records.length > 0;
 
@@ -97,7 +101,8 @@ export function ParticipantView({ result, params, redact }: ParticipantViewProps
             />
           </Suspense>
         </ErrorBoundary>
-        {hasEvents ? (
+        {hasEvents && !idle ? <Skeleton className="h-96 w-full rounded-xl" /> : null}
+        {hasEvents && idle ? (
           <ErrorBoundary
             fallback={(error, reset) => (
               <SectionFailed name="Minutes by peer" error={error} onRetry={reset} />
