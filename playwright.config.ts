@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
+import { CHROMIUM } from './e2e/chromium.ts';
 import { BASE_PATH, BASED_PORT, PORT, PORTAL_ORIGIN } from './e2e/ports.ts';
 
 export default defineConfig({
@@ -14,19 +15,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      // Debian's chromium: Playwright never downloads a browser here.
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /base-path\.spec/ },

@@ -1,19 +1,20 @@
 // `npm run bench`: builds, starts the real server in demo mode, drives headless Debian chromium
 // and prints a Markdown table (also written to bench/results.json). Every figure is the median
 // of RUNS runs, with min and max, measured side by side in this one run.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import autocannon from 'autocannon';
+import { CHROMIUM } from '../e2e/chromium';
 import { DEMO_ACCOUNT_ID, DEMO_APP_ID, DEMO_TOKEN } from '../server/mock/identity';
 import { SCENARIOS } from '../server/mock/scenarios';
+import { runServer } from './run-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 8798);
-const base = `http://127.0.0.1:${PORT}`;
 
 type Stat = { median: number; min: number; max: number };
 const stat = (xs: number[]): Stat => {
@@ -46,42 +47,17 @@ cpSync('dist', dist, { recursive: true });
 cpSync('bench/baseline.html', join(dist, 'baseline.html'));
 cpSync('bench/baseline.js', join(dist, 'baseline.js'));
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-  env: {
-    ...process.env,
-    PORT: String(PORT),
-    DIST_DIR: dist,
-    CLOUDFLARE_API_TOKEN: '',
-    CACHE_TTL_MS: '0',
-    RATE_LIMIT_PER_USER: '100000',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
+const server = await runServer(PORT, {
+  DIST_DIR: dist,
+  CACHE_TTL_MS: '0',
+  RATE_LIMIT_PER_USER: '100000',
 });
-process.on('exit', () => server.kill('SIGTERM'));
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    if (i > 100) throw new Error('the server did not start');
-  }
-  await new Promise((r) => setTimeout(r, 100));
-}
 // Build every demo record once, so no run pays for the mock's first build.
+const { base } = server;
 for (const key of ['healthy', 'history-1k', 'history-10k', 'history-100k'])
   await fetch(`${base}/api${deepLink(key)}`);
 
-const browser: Browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser: Browser = await chromium.launch(CHROMIUM);
 
 /**
  * Records, inside the page, when the summary, table and chart first appear and the longest
@@ -266,7 +242,7 @@ const direct = await load(
     authorization: `Bearer ${DEMO_TOKEN}`,
   },
 );
-server.kill('SIGTERM');
+server.stop();
 
 const results = {
   machine: {

@@ -1,53 +1,27 @@
 // `npm run loadtest`: 200 requests/s for 30 s through the proxy to the mock (demo mode, no
 // cache, so every request takes the whole path), on loopback. Reports p50/p99 latency, errors
 // and the server's memory before and after; fails if there are errors or memory grew > 20 %.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { SCENARIOS } from '../server/mock/scenarios';
+import { runServer } from './run-server';
 
 const PORT = Number(process.env.LOAD_PORT ?? 8799);
 const RATE = Number(process.env.LOAD_RATE ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
-const base = `http://127.0.0.1:${PORT}`;
 
 const rssKb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
 
-// tsx as a loader in this very process, so the pid measured is the server's own.
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-  env: {
-    ...process.env,
-    PORT: String(PORT),
-    CLOUDFLARE_API_TOKEN: '',
-    CACHE_TTL_MS: '0',
-    RATE_LIMIT_PER_USER: '100000',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const stop = () => server.kill('SIGTERM');
-process.on('exit', stop);
-
-async function ready() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not start');
-}
-
-await ready();
+const server = await runServer(PORT, { CACHE_TTL_MS: '0', RATE_LIMIT_PER_USER: '100000' });
+const { base, pid } = server;
+const stop = server.stop;
 const participants = SCENARIOS.filter(
   (s) => s.kind === 'participant' && !s.key.startsWith('history'),
 );
 const paths = participants.map(
   (s) => `/api/sessions/${s.sessionId}/participants/${s.participantId}?include_peer_events=true`,
 );
-const pid = server.pid ?? 0;
 // Warm up for 10 s (JIT, first builds of each scenario, the heap at its working size), then
 // measure: growth after that is what a leak would show.
 await autocannon({
