@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { apiPath, deepLink, definitionOf, sample, samples, utcText } from './support';
+import {
+  apiPath,
+  clipboardText,
+  deepLink,
+  definitionOf,
+  sample,
+  samples,
+  utcText,
+} from './support';
 
 type WireParticipant = {
   id: string;
@@ -133,17 +141,15 @@ test('peer events not requested: one click includes them', async ({ page, reques
 
 test('Copy link and the id copy buttons put the full values on the clipboard', async ({
   page,
-  context,
   request,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const healthy = await sample(request, 'Healthy call');
   await page.goto(deepLink(healthy, '?include_peer_events=true'));
   await page.getByRole('button', { name: 'Copy link to this participant' }).click();
   await expect(page.getByRole('button', { name: 'Copy link to this participant' })).toHaveText(
     'Copied',
   );
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+  expect(await clipboardText(page)).toBe(page.url());
   await page.getByRole('button', { name: 'Copy participant ID' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(healthy.participant_id);
+  expect(await clipboardText(page)).toBe(healthy.participant_id);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { apiPath, deepLink, sample } from './support';
+import { apiPath, clipboardText, deepLink, sample } from './support';
 
 async function download(page: Page, button: string): Promise<string> {
   const saved = page.waitForEvent('download');
@@ -36,16 +36,14 @@ test('Download JSON saves the API answer as received; CSV holds every event, spr
 
 test('Copy ticket summary gives a paste-ready block where hostile text stays inert', async ({
   page,
-  context,
   request,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const bad = await sample(request, 'Bad data');
   await page.goto(deepLink(bad));
   await expect(page.getByRole('region', { name: 'Participant summary' })).toBeVisible();
   await page.getByRole('button', { name: 'Copy ticket summary' }).click();
   await expect(page.getByRole('button', { name: 'Copy ticket summary' })).toHaveText('Copied');
-  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const text = await clipboardText(page);
   expect(text).toContain('**Participant Inspector**');
   expect(text).toContain(bad.participant_id);
   // The shared link is the page's, without view params that belong to this browser.
@@ -58,10 +56,8 @@ test('Copy ticket summary gives a paste-ready block where hostile text stays ine
 
 test('Hide personal data masks the custom id on screen and in the exports, and the link keeps it', async ({
   page,
-  context,
   request,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const healthy = await sample(request, 'Healthy call');
   await page.goto(
     deepLink(healthy, '?filters=device_info,ip_information&include_peer_events=true'),
@@ -81,7 +77,7 @@ test('Hide personal data masks the custom id on screen and in the exports, and t
   expect(participant.peer_stats.device_info.user_agent).toBe('[hidden]');
 
   await page.getByRole('button', { name: 'Copy ticket summary' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).not.toContain('crm-48213');
+  expect(await clipboardText(page)).not.toContain('crm-48213');
 
   await page.reload();
   await expect(page.getByLabel('Hide personal data')).toBeChecked();

@@ -29,10 +29,8 @@ test('bad ids are explained inline and nothing is requested', async ({ page }) =
 
 test('pasting a deep link or a RealtimeKit API URL into either field fills both ids', async ({
   page,
-  context,
   request,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const healthy = await sample(request, 'Healthy call');
   await page.goto('/');
   const paste = async (field: string, text: string) => {

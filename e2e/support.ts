@@ -1,5 +1,5 @@
 /** Shared by the specs: the demo samples as the server lists them, and their deep links. */
-import type { APIRequestContext, Locator } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 
 export type Sample = { label: string; session_id: string; participant_id: string; group?: string };
 
@@ -35,3 +35,6 @@ export const utcText = (iso: string) =>
     .toISOString()
     .replace('T', ' ')
     .replace(/\.\d+Z$/, '')} UTC`;
+
+/** What the page last put on the clipboard. */
+export const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
