@@ -22,7 +22,7 @@ import {
 } from '../../lib/format';
 import { EventBadge } from './event-badge';
 import { eventCategory } from './lib/event-category';
-import type { TimelineRow } from './lib/timeline-rows';
+import { searchTextOf, type TimelineRow } from './lib/timeline-rows';
 
 export const features = tableFeatures({
   rowSortingFeature,
@@ -48,7 +48,9 @@ export function matchesSearch(
   _id: string,
   value: unknown,
 ): boolean {
-  return typeof value !== 'string' || row.original.searchText.includes(value.trim().toLowerCase());
+  return (
+    typeof value !== 'string' || searchTextOf(row.original).includes(value.trim().toLowerCase())
+  );
 }
 
 const problemOf = (row: TimelineRow, field: string) => row.problems.find((p) => p.field === field);

@@ -1,6 +1,6 @@
 /**
  * Table rows from peer-event records: time order, offset from joined_at, gap since the
- * previous event, and one lower-case text per row for the search box.
+ * previous event; and, on demand, one lower-case text per row for the search box.
  */
 import type { PeerEventRecord } from '../../../api/peer-events';
 import { formatRaw } from '../../../lib/format';
@@ -11,8 +11,34 @@ export type TimelineRow = PeerEventRecord & {
   readonly offsetMs: number | null;
   /** Milliseconds since the previous event in time order. */
   readonly gapMs: number | null;
-  readonly searchText: string;
 };
+
+const searchTexts = new WeakMap<TimelineRow, string>();
+
+/**
+ * One lower-case text per row for the search box, built the first time a search needs it
+ * (building 10,000 of them up front cost more than the whole table's first paint).
+ */
+export function searchTextOf(row: TimelineRow): string {
+  let text = searchTexts.get(row);
+  if (text === undefined) {
+    text = [
+      row.id,
+      row.name,
+      row.peerId,
+      row.socketId,
+      row.view,
+      row.at?.raw,
+      // Raw values as the table shows them, so what the agent sees is what they can find.
+      ...row.problems.map((p) => formatRaw(p.raw, 200)),
+    ]
+      .filter((part) => part !== null && part !== undefined)
+      .join(' ')
+      .toLowerCase();
+    searchTexts.set(row, text);
+  }
+  return text;
+}
 
 export function timelineRows(
   records: readonly PeerEventRecord[],
@@ -35,19 +61,6 @@ export function timelineRows(
       atMs,
       offsetMs: atMs === null || joinedAtMs === null ? null : atMs - joinedAtMs,
       gapMs: gaps.get(record.index) ?? null,
-      searchText: [
-        record.id,
-        record.name,
-        record.peerId,
-        record.socketId,
-        record.view,
-        record.at?.raw,
-        // Raw values as the table shows them, so what the agent sees is what they can find.
-        ...record.problems.map((p) => formatRaw(p.raw, 200)),
-      ]
-        .filter((part) => part !== null && part !== undefined)
-        .join(' ')
-        .toLowerCase(),
     };
   });
 }
