@@ -23,6 +23,8 @@ export const apiPath = (s: Sample, query = '?include_peer_events=true') =>
 
 /** The value next to a term in a description list (each term has exactly one definition). */
 export async function definitionOf(list: Locator, term: string): Promise<Locator> {
+  // Wait for the term to be on screen (the data may still be arriving), then pair it.
+  await list.getByRole('term').filter({ hasText: term }).first().waitFor();
   const terms = (await list.getByRole('term').allTextContents()).map((t) => t.trim());
   const index = terms.indexOf(term);
   if (index < 0) throw new Error(`no term "${term}" among ${terms.join(', ')}`);

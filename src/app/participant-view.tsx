@@ -1,8 +1,10 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
+import { FILTERS } from '../api/participant-schema';
 import { MaskContext } from '../components/ui/mask';
 import { Skeleton } from '../components/ui/skeleton';
+import { DiagnosticsPanels } from '../features/diagnostics/diagnostics-panels';
 import { ExportActions } from '../features/export/export-actions';
 import { type LookupParams, shareUrl, toDeepLink } from '../features/lookup/deep-link';
 import { SummaryCard } from '../features/participant/summary-card';
@@ -83,6 +85,16 @@ export function ParticipantView({ result, params, redact }: ParticipantViewProps
           redact={redact}
         />
         <SummaryCard participant={participant} receivedAt={receivedAt} redact={redact} />
+        <DiagnosticsPanels
+          participant={participant}
+          requested={params.filters}
+          requestHref={(filter) =>
+            toDeepLink({
+              ...params,
+              filters: FILTERS.filter((f) => f === filter || params.filters.includes(f)),
+            })
+          }
+        />
         <ErrorBoundary
           fallback={(error, reset) => (
             <SectionFailed name="Peer events timeline" error={error} onRetry={reset} />

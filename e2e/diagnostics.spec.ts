@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { deepLink, definitionOf, sample } from './support';
+
+test('the pre-call test and the device show graded readings for the poor-network sample', async ({
+  page,
+  request,
+}) => {
+  const poor = await sample(request, 'Poor network');
+  await page.goto(
+    deepLink(poor, '?filters=device_info,precall_network_information&include_peer_events=true'),
+  );
+  const precall = page.getByRole('region', { name: 'Pre-call network test' });
+  await expect(precall.getByRole('note')).toContainText('Relay only');
+  await expect(await definitionOf(precall, 'Packet loss')).toContainText('poor');
+  await expect(await definitionOf(precall, 'Throughput')).toContainText(
+    'sent as "throughtput" (sic)',
+  );
+  const device = page.getByRole('region', { name: 'Device & client' });
+  await expect(await definitionOf(device, 'Operating system')).toHaveText('Windows 10');
+  await device.getByText('Show the user agent').click();
+  await expect(device).toContainText('Mozilla/5.0 (Windows NT 10.0');
+});
+
+test('a panel whose filter was not requested says so, and one click requests it', async ({
+  page,
+  request,
+}) => {
+  const healthy = await sample(request, 'Healthy call');
+  await page.goto(deepLink(healthy));
+  const device = page.getByRole('region', { name: 'Device & client' });
+  await expect(device).toContainText('Not requested.');
+  await device.getByRole('link', { name: 'Request device information' }).click();
+  await expect(page).toHaveURL(/filters=device_info&include_peer_events=true$/);
+  await expect(await definitionOf(device, 'Browser')).toHaveText('Chrome 142.0.7444.59');
+  // The healthy call's pre-call test, once asked for, is all good: no relay warning.
+  await page.getByRole('link', { name: 'Request pre-call network test' }).click();
+  const precall = page.getByRole('region', { name: 'Pre-call network test' });
+  await expect(await definitionOf(precall, 'Packet loss')).toContainText('good');
+  await expect(precall.getByRole('note')).toHaveCount(0);
+});
+
+test('a requested section the API did not send is named as such', async ({ page, request }) => {
+  const sparse = await sample(request, 'Sparse record');
+  await page.goto(deepLink(sparse, '?filters=device_info&include_peer_events=true'));
+  await expect(page.getByRole('region', { name: 'Device & client' })).toContainText(
+    'Requested, but the API returned no device information for this participant.',
+  );
+});

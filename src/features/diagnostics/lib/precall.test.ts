@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { participantSchema } from '../../../api/participant-schema';
+import { readDevice } from './device';
+import { readPrecall } from './precall';
+
+const participant = (peer_stats: unknown) => z.parse(participantSchema, { id: 'p', peer_stats });
+
+describe('readPrecall', () => {
+  it('reads the documented spellings, decides units out loud and grades each reading', () => {
+    const result = readPrecall(
+      participant({
+        precall_network_information: {
+          rtt: 320,
+          backend_rtt: '45',
+          jitter: 0.042,
+          fractional_loss: 0.061,
+          throughtput: 640,
+          effective_networktype: '3g',
+          reflexive_connectivity: false,
+          relay_connectivity: true,
+          turn_connectivity: true,
+        },
+      }),
+    );
+    expect(result.kind).toBe('readings');
+    if (result.kind !== 'readings') return;
+    const by = Object.fromEntries(result.readings.map((r) => [r.label, r]));
+    expect(by['Round trip (RTT)']).toMatchObject({ value: '320 ms', level: 'degraded' });
+    expect(by['Backend RTT']).toMatchObject({ value: '45 ms', level: 'good' });
+    expect(by.Jitter).toMatchObject({
+      value: '42 ms',
+      level: 'poor',
+      note: 'sent as 0.042: read as seconds',
+    });
+    expect(by['Packet loss']).toMatchObject({ value: '6.1 %', level: 'poor' });
+    expect(by.Throughput).toMatchObject({ value: '640 kbps', note: 'sent as "throughtput" (sic)' });
+    expect(by['Network type']?.value).toBe('3g');
+    expect(result.relayOnly).toBe(true);
+  });
+
+  it('takes the corrected spellings and percent loss, and says when nothing was sent', () => {
+    const result = readPrecall(
+      participant({
+        precall_network_information: {
+          throughput: 9000,
+          effective_network_type: '4g',
+          fractional_loss: 3,
+          jitter: 12,
+        },
+      }),
+    );
+    if (result.kind !== 'readings') throw new Error(result.kind);
+    const by = Object.fromEntries(result.readings.map((r) => [r.label, r]));
+    expect(by.Throughput).toMatchObject({ value: '9,000 kbps', note: undefined });
+    expect(by['Packet loss']).toMatchObject({ value: '3 %', level: 'degraded' });
+    expect(by.Jitter).toMatchObject({ value: '12 ms', note: 'read as milliseconds' });
+    expect(result.relayOnly).toBe(false);
+    expect(readPrecall(participant(undefined))).toEqual({ kind: 'missing' });
+    expect(readPrecall(participant({ device_info: {} }))).toEqual({ kind: 'missing' });
+    expect(readPrecall(participant('not stats')).kind).toBe('invalid');
+  });
+});
+
+describe('readDevice', () => {
+  it('reads the device, WebGL as a string or a boolean, and keeps the user agent apart', () => {
+    const result = readDevice(
+      participant({
+        device_info: {
+          browser: 'Chrome',
+          browser_version: '142',
+          os: 'macOS',
+          os_version: '15.6',
+          sdk_name: 'web-core',
+          sdk_version: '1.35.2',
+          cpus: 10,
+          memory: 8,
+          is_mobile: false,
+          webgl_support: true,
+          user_agent: 'Mozilla/5.0',
+        },
+      }),
+    );
+    if (result.kind !== 'readings') throw new Error(result.kind);
+    expect(result.readings.map((r) => [r.label, r.value])).toEqual([
+      ['Browser', 'Chrome 142'],
+      ['Operating system', 'macOS 15.6'],
+      ['SDK', 'web-core 1.35.2'],
+      ['CPU cores', '10'],
+      ['Memory', '8 GB'],
+      ['Mobile', 'no'],
+      ['WebGL', 'yes'],
+    ]);
+    expect(result.userAgent).toBe('Mozilla/5.0');
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The pre-call network test (`filters=precall_network_information`), read with every spelling
+ * seen in the wild and with its units decided out loud: each row says what was assumed.
+ */
+import { isInvalid } from '../../../api/lenient';
+import type { Participant } from '../../../api/participant-schema';
+import { type Level, levelOf, type Metric } from './thresholds';
+
+export type Reading = {
+  readonly label: string;
+  readonly value: string;
+  readonly level?: Level;
+  /** Which threshold applied, for the hover text. */
+  readonly metric?: Metric;
+  /** Said when a spelling or a unit had to be chosen. */
+  readonly note?: string;
+};
+
+const numberOf = (raw: unknown): number | null => {
+  const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+};
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export type Precall =
+  | {
+      readonly kind: 'readings';
+      readonly readings: readonly Reading[];
+      readonly relayOnly: boolean;
+    }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'invalid'; readonly raw: unknown; readonly reason: string };
+
+export function readPrecall(participant: Participant): Precall {
+  const stats = participant.peer_stats;
+  if (stats === undefined) return { kind: 'missing' };
+  if (isInvalid(stats)) return { kind: 'invalid', raw: stats.raw, reason: stats.reason };
+  const p = stats.precall_network_information;
+  if (p === undefined) return { kind: 'missing' };
+  const readings: Reading[] = [];
+  const ms = (label: string, raw: unknown, metric?: Metric) => {
+    const n = numberOf(raw);
+    if (n === null) return;
+    readings.push({
+      label,
+      value: `${round(n)} ms`,
+      level: metric ? levelOf(metric, n) : undefined,
+      metric,
+    });
+  };
+  ms('Round trip (RTT)', p.rtt, 'rttMs');
+  ms('Backend RTT', p.backend_rtt, 'rttMs');
+  const jitter = numberOf(p.jitter);
+  if (jitter !== null) {
+    // WebRTC reports jitter in seconds, RealtimeKit's reference suggests milliseconds.
+    const seconds = jitter > 0 && jitter < 1;
+    const jitterMs = seconds ? jitter * 1000 : jitter;
+    readings.push({
+      label: 'Jitter',
+      value: `${round(jitterMs)} ms`,
+      level: levelOf('jitterMs', jitterMs),
+      metric: 'jitterMs',
+      note: seconds ? `sent as ${jitter}: read as seconds` : 'read as milliseconds',
+    });
+  }
+  const loss = numberOf(p.fractional_loss);
+  if (loss !== null) {
+    const fraction = loss <= 1;
+    const pct = fraction ? loss * 100 : loss;
+    readings.push({
+      label: 'Packet loss',
+      value: `${round(pct, 2)} %`,
+      level: levelOf('lossPct', pct),
+      metric: 'lossPct',
+      note: fraction ? undefined : `sent as ${loss}: read as a percentage, not a fraction`,
+    });
+  }
+  const throughput = numberOf(p.throughput ?? p.throughtput);
+  if (throughput !== null) {
+    readings.push({
+      label: 'Throughput',
+      value: `${Math.round(throughput).toLocaleString('en')} kbps`,
+      note: p.throughput === undefined ? 'sent as "throughtput" (sic)' : undefined,
+    });
+  }
+  const type = p.effective_network_type ?? p.effective_networktype;
+  if (type) readings.push({ label: 'Network type', value: type });
+  const flag = (label: string, value: boolean | undefined) => {
+    if (value !== undefined)
+      readings.push({
+        label,
+        value: value ? 'reachable' : 'not reachable',
+        level: value ? 'good' : 'degraded',
+      });
+  };
+  flag('Direct (reflexive) connectivity', p.reflexive_connectivity);
+  flag('Relay connectivity', p.relay_connectivity);
+  flag('TURN connectivity', p.turn_connectivity);
+  const relayOnly = p.reflexive_connectivity === false && p.relay_connectivity === true;
+  return { kind: 'readings', readings, relayOnly };
+}
