@@ -46,3 +46,20 @@ test('a requested section the API did not send is named as such', async ({ page,
     'Requested, but the API returned no device information for this participant.',
   );
 });
+
+test('network and location show the place and the participant’s time, masked when redacted', async ({
+  page,
+  request,
+}) => {
+  const healthy = await sample(request, 'Healthy call');
+  await page.goto(deepLink(healthy, '?filters=ip_information&include_peer_events=true'));
+  const network = page.getByRole('region', { name: 'Network & location' });
+  await expect(await definitionOf(network, 'Place')).toHaveText('Lisbon, Lisbon, PT');
+  await expect(await definitionOf(network, 'IP address')).toHaveText('198.51.100.23');
+  await expect(network).toContainText('Their time when this was fetched:');
+  await page.getByLabel('Hide personal data').check();
+  await expect(await definitionOf(network, 'IP address')).toHaveText('hidden (personal data)');
+  await expect(await definitionOf(network, 'Place')).toHaveText('hidden (personal data)');
+  await expect(network).not.toContainText('198.51.100.23');
+  await expect(network).not.toContainText('Lisbon');
+});

@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import { FILTERS } from '../api/participant-schema';
-import { MaskContext } from '../components/ui/mask';
+import { type Mask, MaskContext } from '../components/ui/mask';
 import { Skeleton } from '../components/ui/skeleton';
 import { DiagnosticsPanels } from '../features/diagnostics/diagnostics-panels';
 import { ExportActions } from '../features/export/export-actions';
@@ -14,7 +14,8 @@ import { ErrorBoundary } from './error-boundary';
 import { participantModel } from './participant-model';
 import { useIdle } from './use-idle';
 
-const showAsSent = (raw: unknown) => raw;
+const SHOW_AS_SENT: Mask = { active: false, raw: (value) => value };
+const HIDE_PERSONAL: Mask = { active: true, raw: redactJson };
 
 // The summary needs none of the heavy code: the timeline (TanStack Table, Virtual) and the
 // chart (recharts) arrive in chunks of their own, requested while the data is on its way.
@@ -69,7 +70,7 @@ export function ParticipantView({ result, params, redact }: ParticipantViewProps
   const hasEvents = derived.records !== null && derived.records.length > 0;
 
   return (
-    <MaskContext.Provider value={redact ? redactJson : showAsSent}>
+    <MaskContext.Provider value={redact ? HIDE_PERSONAL : SHOW_AS_SENT}>
       <div className="grid grid-cols-1 gap-6">
         <ExportActions
           result={result}
@@ -87,6 +88,7 @@ export function ParticipantView({ result, params, redact }: ParticipantViewProps
         <SummaryCard participant={participant} receivedAt={receivedAt} redact={redact} />
         <DiagnosticsPanels
           participant={participant}
+          receivedAt={receivedAt}
           requested={params.filters}
           requestHref={(filter) =>
             toDeepLink({

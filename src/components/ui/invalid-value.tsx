@@ -23,7 +23,7 @@ export function InvalidValue({ raw, reason, nowrap = false }: InvalidValueProps)
       <code
         className={`${nowrap ? '' : 'break-all'} font-mono text-xs text-slate-700 dark:text-slate-300`}
       >
-        {formatRaw(mask(raw))}
+        {formatRaw(mask.raw(raw))}
       </code>
       <span className="sr-only">({reason})</span>
     </span>

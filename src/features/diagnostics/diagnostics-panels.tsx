@@ -6,11 +6,14 @@ import { Card } from '../../components/ui/card';
 import { InvalidValue } from '../../components/ui/invalid-value';
 import { MaskContext } from '../../components/ui/mask';
 import { readDevice } from './lib/device';
+import { readLocation, timeIn } from './lib/location';
 import { type Reading, readPrecall } from './lib/precall';
 import { type Level, THRESHOLDS } from './lib/thresholds';
 
 export type DiagnosticsPanelsProps = {
   participant: Participant;
+  /** "Now" for the participant's local time: when the answer arrived. */
+  receivedAt: number;
   /** The filters the page asked for. */
   requested: readonly Filter[];
   /** The same page with one more filter requested. */
@@ -95,8 +98,14 @@ function Panel(props: {
 }
 
 /** The device and the pre-call network test, each graded against the thresholds in one module. */
-export function DiagnosticsPanels({ participant, requested, requestHref }: DiagnosticsPanelsProps) {
+export function DiagnosticsPanels({
+  participant,
+  receivedAt,
+  requested,
+  requestHref,
+}: DiagnosticsPanelsProps) {
   const device = readDevice(participant);
+  const location = readLocation(participant);
   const precall = readPrecall(participant);
   const mask = useContext(MaskContext);
   return (
@@ -115,9 +124,39 @@ export function DiagnosticsPanels({ participant, requested, requestHref }: Diagn
               <details className="mt-2 text-sm">
                 <summary className="cursor-pointer">Show the user agent</summary>
                 <code className="mt-1 block break-all text-xs">
-                  {String(mask(device.userAgent))}
+                  {mask.active ? 'hidden (personal data)' : device.userAgent}
                 </code>
               </details>
+            ) : null}
+          </>
+        ) : null}
+      </Panel>
+      <Panel
+        title="Network & location"
+        what="IP information"
+        requested={requested.includes('ip_information')}
+        requestHref={requestHref('ip_information')}
+        result={location}
+      >
+        {location.kind === 'readings' ? (
+          <>
+            <Readings
+              readings={location.readings.map((r) =>
+                // Every value here locates the participant: all of it is hidden on request.
+                mask.active ? { ...r, value: 'hidden (personal data)' } : r,
+              )}
+            />
+            {location.timezone && !mask.active ? (
+              <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+                Their time when this was fetched:{' '}
+                {timeIn(location.timezone, receivedAt) ?? 'unknown time zone'}; yours:{' '}
+                {new Intl.DateTimeFormat('en', {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                  timeZoneName: 'short',
+                }).format(receivedAt)}
+                .
+              </p>
             ) : null}
           </>
         ) : null}

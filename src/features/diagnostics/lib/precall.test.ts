@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { participantSchema } from '../../../api/participant-schema';
 import { readDevice } from './device';
+import { readLocation, timeIn } from './location';
 import { readPrecall } from './precall';
 
 const participant = (peer_stats: unknown) => z.parse(participantSchema, { id: 'p', peer_stats });
@@ -92,5 +93,32 @@ describe('readDevice', () => {
       ['WebGL', 'yes'],
     ]);
     expect(result.userAgent).toBe('Mozilla/5.0');
+  });
+});
+
+describe('readLocation', () => {
+  it('reads the place and the time zone, and tells the participant’s time', () => {
+    const result = readLocation(
+      participant({
+        ip_information: {
+          ipv4: '198.51.100.23',
+          city: 'Lisbon',
+          region: 'Lisbon',
+          country: 'PT',
+          timezone: 'Europe/Lisbon',
+          org: 'AS3243 MEO',
+        },
+      }),
+    );
+    if (result.kind !== 'readings') throw new Error(result.kind);
+    expect(result.readings.map((r) => [r.label, r.value])).toEqual([
+      ['IP address', '198.51.100.23'],
+      ['Place', 'Lisbon, Lisbon, PT'],
+      ['Organisation / ASN', 'AS3243 MEO'],
+      ['Time zone', 'Europe/Lisbon'],
+    ]);
+    expect(timeIn('Europe/Lisbon', Date.UTC(2026, 10, 21, 14, 5))).toMatch(/^02:05 PM GMT/);
+    expect(timeIn('Asia/Tokyo', Date.UTC(2026, 10, 21, 14, 5))).toMatch(/^11:05 PM/);
+    expect(timeIn('Not/AZone', 0)).toBeNull();
   });
 });

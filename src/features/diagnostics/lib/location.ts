@@ -1,0 +1,45 @@
+/** Network and location (`filters=ip_information`), as rows: personal data, masked on request. */
+import { isInvalid } from '../../../api/lenient';
+import type { Participant } from '../../../api/participant-schema';
+import type { Reading } from './precall';
+
+export type Location =
+  | {
+      readonly kind: 'readings';
+      readonly readings: readonly Reading[];
+      readonly timezone: string | null;
+    }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'invalid'; readonly raw: unknown; readonly reason: string };
+
+/** The time now in an IANA zone, or null when the zone is unknown to this browser. */
+export function timeIn(timezone: string, at: number): string | null {
+  try {
+    return new Intl.DateTimeFormat('en', {
+      timeZone: timezone,
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(at);
+  } catch {
+    return null;
+  }
+}
+
+export function readLocation(participant: Participant): Location {
+  const stats = participant.peer_stats;
+  if (stats === undefined) return { kind: 'missing' };
+  if (isInvalid(stats)) return { kind: 'invalid', raw: stats.raw, reason: stats.reason };
+  const ip = stats.ip_information;
+  if (ip === undefined) return { kind: 'missing' };
+  const readings: Reading[] = [];
+  const add = (label: string, value: string | undefined) => {
+    if (value) readings.push({ label, value });
+  };
+  add('IP address', ip.ipv4);
+  add('Place', [ip.city, ip.region, ip.country].filter(Boolean).join(', '));
+  add('Organisation / ASN', ip.org);
+  add('Time zone', ip.timezone);
+  add('Coordinates', ip.ip_location);
+  return { kind: 'readings', readings, timezone: ip.timezone ?? null };
+}
