@@ -63,3 +63,27 @@ test('network and location show the place and the participant’s time, masked w
   await expect(network).not.toContainText('198.51.100.23');
   await expect(network).not.toContainText('Lisbon');
 });
+
+test('the Health strip lists the poor network worst first, and nothing for the healthy call', async ({
+  page,
+  request,
+}) => {
+  const poor = await sample(request, 'Poor network');
+  await page.goto(deepLink(poor, '?filters=precall_network_information&include_peer_events=true'));
+  const health = page.getByRole('region', { name: 'Health' });
+  await expect(health.getByRole('listitem').first()).toContainText('poor');
+  await expect(health).toContainText('Packet loss in the pre-call test');
+  await expect(health).toContainText('Relay only');
+
+  const reconnects = await sample(request, 'Reconnected');
+  await page.goto(deepLink(reconnects));
+  await expect(page.getByRole('region', { name: 'Health' })).toContainText(
+    /Reconnected \d+ times within/,
+  );
+
+  const healthy = await sample(request, 'Healthy call');
+  await page.goto(
+    deepLink(healthy, '?filters=precall_network_information&include_peer_events=true'),
+  );
+  await expect(page.getByRole('region', { name: 'Health' })).toContainText('No problems found');
+});

@@ -2,6 +2,9 @@
 import { valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import { type PeerEventRecord, peerEventRecords, spanInputs } from '../api/peer-events';
+import { readPrecall } from '../features/diagnostics/lib/precall';
+import { joinTimes, type Verdict, verdicts } from '../features/diagnostics/lib/verdicts';
+import { summarize } from '../features/participant/lib/summary';
 import { type TimelineFacts, timelineFacts } from '../features/timeline/lib/facts';
 import { type PeerTotal, peerTotals, type SpanEnd } from '../lib/peer-spans';
 
@@ -9,6 +12,8 @@ export type ParticipantModel = {
   readonly records: readonly PeerEventRecord[] | null;
   readonly totals: readonly PeerTotal[];
   readonly facts: TimelineFacts | null;
+  /** The Health strip's findings, worst first. */
+  readonly health: readonly Verdict[];
 };
 
 /**
@@ -23,6 +28,13 @@ export function spanEnd({ participant, receivedAt }: ParticipantResult): SpanEnd
 
 export function participantModel(result: ParticipantResult): ParticipantModel {
   const records = peerEventRecords(result.participant);
-  const totals = peerTotals(records ? spanInputs(records) : [], spanEnd(result));
-  return { records, totals, facts: records ? timelineFacts(records, totals) : null };
+  const inputs = records ? spanInputs(records) : [];
+  const totals = peerTotals(inputs, spanEnd(result));
+  const health = verdicts({
+    precall: readPrecall(result.participant),
+    joins: joinTimes(inputs),
+    spans: totals.flatMap((t) => t.spans),
+    durationCheck: summarize(result.participant).durationCheck,
+  });
+  return { records, totals, facts: records ? timelineFacts(records, totals) : null, health };
 }

@@ -5,6 +5,7 @@ import { FILTERS } from '../api/participant-schema';
 import { type Mask, MaskContext } from '../components/ui/mask';
 import { Skeleton } from '../components/ui/skeleton';
 import { DiagnosticsPanels } from '../features/diagnostics/diagnostics-panels';
+import { HealthStrip } from '../features/diagnostics/health-strip';
 import { ExportActions } from '../features/export/export-actions';
 import { type LookupParams, shareUrl, toDeepLink } from '../features/lookup/deep-link';
 import { SummaryCard } from '../features/participant/summary-card';
@@ -85,6 +86,7 @@ export function ParticipantView({ result, params, redact }: ParticipantViewProps
           )}
           redact={redact}
         />
+        <HealthStrip verdicts={derived.health} />
         <SummaryCard participant={participant} receivedAt={receivedAt} redact={redact} />
         <DiagnosticsPanels
           participant={participant}

@@ -50,3 +50,11 @@ export function levelOf(metric: Metric, value: number): Level {
   if (beyond(value, t.degraded, t.strict.degraded)) return 'degraded';
   return 'good';
 }
+
+/** Several rejoins close together: the participant's connection kept dropping. */
+export const RECONNECT_STORM = {
+  joins: 3,
+  windowMs: 10 * 60_000,
+  source:
+    'three or more JOININGs within 10 minutes (support practice: one drop is bad luck, three is a pattern)',
+} as const;

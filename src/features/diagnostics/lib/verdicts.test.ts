@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { participantSchema } from '../../../api/participant-schema';
+import { readPrecall } from './precall';
+import { densestJoins, verdicts } from './verdicts';
+
+const MIN = 60_000;
+const noDuration = { fromMinutesMs: null, fromTimesMs: null, disagreement: null };
+const precallOf = (p: unknown) =>
+  readPrecall(
+    z.parse(participantSchema, { id: 'p', peer_stats: { precall_network_information: p } }),
+  );
+const none = { kind: 'missing' } as const;
+
+describe('reconnect storm', () => {
+  it('needs three JOININGs within 10 minutes: at, below and above the threshold', () => {
+    const at = verdicts({
+      precall: none,
+      joins: [0, 5 * MIN, 10 * MIN],
+      spans: [],
+      durationCheck: noDuration,
+    });
+    expect(at.map((v) => v.id)).toEqual(['reconnect-storm']);
+    const below = verdicts({
+      precall: none,
+      joins: [0, 5 * MIN],
+      spans: [],
+      durationCheck: noDuration,
+    });
+    expect(below).toEqual([]);
+    const spread = verdicts({
+      precall: none,
+      joins: [0, 5 * MIN, 10 * MIN + 1],
+      spans: [],
+      durationCheck: noDuration,
+    });
+    expect(spread).toEqual([]);
+    expect(densestJoins([30 * MIN, 0, 1 * MIN, 2 * MIN, 31 * MIN])).toEqual({
+      count: 3,
+      spanMs: 2 * MIN,
+    });
+  });
+});
+
+describe('pre-call findings', () => {
+  it('reports degraded and poor readings worst first, and relay-only connectivity', () => {
+    const found = verdicts({
+      precall: precallOf({
+        rtt: 250,
+        fractional_loss: 0.06,
+        reflexive_connectivity: false,
+        relay_connectivity: true,
+      }),
+      joins: [],
+      spans: [],
+      durationCheck: noDuration,
+    });
+    expect(found.map((v) => [v.id, v.severity])).toEqual([
+      ['precall-lossPct', 'poor'],
+      ['precall-rttMs', 'degraded'],
+      ['relay-only', 'degraded'],
+    ]);
+    expect(found[0]?.explanation).toContain('likely on their network');
+  });
+
+  it('finds nothing in a good test', () => {
+    const found = verdicts({
+      precall: precallOf({
+        rtt: 40,
+        jitter: 8,
+        fractional_loss: 0.002,
+        reflexive_connectivity: true,
+        relay_connectivity: true,
+      }),
+      joins: [0],
+      spans: [],
+      durationCheck: noDuration,
+    });
+    expect(found).toEqual([]);
+  });
+});
+
+describe('record findings', () => {
+  it('names peers without LEAVING and a duration that disagrees', () => {
+    const found = verdicts({
+      precall: none,
+      joins: [],
+      spans: [{ peerId: 'a', start: 0, end: MIN, open: false, unterminated: true }],
+      durationCheck: { fromMinutesMs: 30 * MIN, fromTimesMs: 25 * MIN, disagreement: 5 * MIN },
+    });
+    expect(found.map((v) => v.id)).toEqual(['missing-leaving', 'duration-mismatch']);
+  });
+});
