@@ -12,15 +12,23 @@ export async function runServer(port: number, env: Record<string, string>): Prom
   });
   const stop = () => child.kill('SIGTERM');
   process.on('exit', stop);
+  // A port taken by another server would answer /healthz too: this child must be alive.
+  let exited = false;
+  child.on('exit', () => {
+    exited = true;
+  });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 150 && !exited; i++) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, pid: child.pid ?? 0, stop };
+      if ((await fetch(`${base}/healthz`)).ok && !exited)
+        return { base, pid: child.pid ?? 0, stop };
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   stop();
-  throw new Error('the server did not start');
+  throw new Error(
+    exited ? `the server exited (is port ${port} taken?)` : 'the server did not start',
+  );
 }

@@ -183,6 +183,20 @@ describe('the overall deadline and the circuit breaker', () => {
     await r.close();
   });
 
+  it('counts a request cut by the deadline as a timeout for the breaker (a 504, never an empty 499)', async () => {
+    const r = await rig({
+      UPSTREAM_TIMEOUT_MS: '400',
+      UPSTREAM_DEADLINE_MS: '500',
+      BREAKER_FAILURES: '1',
+    });
+    r.set(() => undefined);
+    const res = await r.get();
+    expect(res.status).toBe(504);
+    expect((await errorOf(res)).kind).toBe('upstream_timeout');
+    expect((await r.get('/readyz')).status).toBe(503);
+    await r.close();
+  });
+
   it('opens after repeated failures: 503 with Retry-After, the upstream left alone', async () => {
     const r = await rig({ BREAKER_FAILURES: '2', BREAKER_COOLDOWN_MS: '60000' });
     r.set(json(503, {}));

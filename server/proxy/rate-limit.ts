@@ -1,18 +1,19 @@
 /**
- * Request budgets: at most about `limit` requests in any `windowMs`. Used twice — per user (an
- * agent's runaway tab) and globally for upstream calls (the team's shared token: Cloudflare
- * allows 1,200 per 5 minutes and blocks the token for 5 minutes beyond that).
+ * Request budgets: at most `limit` requests in any `windowMs`, exactly. Used twice — per user
+ * (an agent's runaway tab) and globally for upstream calls (the team's shared token:
+ * Cloudflare allows 1,200 per 5 minutes and blocks the token for 5 minutes beyond that, so
+ * an estimate that may overshoot is not good enough).
  *
- * A sliding-window counter, as Cloudflare's own limiter counts: this window's count plus the
- * previous window's, weighted by how much of it still overlaps. O(1) per request, whatever the
- * limit (a log of timestamps cost ~0.3 ms a request at 100,000 a minute).
+ * Each key keeps a ring of its last `limit` request times: a request is allowed when the
+ * oldest of them has left the window. O(1) per request (a filtered log of timestamps cost
+ * ~0.3 ms a request at 100,000 a minute).
  */
 export type Budget = {
   /** Takes one request from the budget of `key`: 0 when allowed, else seconds to wait. */
   take(key: string): number;
 };
 
-type Window = { start: number; count: number; previous: number };
+type Ring = { times: number[]; next: number };
 
 export function createBudget(options: {
   limit: number;
@@ -24,34 +25,29 @@ export function createBudget(options: {
   const now = options.now ?? Date.now;
   const { limit, windowMs } = options;
   const maxKeys = options.maxKeys ?? 10_000;
-  const windows = new Map<string, Window>();
+  const rings = new Map<string, Ring>();
 
   return {
     take(key) {
       const at = now();
-      const start = Math.floor(at / windowMs) * windowMs;
-      let w = windows.get(key);
-      if (!w || w.start !== start) {
-        const previous = w && w.start === start - windowMs ? w.count : 0;
-        w = { start, count: 0, previous };
+      let ring = rings.get(key);
+      if (!ring) {
+        ring = { times: [], next: 0 };
+        if (rings.size >= maxKeys) {
+          const oldest = rings.keys().next().value;
+          if (oldest !== undefined) rings.delete(oldest);
+        }
+        rings.set(key, ring);
       }
-      windows.delete(key);
-      windows.set(key, w);
-      if (windows.size > maxKeys) {
-        const oldest = windows.keys().next().value;
-        if (oldest !== undefined) windows.delete(oldest);
+      if (ring.times.length < limit) {
+        ring.times.push(at);
+        return 0;
       }
-      const overlap = 1 - (at - start) / windowMs;
-      const estimate = w.previous * overlap + w.count;
-      if (estimate + 1 > limit) {
-        // When the previous window's weight will have fallen enough for one more request.
-        const freeAt =
-          w.previous > 0 && w.count < limit
-            ? start + windowMs * (1 - (limit - 1 - w.count) / w.previous)
-            : start + windowMs;
-        return Math.max(1, Math.ceil((Math.max(freeAt, at) - at) / 1000));
-      }
-      w.count += 1;
+      // The ring is full: `next` points at the oldest of the last `limit` requests.
+      const oldest = ring.times[ring.next] ?? at;
+      if (oldest > at - windowMs) return Math.max(1, Math.ceil((oldest + windowMs - at) / 1000));
+      ring.times[ring.next] = at;
+      ring.next = (ring.next + 1) % limit;
       return 0;
     },
   };

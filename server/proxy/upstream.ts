@@ -174,7 +174,9 @@ export function createUpstream(config: UpstreamConfig, fetchImpl: UpstreamFetch)
       const pastDeadline = overall.timedOut();
       overall.done();
 
-      if (signal.aborted || result.kind === 'aborted') {
+      // Aborted by the deadline rather than by the browser: that is a timeout, not a departure.
+      if (result.kind === 'aborted' && !signal.aborted) result = { kind: 'timeout' };
+      if (signal.aborted) {
         // The browser went away: nobody reads this, and it says nothing about RealtimeKit.
         return new Response(null, { status: 499 });
       }

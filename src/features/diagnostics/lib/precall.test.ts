@@ -29,13 +29,17 @@ describe('readPrecall', () => {
     const by = Object.fromEntries(result.readings.map((r) => [r.label, r]));
     expect(by['Round trip (RTT)']).toMatchObject({ value: '320 ms', level: 'degraded' });
     expect(by['Backend RTT']).toMatchObject({ value: '45 ms', level: 'good' });
+    // 0.042 is excellent in milliseconds and poor in seconds: shown both ways, not graded.
     expect(by.Jitter).toMatchObject({
-      value: '42 ms',
-      level: 'poor',
-      note: 'sent as 0.042: read as seconds',
+      value: '42 ms if seconds, 0 ms if milliseconds',
+      level: undefined,
+      note: 'sent as 0.042: the unit is ambiguous, so it is not graded',
     });
     expect(by['Packet loss']).toMatchObject({ value: '6.1 %', level: 'poor' });
-    expect(by.Throughput).toMatchObject({ value: '640 kbps', note: 'sent as "throughtput" (sic)' });
+    expect(by.Throughput).toMatchObject({
+      value: '640 kbps',
+      note: 'read as kbps; sent as "throughtput" (sic)',
+    });
     expect(by['Network type']?.value).toBe('3g');
     expect(result.relayOnly).toBe(true);
   });
@@ -53,7 +57,7 @@ describe('readPrecall', () => {
     );
     if (result.kind !== 'readings') throw new Error(result.kind);
     const by = Object.fromEntries(result.readings.map((r) => [r.label, r]));
-    expect(by.Throughput).toMatchObject({ value: '9,000 kbps', note: undefined });
+    expect(by.Throughput).toMatchObject({ value: '9,000 kbps', note: 'read as kbps' });
     expect(by['Packet loss']).toMatchObject({ value: '3 %', level: 'degraded' });
     expect(by.Jitter).toMatchObject({ value: '12 ms', note: 'read as milliseconds' });
     expect(result.relayOnly).toBe(false);
@@ -64,6 +68,20 @@ describe('readPrecall', () => {
 });
 
 describe('readDevice', () => {
+  it('grades the value as shown, and jitter under 1 only when both units agree', () => {
+    const result = readPrecall(
+      participant({
+        precall_network_information: { rtt: 200.04, jitter: 0.02, fractional_loss: 0.04996 },
+      }),
+    );
+    if (result.kind !== 'readings') throw new Error(result.kind);
+    const by = Object.fromEntries(result.readings.map((r) => [r.label, r]));
+    expect(by['Round trip (RTT)']).toMatchObject({ value: '200 ms', level: 'good' });
+    expect(by['Packet loss']).toMatchObject({ value: '5 %', level: 'poor' });
+    // 0.02 s is 20 ms: good either way, so it is graded.
+    expect(by.Jitter).toMatchObject({ level: 'good', note: 'sent as 0.02: the unit is ambiguous' });
+  });
+
   it('reads the device, WebGL as a string or a boolean, and keeps the user agent apart', () => {
     const result = readDevice(
       participant({

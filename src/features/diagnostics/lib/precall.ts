@@ -42,38 +42,48 @@ export function readPrecall(participant: Participant): Precall {
   const ms = (label: string, raw: unknown, metric?: Metric) => {
     const n = numberOf(raw);
     if (n === null) return;
+    // Graded as shown: a badge never disagrees with the number beside it.
+    const shown = round(n);
     readings.push({
       label,
-      value: `${round(n)} ms`,
-      level: metric ? levelOf(metric, n) : undefined,
+      value: `${shown} ms`,
+      level: metric ? levelOf(metric, shown) : undefined,
       metric,
+      note: 'read as milliseconds',
     });
   };
   ms('Round trip (RTT)', p.rtt, 'rttMs');
   ms('Backend RTT', p.backend_rtt, 'rttMs');
   const jitter = numberOf(p.jitter);
   if (jitter !== null) {
-    // WebRTC reports jitter in seconds, RealtimeKit's reference suggests milliseconds.
-    const seconds = jitter > 0 && jitter < 1;
-    const jitterMs = seconds ? jitter * 1000 : jitter;
+    // WebRTC reports jitter in seconds, RealtimeKit's reference suggests milliseconds. A value
+    // under 1 fits both: it is graded only when both readings agree.
+    const ambiguous = jitter > 0 && jitter < 1;
+    const asMs = round(jitter);
+    const asSeconds = round(jitter * 1000);
+    const agree = levelOf('jitterMs', asMs) === levelOf('jitterMs', asSeconds);
     readings.push({
       label: 'Jitter',
-      value: `${round(jitterMs)} ms`,
-      level: levelOf('jitterMs', jitterMs),
+      value: ambiguous ? `${asSeconds} ms if seconds, ${asMs} ms if milliseconds` : `${asMs} ms`,
+      level: !ambiguous || agree ? levelOf('jitterMs', ambiguous ? asSeconds : asMs) : undefined,
       metric: 'jitterMs',
-      note: seconds ? `sent as ${jitter}: read as seconds` : 'read as milliseconds',
+      note: ambiguous
+        ? `sent as ${jitter}: the unit is ambiguous${agree ? '' : ', so it is not graded'}`
+        : 'read as milliseconds',
     });
   }
   const loss = numberOf(p.fractional_loss);
   if (loss !== null) {
     const fraction = loss <= 1;
-    const pct = fraction ? loss * 100 : loss;
+    const pct = round(fraction ? loss * 100 : loss, 2);
     readings.push({
       label: 'Packet loss',
-      value: `${round(pct, 2)} %`,
+      value: `${pct} %`,
       level: levelOf('lossPct', pct),
       metric: 'lossPct',
-      note: fraction ? undefined : `sent as ${loss}: read as a percentage, not a fraction`,
+      note: fraction
+        ? `sent as ${loss}: read as a fraction`
+        : `sent as ${loss}: read as a percentage, not a fraction`,
     });
   }
   const throughput = numberOf(p.throughput ?? p.throughtput);
@@ -81,7 +91,7 @@ export function readPrecall(participant: Participant): Precall {
     readings.push({
       label: 'Throughput',
       value: `${Math.round(throughput).toLocaleString('en')} kbps`,
-      note: p.throughput === undefined ? 'sent as "throughtput" (sic)' : undefined,
+      note: `read as kbps${p.throughput === undefined ? '; sent as "throughtput" (sic)' : ''}`,
     });
   }
   const type = p.effective_network_type ?? p.effective_networktype;

@@ -56,8 +56,8 @@ describe('pre-call findings', () => {
       durationCheck: noDuration,
     });
     expect(found.map((v) => [v.id, v.severity])).toEqual([
-      ['precall-lossPct', 'poor'],
-      ['precall-rttMs', 'degraded'],
+      ['precall-Packet loss', 'poor'],
+      ['precall-Round trip (RTT)', 'degraded'],
       ['relay-only', 'degraded'],
     ]);
     expect(found[0]?.explanation).toContain('likely on their network');

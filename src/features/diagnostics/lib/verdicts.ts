@@ -53,7 +53,7 @@ export function verdicts({ precall, joins, spans, durationCheck }: VerdictInput)
     for (const r of precall.readings) {
       if (!r.metric || !r.level || r.level === 'good') continue;
       found.push({
-        id: `precall-${r.metric}`,
+        id: `precall-${r.label}`,
         severity: r.level,
         title: `${r.label} in the pre-call test: ${r.value}`,
         explanation: `Before joining, the participant's network measured ${r.label.toLowerCase()} of ${r.value}, which is ${r.level} for a video call; the problem is likely on their network, not the service.`,
@@ -73,13 +73,15 @@ export function verdicts({ precall, joins, spans, durationCheck }: VerdictInput)
     }
   }
   const storm = densestJoins(joins);
+  // Reconnects are JOININGs after one, as the timeline and the ticket count them.
+  const reconnects = storm.count - 1;
   if (storm.count >= RECONNECT_STORM.joins) {
     found.push({
       id: 'reconnect-storm',
       severity: 'poor',
-      title: `Reconnected ${storm.count} times within ${formatDurationMs(storm.spanMs)}`,
-      explanation: `The participant's connection dropped and came back ${storm.count - 1} times in quick succession, which points to an unstable network or device.`,
-      metric: 'JOININGs',
+      title: `Reconnected ${reconnects} times within ${formatDurationMs(storm.spanMs)}`,
+      explanation: `The participant's connection dropped and came back ${reconnects} times in quick succession, which points to an unstable network or device.`,
+      metric: 'reconnects',
       threshold: RECONNECT_STORM.source,
     });
   }
