@@ -71,13 +71,13 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
   const transport: UpstreamFetch = mock
     ? inProcess(mock.fetch)
     : (options.fetch ?? ((request) => fetch(request)));
-  const upstream = shareUpstream(createUpstream(config.upstream, transport), {
+  // The budget guards the team's real token; the embedded mock has no quota to protect.
+  const budget =
+    config.mode === 'live'
+      ? createBudget({ limit: config.quota.upstreamPer5Minutes, windowMs: 5 * 60_000 })
+      : undefined;
+  const upstream = shareUpstream(createUpstream(config.upstream, transport, budget), {
     cacheTtlMs: config.quota.cacheTtlMs,
-    // The budget guards the team's real token; the embedded mock has no quota to protect.
-    budget:
-      config.mode === 'live'
-        ? createBudget({ limit: config.quota.upstreamPer5Minutes, windowMs: 5 * 60_000 })
-        : { take: () => 0 },
   });
   const verify =
     options.accessVerifier ?? (config.access ? createAccessVerifier(config.access) : undefined);

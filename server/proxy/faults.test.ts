@@ -248,6 +248,18 @@ describe('quota protection', () => {
     await r.close();
   });
 
+  it('counts retries against the global budget too', async () => {
+    const r = await rig({ UPSTREAM_BUDGET: '2', CACHE_TTL_MS: '0' });
+    r.set(json(503, {}));
+    // The first attempt and one retry spend the budget; the second retry is not made.
+    expect((await r.get('/api/sessions/s/participants/a')).status).toBe(502);
+    expect(r.upstream.seen).toHaveLength(2);
+    const over = await r.get('/api/sessions/s/participants/b');
+    expect(over.status).toBe(429);
+    expect(r.upstream.seen).toHaveLength(2);
+    await r.close();
+  });
+
   it('limits each agent: 429 with Retry-After past the per-user limit', async () => {
     const r = await rig({ RATE_LIMIT_PER_USER: '2' });
     expect((await r.get('/api/sessions/s/participants/a')).status).toBe(200);

@@ -1,19 +1,16 @@
 /**
  * Spends the team's RealtimeKit budget carefully: identical requests in flight share one
- * upstream call, a finished participant (left_at set: it will not change) is served from a
- * short cache, and every real upstream call is counted against a global budget kept safely
- * below Cloudflare's limit — past it, the browser gets 429 with Retry-After, not the token.
+ * upstream call, and a finished participant (left_at set: it will not change) is served from
+ * a short cache. Every real upstream call, retries included, is counted against the global
+ * budget in upstream.ts.
  */
 
-import { errorResponse } from './errors';
-import type { Budget } from './rate-limit';
 import type { Upstream } from './upstream';
 
 type Snapshot = { status: number; headers: [string, string][]; body: string };
 
 export type SharedUpstreamOptions = {
   readonly cacheTtlMs: number;
-  readonly budget: Budget;
   readonly now?: () => number;
 };
 
@@ -91,15 +88,6 @@ export function shareUpstream(upstream: Upstream, options: SharedUpstreamOptions
 
       let entry = inflight.get(key);
       if (!entry) {
-        const wait = options.budget.take('upstream');
-        if (wait > 0) {
-          return errorResponse(
-            429,
-            'rate_limited',
-            'This server has used its share of the RealtimeKit budget for now; it protects the team’s token.',
-            { 'retry-after': String(wait) },
-          );
-        }
         calls += 1;
         const controller = new AbortController();
         const promise = upstream

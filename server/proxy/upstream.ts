@@ -8,6 +8,7 @@
 import type { UpstreamConfig } from '../config';
 import { type CircuitBreaker, createCircuitBreaker } from './circuit-breaker';
 import { errorResponse, JSON_HEADERS } from './errors';
+import type { Budget } from './rate-limit';
 
 export type UpstreamFetch = (request: Request) => Promise<Response>;
 
@@ -108,7 +109,15 @@ function upstreamError(status: number, headers: Headers): Response {
   return errorResponse(502, 'upstream_error', `RealtimeKit failed (HTTP ${status}).`);
 }
 
-export function createUpstream(config: UpstreamConfig, fetchImpl: UpstreamFetch): Upstream {
+/** A budget that never refuses: the embedded mock has no quota to protect. */
+const UNLIMITED: Budget = { take: () => 0 };
+
+export function createUpstream(
+  config: UpstreamConfig,
+  fetchImpl: UpstreamFetch,
+  /** Upstream calls allowed, counted per attempt (retries spend the team's quota too). */
+  budget: Budget = UNLIMITED,
+): Upstream {
   const breaker = createCircuitBreaker(config.breaker);
   const scrub = (text: string) =>
     text.includes(config.token) ? text.split(config.token).join('[redacted]') : text;
@@ -164,6 +173,18 @@ export function createUpstream(config: UpstreamConfig, fetchImpl: UpstreamFetch)
       for (let n = 0; n <= config.retries; n++) {
         if (n > 0) await sleep(backoff(n - 1), deadline);
         if (deadline.aborted) break;
+        const wait = budget.take('upstream');
+        if (wait > 0) {
+          // Out of budget: the first attempt answers 429; a retry stops with what it has.
+          if (n > 0) break;
+          overall.done();
+          return errorResponse(
+            429,
+            'rate_limited',
+            'This server has used its share of the RealtimeKit budget for now; it protects the team’s token.',
+            { 'retry-after': String(wait) },
+          );
+        }
         result = await attempt(url, deadline);
         const retry =
           result.kind === 'unreachable' ||
