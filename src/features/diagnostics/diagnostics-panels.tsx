@@ -8,6 +8,7 @@ import { MaskContext } from '../../components/ui/mask';
 import { readDevice } from './lib/device';
 import { readLocation, timeIn } from './lib/location';
 import { type Reading, readPrecall } from './lib/precall';
+import type { Unread } from './lib/section';
 import { type Level, THRESHOLDS } from './lib/thresholds';
 
 export type DiagnosticsPanelsProps = {
@@ -61,10 +62,7 @@ function Panel(props: {
   what: string;
   requested: boolean;
   requestHref: string;
-  result:
-    | { kind: 'missing' }
-    | { kind: 'invalid'; raw: unknown; reason: string }
-    | { kind: 'readings' };
+  result: Unread | { kind: 'readings' };
   children: ReactNode;
 }) {
   let body: ReactNode;

@@ -1,7 +1,7 @@
 /** The device and client (`filters=device_info`), as rows, with the user agent kept apart. */
-import { isInvalid } from '../../../api/lenient';
 import type { Participant } from '../../../api/participant-schema';
 import type { Reading } from './precall';
+import { statsSection, type Unread } from './section';
 
 export type Device =
   | {
@@ -9,17 +9,14 @@ export type Device =
       readonly readings: readonly Reading[];
       readonly userAgent: string | null;
     }
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'invalid'; readonly raw: unknown; readonly reason: string };
+  | Unread;
 
 const joined = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' ');
 
 export function readDevice(participant: Participant): Device {
-  const stats = participant.peer_stats;
-  if (stats === undefined) return { kind: 'missing' };
-  if (isInvalid(stats)) return { kind: 'invalid', raw: stats.raw, reason: stats.reason };
-  const d = stats.device_info;
-  if (d === undefined) return { kind: 'missing' };
+  const found = statsSection(participant, 'device_info');
+  if (found.kind !== 'found') return found;
+  const d = found.section;
   const readings: Reading[] = [];
   const add = (label: string, value: string | number | undefined | null, note?: string) => {
     if (value !== undefined && value !== null && value !== '') {

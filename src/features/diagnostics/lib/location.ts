@@ -1,7 +1,7 @@
 /** Network and location (`filters=ip_information`), as rows: personal data, masked on request. */
-import { isInvalid } from '../../../api/lenient';
 import type { Participant } from '../../../api/participant-schema';
 import type { Reading } from './precall';
+import { statsSection, type Unread } from './section';
 
 export type Location =
   | {
@@ -9,8 +9,7 @@ export type Location =
       readonly readings: readonly Reading[];
       readonly timezone: string | null;
     }
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'invalid'; readonly raw: unknown; readonly reason: string };
+  | Unread;
 
 /** The time now in an IANA zone, or null when the zone is unknown to this browser. */
 export function timeIn(timezone: string, at: number): string | null {
@@ -27,11 +26,9 @@ export function timeIn(timezone: string, at: number): string | null {
 }
 
 export function readLocation(participant: Participant): Location {
-  const stats = participant.peer_stats;
-  if (stats === undefined) return { kind: 'missing' };
-  if (isInvalid(stats)) return { kind: 'invalid', raw: stats.raw, reason: stats.reason };
-  const ip = stats.ip_information;
-  if (ip === undefined) return { kind: 'missing' };
+  const found = statsSection(participant, 'ip_information');
+  if (found.kind !== 'found') return found;
+  const ip = found.section;
   const readings: Reading[] = [];
   const add = (label: string, value: string | undefined) => {
     if (value) readings.push({ label, value });

@@ -2,8 +2,8 @@
  * The pre-call network test (`filters=precall_network_information`), read with every spelling
  * seen in the wild and with its units decided out loud: each row says what was assumed.
  */
-import { isInvalid } from '../../../api/lenient';
 import type { Participant } from '../../../api/participant-schema';
+import { statsSection, type Unread } from './section';
 import { type Level, levelOf, type Metric } from './thresholds';
 
 export type Reading = {
@@ -29,15 +29,12 @@ export type Precall =
       readonly readings: readonly Reading[];
       readonly relayOnly: boolean;
     }
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'invalid'; readonly raw: unknown; readonly reason: string };
+  | Unread;
 
 export function readPrecall(participant: Participant): Precall {
-  const stats = participant.peer_stats;
-  if (stats === undefined) return { kind: 'missing' };
-  if (isInvalid(stats)) return { kind: 'invalid', raw: stats.raw, reason: stats.reason };
-  const p = stats.precall_network_information;
-  if (p === undefined) return { kind: 'missing' };
+  const found = statsSection(participant, 'precall_network_information');
+  if (found.kind !== 'found') return found;
+  const p = found.section;
   const readings: Reading[] = [];
   const ms = (label: string, raw: unknown, metric?: Metric) => {
     const n = numberOf(raw);
