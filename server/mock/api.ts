@@ -48,10 +48,10 @@ function shape(built: Built, filters: readonly Filter[], includePeerEvents: bool
   if (!diagnostics) return participant;
   const stats = diagnostics.peer_stats;
   const peerStats: Record<string, unknown> = {};
-  if (filters.includes('device_info')) peerStats.device_info = stats.device_info;
-  if (filters.includes('ip_information')) peerStats.ip_information = stats.ip_information;
-  if (filters.includes('precall_network_information')) {
-    peerStats.precall_network_information = stats.precall_network_information;
+  for (const section of ['device_info', 'ip_information', 'precall_network_information'] as const) {
+    if (filters.includes(section)) {
+      peerStats[section] = { ...stats[section], ...built.oddStats?.[section] };
+    }
   }
   if (filters.includes('events')) peerStats.events = stats.events;
   if (Object.keys(peerStats).length > 0) {

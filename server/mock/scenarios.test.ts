@@ -52,6 +52,12 @@ describe('every mock scenario against the shared schema', () => {
       'data.participant.peer_events[4].created_at': 'yesterday',
       'data.participant.peer_events[4].minutes_consumed': -4,
       'data.participant.peer_events[5]': 'not an event',
+      // Asked for with every filter: one odd field per section, each flagged on its own.
+      'data.participant.peer_stats.device_info.cpus': 'eight',
+      'data.participant.peer_stats.device_info.is_mobile': 'yes',
+      'data.participant.peer_stats.ip_information.country': 42,
+      'data.participant.peer_stats.precall_network_information.relay_connectivity': 'maybe',
+      'data.participant.peer_stats.precall_network_information.rtt': 'fast',
     });
     const participant = parsed.data?.data;
     expect(

@@ -7,6 +7,7 @@ import { buildDiagnostics, type Diagnostics } from './diagnostics';
 import { DEVICES, LOCATIONS, NETWORKS } from './profiles';
 import { seeded } from './random';
 import { buildParticipant, reconnectingSpans, type Span } from './timeline';
+import { correctedSpellings, ODD_FIELDS } from './variants';
 
 /** Sat 21 Nov 2026, 14:00 UTC: the afternoon of the finished demo calls. */
 const BASE = Date.UTC(2026, 10, 21, 14, 0, 0);
@@ -16,6 +17,8 @@ export type Built = {
   /** The participant as the API would send it (the bad-data scenario sends bad data). */
   readonly participant: WireParticipant | Record<string, unknown>;
   readonly diagnostics?: Diagnostics;
+  /** Fields sent in place of the documented ones, per peer_stats section (bad data). */
+  readonly oddStats?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 };
 
 export type Fault =
@@ -165,13 +168,17 @@ export const SCENARIOS: readonly Scenario[] = [
         },
         spans,
       );
-      return withDiagnostics(
+      const sent = withDiagnostics(
         r,
         spans,
         built,
         { device: 'iphoneSafari', location: 'lagos', network: 'cellular' },
         now,
       );
+      // A newer SDK: the corrected spellings, WebGL as true/false.
+      return sent.diagnostics
+        ? { ...sent, diagnostics: correctedSpellings(sent.diagnostics) }
+        : sent;
     },
   ),
   standard(
@@ -331,6 +338,17 @@ export const SCENARIOS: readonly Scenario[] = [
           'not an event',
         ],
       },
+      diagnostics: buildDiagnostics(r, {
+        device: DEVICES.windowsChrome,
+        location: LOCATIONS.mexico,
+        network: NETWORKS.good,
+        spans: [
+          { join: Date.parse('2026-11-21T14:30:42Z'), leave: Date.parse('2026-11-21T14:52:30.5Z') },
+        ],
+        peerIds: [peer],
+        now: Date.parse('2026-11-21T14:52:30.5Z'),
+      }),
+      oddStats: ODD_FIELDS,
     };
   }),
   standard(

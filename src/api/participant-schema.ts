@@ -125,49 +125,78 @@ const participantLabels: Labelled<typeof participantFields> = {
   user_id: 'a string',
 };
 
-// The filtered sections (CONTRACT.md A2). Kept loose: spellings and units drift in the wild,
-// so each known variant is accepted and unknown keys pass through for the diagnostics panels.
+// The filtered sections (CONTRACT.md A2). Spellings and units drift in the wild, so each
+// known variant is a field of its own; every field is read on its own, so one odd value is
+// flagged where it stands instead of making the whole section unreadable.
 const numberish = z.union([z.number(), z.string()]);
+// A number, or a string that holds one ("45"): both are seen; anything else is flagged.
+const numeric = z.pipe(
+  numberish,
+  z.transform((raw, ctx) => {
+    const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+    if (typeof n === 'number' && Number.isFinite(n)) return n;
+    ctx.issues.push({ code: 'custom', message: 'got a value that is not a number', input: raw });
+    return z.NEVER;
+  }),
+);
+const flag = z.boolean();
 
-export const deviceInfoWire = z.looseObject({
-  browser: z.optional(z.string()),
-  browser_version: z.optional(z.string()),
-  engine: z.optional(z.string()),
-  user_agent: z.optional(z.string()),
-  os: z.optional(z.string()),
-  os_version: z.optional(z.string()),
-  sdk_name: z.optional(z.string()),
-  sdk_version: z.optional(z.string()),
-  cpus: z.optional(numberish),
-  memory: z.optional(numberish),
-  is_mobile: z.optional(z.boolean()),
-  webgl_support: z.optional(z.union([z.string(), z.boolean()])),
-});
+const deviceInfoFields = {
+  browser: text,
+  browser_version: text,
+  engine: text,
+  user_agent: text,
+  os: text,
+  os_version: text,
+  sdk_name: text,
+  sdk_version: text,
+  cpus: numeric,
+  memory: numeric,
+  is_mobile: flag,
+  webgl_support: z.union([z.string(), z.boolean()]),
+};
 
-export const ipInformationWire = z.looseObject({
-  ipv4: z.optional(z.string()),
-  city: z.optional(z.string()),
-  region: z.optional(z.string()),
-  country: z.optional(z.string()),
-  timezone: z.optional(z.string()),
-  org: z.optional(z.string()),
-  ip_location: z.optional(z.string()),
-  portal: z.optional(z.string()),
-});
+const ipInformationFields = {
+  ipv4: text,
+  city: text,
+  region: text,
+  country: text,
+  timezone: text,
+  org: text,
+  ip_location: text,
+  portal: z.union([z.string(), z.boolean()]),
+};
 
-export const precallNetworkWire = z.looseObject({
-  rtt: z.optional(numberish),
-  backend_rtt: z.optional(numberish),
-  jitter: z.optional(numberish),
-  fractional_loss: z.optional(numberish),
-  throughput: z.optional(numberish),
-  throughtput: z.optional(numberish),
-  effective_network_type: z.optional(z.string()),
-  effective_networktype: z.optional(z.string()),
-  reflexive_connectivity: z.optional(z.boolean()),
-  relay_connectivity: z.optional(z.boolean()),
-  turn_connectivity: z.optional(z.boolean()),
-});
+const precallNetworkFields = {
+  rtt: numeric,
+  backend_rtt: numeric,
+  jitter: numeric,
+  fractional_loss: numeric,
+  throughput: numeric,
+  throughtput: numeric,
+  effective_network_type: text,
+  effective_networktype: text,
+  reflexive_connectivity: flag,
+  relay_connectivity: flag,
+  turn_connectivity: flag,
+};
+
+/** What each kind of field should have been, for the "invalid" flag. */
+function labelsOf<F extends Fields>(fields: F): Labelled<F> {
+  const labels: Record<string, string> = {};
+  for (const key of Object.keys(fields)) {
+    const field = fields[key];
+    labels[key] =
+      field === text
+        ? 'a string'
+        : field === flag
+          ? 'true or false'
+          : field === numeric
+            ? 'a number'
+            : 'a string or true/false';
+  }
+  return labels as Labelled<F>;
+}
 
 export const statsEventWire = z.looseObject({
   type: z.optional(z.string()),
@@ -178,10 +207,27 @@ export const statsEventWire = z.looseObject({
 export const peerStatsWire = z.looseObject({
   config: z.optional(z.string()),
   status: z.optional(z.string()),
-  device_info: z.optional(deviceInfoWire),
-  ip_information: z.optional(ipInformationWire),
-  precall_network_information: z.optional(precallNetworkWire),
+  device_info: z.optional(z.looseObject(wireShape(deviceInfoFields))),
+  ip_information: z.optional(z.looseObject(wireShape(ipInformationFields))),
+  precall_network_information: z.optional(z.looseObject(wireShape(precallNetworkFields))),
   events: z.optional(z.array(statsEventWire)),
+});
+
+const section = <F extends Fields>(fields: F, expected: string) =>
+  lenient(z.looseObject(readShape(fields, labelsOf(fields))), expected);
+
+/** peer_stats as the browser reads it: each section and each field on its own. */
+const peerStatsSchema = z.looseObject({
+  config: lenient(text, 'a string'),
+  status: lenient(text, 'a string'),
+  device_info: section(deviceInfoFields, 'a device_info object'),
+  ip_information: section(ipInformationFields, 'an ip_information object'),
+  precall_network_information: section(
+    precallNetworkFields,
+    'a precall_network_information object',
+  ),
+  // Each SDK event is read by the timeline, one by one.
+  events: lenient(z.array(z.unknown()), 'a list of SDK events'),
 });
 
 const sample = {
@@ -247,7 +293,7 @@ export const peerEventSchema = z.looseObject(readShape(peerEventFields, peerEven
 export const participantSchema = z.looseObject({
   ...readShape(participantFields, participantLabels),
   peer_events: lenientList(peerEventSchema, 'a peer event object'),
-  peer_stats: lenient(peerStatsWire, 'a peer_stats object'),
+  peer_stats: lenient(peerStatsSchema, 'a peer_stats object'),
   quality_stats: lenient(qualityStatsWire, 'quality_stats (a list or an object)'),
 });
 

@@ -7,8 +7,8 @@ import { InvalidValue } from '../../components/ui/invalid-value';
 import { MaskContext } from '../../components/ui/mask';
 import { readDevice } from './lib/device';
 import { readLocation, timeIn } from './lib/location';
-import { type Reading, readPrecall } from './lib/precall';
-import type { Unread } from './lib/section';
+import { readPrecall } from './lib/precall';
+import type { Reading, Unread } from './lib/section';
 import { type Level, THRESHOLDS } from './lib/thresholds';
 
 export type DiagnosticsPanelsProps = {
@@ -33,7 +33,11 @@ function Readings({ readings }: { readings: readonly Reading[] }) {
         >
           <dt className="text-sm text-slate-600 dark:text-slate-400">{r.label}</dt>
           <dd className="flex flex-wrap items-center gap-2 text-sm">
-            <span className="tabular-nums">{r.value}</span>
+            {r.invalid ? (
+              <InvalidValue raw={r.invalid.raw} reason={r.invalid.reason} />
+            ) : (
+              <span className="tabular-nums">{r.value}</span>
+            )}
             {r.level ? (
               <Badge
                 tone={TONE[r.level]}

@@ -1,7 +1,7 @@
 /** The device and client (`filters=device_info`), as rows, with the user agent kept apart. */
+import { valid } from '../../../api/lenient';
 import type { Participant } from '../../../api/participant-schema';
-import type { Reading } from './precall';
-import { statsSection, type Unread } from './section';
+import { type Reading, statsSection, type Unread, unreadableFields } from './section';
 
 export type Device =
   | {
@@ -13,8 +13,23 @@ export type Device =
 
 const joined = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' ');
 
+const FIELD_LABELS = {
+  browser: 'Browser',
+  browser_version: 'Browser version',
+  engine: 'Engine',
+  os: 'Operating system',
+  os_version: 'OS version',
+  sdk_name: 'SDK',
+  sdk_version: 'SDK version',
+  cpus: 'CPU cores',
+  memory: 'Memory',
+  is_mobile: 'Mobile',
+  webgl_support: 'WebGL',
+  user_agent: 'User agent',
+};
+
 export function readDevice(participant: Participant): Device {
-  const found = statsSection(participant, 'device_info');
+  const found = statsSection(participant, (s) => s.device_info);
   if (found.kind !== 'found') return found;
   const d = found.section;
   const readings: Reading[] = [];
@@ -23,18 +38,22 @@ export function readDevice(participant: Participant): Device {
       readings.push({ label, value: String(value), note });
     }
   };
-  add('Browser', joined(d.browser, d.browser_version));
-  add('Engine', d.engine);
-  add('Operating system', joined(d.os, d.os_version));
-  add('SDK', joined(d.sdk_name, d.sdk_version));
-  add('CPU cores', d.cpus);
+  add('Browser', joined(valid(d.browser), valid(d.browser_version)));
+  add('Engine', valid(d.engine));
+  add('Operating system', joined(valid(d.os), valid(d.os_version)));
+  add('SDK', joined(valid(d.sdk_name), valid(d.sdk_version)));
+  add('CPU cores', valid(d.cpus));
+  const memory = valid(d.memory);
   // navigator.deviceMemory reports gigabytes, capped at 8 by browsers that report it at all.
-  add('Memory', d.memory === undefined ? undefined : `${d.memory} GB`);
-  add('Mobile', d.is_mobile === undefined ? undefined : d.is_mobile ? 'yes' : 'no');
-  if (d.webgl_support !== undefined) {
-    const webgl =
-      typeof d.webgl_support === 'boolean' ? (d.webgl_support ? 'yes' : 'no') : d.webgl_support;
-    add('WebGL', webgl, typeof d.webgl_support === 'boolean' ? 'sent as true/false' : undefined);
+  add('Memory', memory === undefined ? undefined : `${memory} GB`);
+  const mobile = valid(d.is_mobile);
+  add('Mobile', mobile === undefined ? undefined : mobile ? 'yes' : 'no');
+  const webgl = valid(d.webgl_support);
+  if (webgl !== undefined) {
+    // Seen both ways in the wild: a capability string ("webgl2") or a plain true/false.
+    if (typeof webgl === 'boolean') add('WebGL', webgl ? 'yes' : 'no', 'sent as true/false');
+    else add('WebGL', webgl);
   }
-  return { kind: 'readings', readings, userAgent: d.user_agent ?? null };
+  readings.push(...unreadableFields(d, FIELD_LABELS));
+  return { kind: 'readings', readings, userAgent: valid(d.user_agent) ?? null };
 }

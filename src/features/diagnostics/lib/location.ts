@@ -1,7 +1,7 @@
 /** Network and location (`filters=ip_information`), as rows: personal data, masked on request. */
+import { valid } from '../../../api/lenient';
 import type { Participant } from '../../../api/participant-schema';
-import type { Reading } from './precall';
-import { statsSection, type Unread } from './section';
+import { type Reading, statsSection, type Unread, unreadableFields } from './section';
 
 export type Location =
   | {
@@ -26,17 +26,28 @@ export function timeIn(timezone: string, at: number): string | null {
 }
 
 export function readLocation(participant: Participant): Location {
-  const found = statsSection(participant, 'ip_information');
+  const found = statsSection(participant, (s) => s.ip_information);
   if (found.kind !== 'found') return found;
   const ip = found.section;
   const readings: Reading[] = [];
   const add = (label: string, value: string | undefined) => {
     if (value) readings.push({ label, value });
   };
-  add('IP address', ip.ipv4);
-  add('Place', [ip.city, ip.region, ip.country].filter(Boolean).join(', '));
-  add('Organisation / ASN', ip.org);
-  add('Time zone', ip.timezone);
-  add('Coordinates', ip.ip_location);
-  return { kind: 'readings', readings, timezone: ip.timezone ?? null };
+  add('IP address', valid(ip.ipv4));
+  add('Place', [valid(ip.city), valid(ip.region), valid(ip.country)].filter(Boolean).join(', '));
+  add('Organisation / ASN', valid(ip.org));
+  add('Time zone', valid(ip.timezone));
+  add('Coordinates', valid(ip.ip_location));
+  readings.push(
+    ...unreadableFields(ip, {
+      ipv4: 'IP address',
+      city: 'City',
+      region: 'Region',
+      country: 'Country',
+      org: 'Organisation / ASN',
+      timezone: 'Time zone',
+      ip_location: 'Coordinates',
+    }),
+  );
+  return { kind: 'readings', readings, timezone: valid(ip.timezone) ?? null };
 }

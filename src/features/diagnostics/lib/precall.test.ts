@@ -140,3 +140,45 @@ describe('readLocation', () => {
     expect(timeIn('Not/AZone', 0)).toBeNull();
   });
 });
+
+describe('one odd field in a section', () => {
+  it('is flagged where it stands, with its raw value, and the rest of the section still reads', () => {
+    const stats = participant({
+      device_info: { browser: 'Chrome', browser_version: '142', is_mobile: 'yes', cpus: '8' },
+      precall_network_information: { rtt: 'fast', jitter: 12, relay_connectivity: 'maybe' },
+      ip_information: { city: 'Lagos', country: 42 },
+    });
+    const device = readDevice(stats);
+    if (device.kind !== 'readings') throw new Error(device.kind);
+    const byDevice = Object.fromEntries(device.readings.map((r) => [r.label, r]));
+    expect(byDevice.Browser?.value).toBe('Chrome 142');
+    expect(byDevice['CPU cores']?.value).toBe('8');
+    expect(byDevice.Mobile?.invalid).toMatchObject({
+      raw: 'yes',
+      reason: 'expected true or false, got a string',
+    });
+
+    const precall = readPrecall(stats);
+    if (precall.kind !== 'readings') throw new Error(precall.kind);
+    const byPrecall = Object.fromEntries(precall.readings.map((r) => [r.label, r]));
+    expect(byPrecall.Jitter?.value).toBe('12 ms');
+    expect(byPrecall['Round trip (RTT)']?.invalid).toMatchObject({
+      raw: 'fast',
+      reason: 'expected a number, got a value that is not a number',
+    });
+    expect(byPrecall['Relay connectivity']?.invalid?.raw).toBe('maybe');
+    // An unreadable relay flag is not evidence of relay-only connectivity.
+    expect(precall.relayOnly).toBe(false);
+
+    const location = readLocation(stats);
+    if (location.kind !== 'readings') throw new Error(location.kind);
+    expect(location.readings.find((r) => r.label === 'Place')?.value).toBe('Lagos');
+    expect(location.readings.find((r) => r.label === 'Country')?.invalid?.raw).toBe(42);
+  });
+
+  it('makes only that section unreadable when the section itself is not an object', () => {
+    const stats = participant({ device_info: 'n/a', precall_network_information: { rtt: 40 } });
+    expect(readDevice(stats)).toMatchObject({ kind: 'invalid', raw: 'n/a' });
+    expect(readPrecall(stats).kind).toBe('readings');
+  });
+});

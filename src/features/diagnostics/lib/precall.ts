@@ -2,19 +2,12 @@
  * The pre-call network test (`filters=precall_network_information`), read with every spelling
  * seen in the wild and with its units decided out loud: each row says what was assumed.
  */
+import { valid } from '../../../api/lenient';
 import type { Participant } from '../../../api/participant-schema';
-import { statsSection, type Unread } from './section';
-import { type Level, levelOf, type Metric } from './thresholds';
+import { type Reading, statsSection, type Unread, unreadableFields } from './section';
+import { levelOf, type Metric } from './thresholds';
 
-export type Reading = {
-  readonly label: string;
-  readonly value: string;
-  readonly level?: Level;
-  /** Which threshold applied, for the hover text. */
-  readonly metric?: Metric;
-  /** Said when a spelling or a unit had to be chosen. */
-  readonly note?: string;
-};
+export type { Reading } from './section';
 
 const numberOf = (raw: unknown): number | null => {
   const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
@@ -32,9 +25,11 @@ export type Precall =
   | Unread;
 
 export function readPrecall(participant: Participant): Precall {
-  const found = statsSection(participant, 'precall_network_information');
+  const found = statsSection(participant, (s) => s.precall_network_information);
   if (found.kind !== 'found') return found;
   const p = found.section;
+  const throughputSent = valid(p.throughput);
+  const throughputSic = valid(p.throughtput);
   const readings: Reading[] = [];
   const ms = (label: string, raw: unknown, metric?: Metric) => {
     const n = numberOf(raw);
@@ -49,9 +44,9 @@ export function readPrecall(participant: Participant): Precall {
       note: 'read as milliseconds',
     });
   };
-  ms('Round trip (RTT)', p.rtt, 'rttMs');
-  ms('Backend RTT', p.backend_rtt, 'rttMs');
-  const jitter = numberOf(p.jitter);
+  ms('Round trip (RTT)', valid(p.rtt), 'rttMs');
+  ms('Backend RTT', valid(p.backend_rtt), 'rttMs');
+  const jitter = numberOf(valid(p.jitter));
   if (jitter !== null) {
     // WebRTC reports jitter in seconds, RealtimeKit's reference suggests milliseconds. A value
     // under 1 fits both: it is graded only when both readings agree.
@@ -69,7 +64,7 @@ export function readPrecall(participant: Participant): Precall {
         : 'read as milliseconds',
     });
   }
-  const loss = numberOf(p.fractional_loss);
+  const loss = numberOf(valid(p.fractional_loss));
   if (loss !== null) {
     const fraction = loss <= 1;
     const pct = round(fraction ? loss * 100 : loss, 2);
@@ -83,15 +78,15 @@ export function readPrecall(participant: Participant): Precall {
         : `sent as ${loss}: read as a percentage, not a fraction`,
     });
   }
-  const throughput = numberOf(p.throughput ?? p.throughtput);
+  const throughput = numberOf(throughputSent ?? throughputSic);
   if (throughput !== null) {
     readings.push({
       label: 'Throughput',
       value: `${Math.round(throughput).toLocaleString('en')} kbps`,
-      note: `read as kbps${p.throughput === undefined ? '; sent as "throughtput" (sic)' : ''}`,
+      note: `read as kbps${throughputSent === undefined ? '; sent as "throughtput" (sic)' : ''}`,
     });
   }
-  const type = p.effective_network_type ?? p.effective_networktype;
+  const type = valid(p.effective_network_type) ?? valid(p.effective_networktype);
   if (type) readings.push({ label: 'Network type', value: type });
   const flag = (label: string, value: boolean | undefined) => {
     if (value !== undefined)
@@ -101,9 +96,26 @@ export function readPrecall(participant: Participant): Precall {
         level: value ? 'good' : 'degraded',
       });
   };
-  flag('Direct (reflexive) connectivity', p.reflexive_connectivity);
-  flag('Relay connectivity', p.relay_connectivity);
-  flag('TURN connectivity', p.turn_connectivity);
-  const relayOnly = p.reflexive_connectivity === false && p.relay_connectivity === true;
+  const reflexive = valid(p.reflexive_connectivity);
+  const relay = valid(p.relay_connectivity);
+  flag('Direct (reflexive) connectivity', reflexive);
+  flag('Relay connectivity', relay);
+  flag('TURN connectivity', valid(p.turn_connectivity));
+  readings.push(
+    ...unreadableFields(p, {
+      rtt: 'Round trip (RTT)',
+      backend_rtt: 'Backend RTT',
+      jitter: 'Jitter',
+      fractional_loss: 'Packet loss',
+      throughput: 'Throughput',
+      throughtput: 'Throughput',
+      effective_network_type: 'Network type',
+      effective_networktype: 'Network type',
+      reflexive_connectivity: 'Direct (reflexive) connectivity',
+      relay_connectivity: 'Relay connectivity',
+      turn_connectivity: 'TURN connectivity',
+    }),
+  );
+  const relayOnly = reflexive === false && relay === true;
   return { kind: 'readings', readings, relayOnly };
 }

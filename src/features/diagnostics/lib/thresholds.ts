@@ -51,6 +51,23 @@ export function levelOf(metric: Metric, value: number): Level {
   return 'good';
 }
 
+/** Mean opinion score, 1–5: lower is worse, so it has its own scale. */
+export const MOS = {
+  fair: 4,
+  poor: 3.5,
+  source: 'good ≥ 4, fair 3.5–4, poor < 3.5 (Twilio; peermetrics calls < 3 "very low")',
+} as const;
+
+/** MOS 4 and above is good, 3.5 up to 4 degraded ("fair"), below 3.5 poor. */
+export function mosLevel(mos: number): Level {
+  if (mos < MOS.poor) return 'poor';
+  if (mos < MOS.fair) return 'degraded';
+  return 'good';
+}
+
+/** Above this, packet loss is more likely a counting bug than a network (CONTRACT.md A6). */
+export const IMPLAUSIBLE_LOSS_PCT = 50;
+
 /** Several rejoins close together: the participant's connection kept dropping. */
 export const RECONNECT_STORM = {
   joins: 3,

@@ -6,6 +6,7 @@
 
 import { formatDurationMs } from '../../../lib/format';
 import type { PeerSpan, SpanInput } from '../../../lib/peer-spans';
+import type { TimeWindow } from '../../../lib/time-window';
 import type { DurationCheck } from '../../participant/lib/summary';
 import type { Precall } from './precall';
 import { type Level, RECONNECT_STORM, THRESHOLDS } from './thresholds';
@@ -18,6 +19,10 @@ export type Verdict = {
   readonly explanation: string;
   readonly metric?: string;
   readonly threshold?: string;
+  /** When it happened, for the "show this moment" link; absent for whole-call findings. */
+  readonly window?: TimeWindow;
+  /** The peer (connection) it concerns, when one. */
+  readonly peerId?: string;
 };
 
 export type VerdictInput = {

@@ -1,0 +1,104 @@
+/**
+ * Which clock the page's times are read on: the agent's own, UTC, or the participant's (their
+ * IANA zone from ip_information). One Clock formats every timestamp on the page.
+ */
+export const CLOCK_ZONES = ['mine', 'utc', 'participant'] as const;
+export type ClockZone = (typeof CLOCK_ZONES)[number];
+
+export type Clock = {
+  /** The zone asked for. */
+  readonly zone: ClockZone;
+  /** The zone actually used: undefined is the agent's own. */
+  readonly timeZone: string | undefined;
+  /** "your time", "UTC", "their time (America/Mexico_City)". */
+  readonly label: string;
+  /** "Nov 21, 2026, 14:00:12" on this clock. */
+  readonly format: (ms: number) => string;
+  /** "14:00:12" on this clock. */
+  readonly time: (ms: number) => string;
+  /** Why the asked zone could not be used (their zone unknown), or null. */
+  readonly fallback: string | null;
+};
+
+const formatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function formattersFor(timeZone: string | undefined) {
+  const key = timeZone ?? '';
+  let found = formatters.get(key);
+  if (!found) {
+    found = {
+      date: new Intl.DateTimeFormat(undefined, {
+        timeZone,
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }),
+      time: new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }),
+    };
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** Whether this browser knows the IANA zone. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isClockZone(value: string | null): value is ClockZone {
+  return value !== null && (CLOCK_ZONES as readonly string[]).includes(value);
+}
+
+function build(
+  zone: ClockZone,
+  timeZone: string | undefined,
+  label: string,
+  fallback: string | null,
+): Clock {
+  const f = formattersFor(timeZone);
+  return {
+    zone,
+    timeZone,
+    label,
+    fallback,
+    format: (ms) => f.date.format(ms),
+    time: (ms) => f.time.format(ms),
+  };
+}
+
+/** The clock for a zone; the participant's zone falls back to the agent's when unknown. */
+export function makeClock(zone: ClockZone, participantZone: string | null): Clock {
+  if (zone === 'utc') return build('utc', 'UTC', 'UTC', null);
+  if (zone === 'participant') {
+    if (participantZone && isKnownTimeZone(participantZone)) {
+      return build('participant', participantZone, `their time (${participantZone})`, null);
+    }
+    return build(
+      'participant',
+      undefined,
+      'your time',
+      participantZone
+        ? `their time zone "${participantZone}" is unknown to this browser`
+        : 'their time zone is not known (request IP information)',
+    );
+  }
+  return build('mine', undefined, 'your time', null);
+}
+
+/** The agent's own clock: what the page uses until told otherwise. */
+export const MY_CLOCK: Clock = makeClock('mine', null);
