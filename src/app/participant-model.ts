@@ -2,11 +2,13 @@
 import { valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import { type PeerEventRecord, peerEventRecords, spanInputs } from '../api/peer-events';
+import { readLocation } from '../features/diagnostics/lib/location';
 import { readPrecall } from '../features/diagnostics/lib/precall';
 import { joinTimes, type Verdict, verdicts } from '../features/diagnostics/lib/verdicts';
 import { summarize } from '../features/participant/lib/summary';
 import { type TimelineFacts, timelineFacts } from '../features/timeline/lib/facts';
 import { type PeerTotal, peerTotals, type SpanEnd } from '../lib/peer-spans';
+import type { TimeWindow } from '../lib/time-window';
 
 export type ParticipantModel = {
   readonly records: readonly PeerEventRecord[] | null;
@@ -14,6 +16,10 @@ export type ParticipantModel = {
   readonly facts: TimelineFacts | null;
   /** The Health strip's findings, worst first. */
   readonly health: readonly Verdict[];
+  /** From joining to leaving (or to the answer, while still in the session), when known. */
+  readonly call: TimeWindow | null;
+  /** The participant's IANA time zone (ip_information), when sent. */
+  readonly participantTimeZone: string | null;
 };
 
 /**
@@ -26,6 +32,12 @@ export function spanEnd({ participant, receivedAt }: ParticipantResult): SpanEnd
   return left ? { at: left.ms, stillConnected: false } : null;
 }
 
+function callWindow(result: ParticipantResult): TimeWindow | null {
+  const joined = valid(result.participant.joined_at);
+  const end = spanEnd(result);
+  return joined && end ? { startMs: joined.ms, endMs: Math.max(joined.ms, end.at) } : null;
+}
+
 export function participantModel(result: ParticipantResult): ParticipantModel {
   const records = peerEventRecords(result.participant);
   const inputs = records ? spanInputs(records) : [];
@@ -36,5 +48,13 @@ export function participantModel(result: ParticipantResult): ParticipantModel {
     spans: totals.flatMap((t) => t.spans),
     durationCheck: summarize(result.participant).durationCheck,
   });
-  return { records, totals, facts: records ? timelineFacts(records, totals) : null, health };
+  const location = readLocation(result.participant);
+  return {
+    records,
+    totals,
+    facts: records ? timelineFacts(records, totals) : null,
+    health,
+    call: callWindow(result),
+    participantTimeZone: location.kind === 'readings' ? location.timezone : null,
+  };
 }

@@ -49,13 +49,14 @@ export function ParticipantPage({ params, view }: ParticipantPageProps) {
     );
   } else {
     // Keyed by the lookup alone: another participant starts with a fresh table (sort, filters,
-    // scroll), while switching redaction or theme keeps it.
+    // scroll), while switching redaction, theme, clock or the reported moment keeps it.
     body = (
       <ParticipantView
-        key={toDeepLink(params, PLAIN_VIEW)}
+        key={toDeepLink({ ...params, moment: null }, PLAIN_VIEW)}
         result={query.data}
         params={params}
         redact={view.redact}
+        clock={view.clock}
       />
     );
   }

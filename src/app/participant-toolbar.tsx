@@ -1,5 +1,6 @@
 import { CopyButton } from '../components/ui/copy-button';
 import { shareUrl, withView } from '../features/lookup/deep-link';
+import { isClockZone } from '../lib/clock';
 import { navigate } from '../lib/router';
 import type { ViewParams } from '../lib/view-params';
 
@@ -32,6 +33,22 @@ export function ParticipantToolbar({ view, fetchedAt, refresh }: ParticipantTool
           className="size-4 accent-brand-600"
         />
         Hide personal data
+      </label>
+      <label className="inline-flex items-center gap-1.5 text-sm">
+        Times in
+        <select
+          value={view.clock}
+          // In the URL like the rest of the view: a reload or a shared link keeps the clock.
+          onChange={(event) => {
+            const clock = event.target.value;
+            if (isClockZone(clock)) navigate(withView(here, { ...view, clock }), { replace: true });
+          }}
+          className="rounded-md border border-slate-300 bg-white px-1.5 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+        >
+          <option value="mine">my time</option>
+          <option value="utc">UTC</option>
+          <option value="participant">their time</option>
+        </select>
       </label>
       {refresh ? (
         <button

@@ -18,6 +18,11 @@ export type Clock = {
   readonly time: (ms: number) => string;
   /** Why the asked zone could not be used (their zone unknown), or null. */
   readonly fallback: string | null;
+  /**
+   * The other side's clock, shown beside each time: theirs while the page shows mine or UTC,
+   * mine while it shows theirs; null when their zone is not known.
+   */
+  readonly companion: { readonly label: string; readonly time: (ms: number) => string } | null;
 };
 
 const formatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
@@ -69,6 +74,7 @@ function build(
   timeZone: string | undefined,
   label: string,
   fallback: string | null,
+  companion: Clock['companion'] = null,
 ): Clock {
   const f = formattersFor(timeZone);
   return {
@@ -76,17 +82,33 @@ function build(
     timeZone,
     label,
     fallback,
+    companion,
     format: (ms) => f.date.format(ms),
     time: (ms) => f.time.format(ms),
   };
 }
 
+const companionIn = (timeZone: string | undefined, label: string): Clock['companion'] => {
+  const f = formattersFor(timeZone);
+  return { label, time: (ms) => f.time.format(ms) };
+};
+
 /** The clock for a zone; the participant's zone falls back to the agent's when unknown. */
 export function makeClock(zone: ClockZone, participantZone: string | null): Clock {
-  if (zone === 'utc') return build('utc', 'UTC', 'UTC', null);
+  const theirs =
+    participantZone && isKnownTimeZone(participantZone)
+      ? companionIn(participantZone, 'their time')
+      : null;
+  if (zone === 'utc') return build('utc', 'UTC', 'UTC', null, theirs);
   if (zone === 'participant') {
-    if (participantZone && isKnownTimeZone(participantZone)) {
-      return build('participant', participantZone, `their time (${participantZone})`, null);
+    if (theirs && participantZone) {
+      return build(
+        'participant',
+        participantZone,
+        `their time (${participantZone})`,
+        null,
+        companionIn(undefined, 'your time'),
+      );
     }
     return build(
       'participant',
@@ -97,7 +119,7 @@ export function makeClock(zone: ClockZone, participantZone: string | null): Cloc
         : 'their time zone is not known (request IP information)',
     );
   }
-  return build('mine', undefined, 'your time', null);
+  return build('mine', undefined, 'your time', null, theirs);
 }
 
 /** The agent's own clock: what the page uses until told otherwise. */

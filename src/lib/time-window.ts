@@ -5,3 +5,22 @@ export const inWindow = (w: TimeWindow, ms: number) => ms >= w.startMs && ms <= 
 
 export const overlaps = (a: TimeWindow, b: TimeWindow) =>
   a.startMs <= b.endMs && b.startMs <= a.endMs;
+
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** A window as a URL parameter (the reported moment): "2026-11-21T15:40:00Z/2026-11-21T15:50:00Z". */
+export const windowParam = (w: TimeWindow) => `${iso(w.startMs)}/${iso(w.endMs)}`;
+
+/** Reads a window parameter; null when absent, a message when it cannot be read. */
+export function readWindowParam(value: string | null): TimeWindow | { problem: string } | null {
+  if (value === null || value === '') return null;
+  const [start, end, extra] = value.split('/');
+  const startMs = Date.parse(start ?? '');
+  const endMs = Date.parse(end ?? '');
+  if (extra !== undefined || Number.isNaN(startMs) || Number.isNaN(endMs) || endMs < startMs) {
+    return {
+      problem: `The reported moment in the link ("${value.slice(0, 80)}") could not be read.`,
+    };
+  }
+  return { startMs, endMs };
+}

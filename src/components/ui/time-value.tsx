@@ -1,5 +1,7 @@
-import { formatLocal, formatRelative, formatUtc } from '../../lib/format';
+import { useContext } from 'react';
+import { formatRelative, formatUtc } from '../../lib/format';
 import type { Timestamp } from '../../lib/timestamp';
+import { ClockContext } from './clock';
 
 export type TimeValueProps = {
   value: Timestamp;
@@ -7,13 +9,20 @@ export type TimeValueProps = {
   now?: number;
 };
 
-/** Local time, UTC on hover (and in the datetime attribute), optionally relative. */
+/** On the page's clock, UTC on hover (and in the datetime attribute), optionally relative. */
 export function TimeValue({ value, now }: TimeValueProps) {
+  const clock = useContext(ClockContext);
   return (
     <span>
       <time dateTime={new Date(value.ms).toISOString()} title={formatUtc(value.ms)}>
-        {formatLocal(value.ms)}
+        {clock.format(value.ms)}
       </time>
+      {clock.companion ? (
+        <span className="text-slate-500 dark:text-slate-400">
+          {' '}
+          · {clock.companion.label} {clock.companion.time(value.ms)}
+        </span>
+      ) : null}
       {now !== undefined ? (
         <span className="text-slate-500 dark:text-slate-400">
           {' '}

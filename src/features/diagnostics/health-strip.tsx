@@ -1,4 +1,9 @@
+import { useContext } from 'react';
+import { AppLink } from '../../components/ui/app-link';
 import { Badge, type BadgeTone } from '../../components/ui/badge';
+import { ClockContext } from '../../components/ui/clock';
+import { CopyButton } from '../../components/ui/copy-button';
+import type { TimeWindow } from '../../lib/time-window';
 import type { Verdict } from './lib/verdicts';
 
 const TONE: Record<Verdict['severity'], BadgeTone> = {
@@ -7,16 +12,28 @@ const TONE: Record<Verdict['severity'], BadgeTone> = {
   info: 'info',
 };
 
-export type HealthStripProps = { verdicts: readonly Verdict[] };
+export type HealthStripProps = {
+  verdicts: readonly Verdict[];
+  /** The page with a finding's window marked as the reported moment. */
+  momentHref: (window: TimeWindow) => string;
+  /** Why times are not on the clock the agent asked for, when they are not. */
+  clockFallback: string | null;
+};
 
 /** What stands out, worst first, in words an agent can paste to the customer. */
-export function HealthStrip({ verdicts }: HealthStripProps) {
+export function HealthStrip({ verdicts, momentHref, clockFallback }: HealthStripProps) {
+  const clock = useContext(ClockContext);
   return (
     <section
       aria-label="Health"
       className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
     >
       <h2 className="text-base font-semibold">Health</h2>
+      {clockFallback ? (
+        <p role="note" className="mt-1 text-xs text-amber-800 dark:text-amber-300">
+          Times are shown in your time: {clockFallback}.
+        </p>
+      ) : null}
       {verdicts.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
           No problems found in what the API returned. Request the filters for the device and the
@@ -38,6 +55,19 @@ export function HealthStrip({ verdicts }: HealthStripProps) {
                   Threshold: {v.threshold}
                 </span>
               ) : null}
+              <span className="mt-0.5 flex flex-wrap items-center gap-3 text-xs">
+                {v.window ? (
+                  <AppLink
+                    href={momentHref(v.window)}
+                    className="font-medium text-brand-700 underline dark:text-brand-500"
+                  >
+                    Show {clock.time(v.window.startMs)} – {clock.time(v.window.endMs)} on the page
+                  </AppLink>
+                ) : null}
+                <CopyButton value={v.explanation} label={`explanation: ${v.title}`}>
+                  Copy for the customer
+                </CopyButton>
+              </span>
             </li>
           ))}
         </ul>

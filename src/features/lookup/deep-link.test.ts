@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idsFromPastedText, parseRoute, toDeepLink, withView } from './deep-link';
+import { PLAIN_VIEW } from '../../lib/view-params';
+import { idsFromPastedText, parseRoute, shareUrl, toDeepLink, withView } from './deep-link';
 
 const SID = '1f0c2b7e-aaaa-bbbb-cccc-000000000001';
 const PID = 'p_42-x';
@@ -82,12 +83,46 @@ describe('toDeepLink and idsFromPastedText', () => {
   });
 });
 
+describe('the reported moment in a link', () => {
+  const params = { sessionId: SID, participantId: PID, filters: [], includePeerEvents: true };
+  const moment = { startMs: Date.UTC(2026, 10, 21, 15, 40), endMs: Date.UTC(2026, 10, 21, 15, 50) };
+
+  it('writes it as a readable interval and reads it back', () => {
+    const link = toDeepLink({ ...params, moment }, PLAIN_VIEW);
+    expect(link).toBe(
+      `/sessions/${SID}/participants/${PID}?include_peer_events=true&moment=2026-11-21T15:40:00Z/2026-11-21T15:50:00Z`,
+    );
+    const [path, search] = link.split('?');
+    expect(parseRoute(path ?? '', `?${search}`)).toEqual({
+      kind: 'participant',
+      params: { ...params, moment },
+    });
+  });
+
+  it('opens the page with a note when the moment cannot be read', () => {
+    expect(parseRoute(`/sessions/${SID}/participants/${PID}`, '?moment=soon')).toEqual({
+      kind: 'participant',
+      params: {
+        ...params,
+        momentProblem: 'The reported moment in the link ("soon") could not be read.',
+      },
+    });
+  });
+});
+
 describe('view params on links', () => {
   const params = { sessionId: SID, participantId: PID, filters: [], includePeerEvents: true };
 
   it('carries embed, theme and redaction on to every deep link', () => {
-    expect(toDeepLink(params, { embed: true, theme: 'dark', redact: true })).toBe(
-      `/sessions/${SID}/participants/${PID}?include_peer_events=true&embed=1&theme=dark&redact=1`,
+    expect(toDeepLink(params, { embed: true, theme: 'dark', redact: true, clock: 'utc' })).toBe(
+      `/sessions/${SID}/participants/${PID}?include_peer_events=true&embed=1&theme=dark&redact=1&tz=utc`,
+    );
+  });
+
+  it('shares the clock and redaction, not the sender’s layout or theme', () => {
+    const here = `/sessions/${SID}/participants/${PID}?include_peer_events=true&embed=1&theme=dark&tz=participant`;
+    expect(shareUrl(here, { embed: true, theme: 'dark', redact: true, clock: 'participant' })).toBe(
+      `${window.location.origin}/sessions/${SID}/participants/${PID}?include_peer_events=true&redact=1&tz=participant`,
     );
   });
 
@@ -97,8 +132,9 @@ describe('view params on links', () => {
         embed: true,
         theme: null,
         redact: true,
+        clock: 'mine',
       }),
     ).toBe(`/sessions/${SID}/participants/${PID}?filters=events,device_info&embed=1&redact=1`);
-    expect(withView('/?redact=1', { embed: false, theme: null, redact: false })).toBe('/');
+    expect(withView('/?redact=1&tz=utc', PLAIN_VIEW)).toBe('/');
   });
 });

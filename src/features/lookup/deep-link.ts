@@ -6,13 +6,18 @@
 import type { Filter } from '../../api/participant-schema';
 import { checkId, parseFilters, parseIncludePeerEvents } from '../../api/request-params';
 import { appPath, routeOf } from '../../lib/base-path';
-import { currentViewParams, type ViewParams, viewQuery } from '../../lib/view-params';
+import { readWindowParam, type TimeWindow, windowParam } from '../../lib/time-window';
+import { currentViewParams, PLAIN_VIEW, type ViewParams, viewQuery } from '../../lib/view-params';
 
 export type LookupParams = {
   readonly sessionId: string;
   readonly participantId: string;
   readonly filters: readonly Filter[];
   readonly includePeerEvents: boolean;
+  /** The reported moment to mark on the page, when the agent gave one. */
+  readonly moment?: TimeWindow | null;
+  /** Why the link's moment could not be read (the page still opens). */
+  readonly momentProblem?: string;
 };
 
 export type Route =
@@ -53,6 +58,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (!filters.ok) problems.push(filters.message);
   const include = parseIncludePeerEvents(query.get('include_peer_events'));
   if (!include.ok) problems.push(include.message);
+  const moment = readWindowParam(query.get('moment'));
   if (problems.length > 0 || !filters.ok || !include.ok) {
     const draft = {
       sessionId,
@@ -70,6 +76,12 @@ export function parseRoute(pathname: string, search: string): Route {
       filters: filters.value,
       // A shared link without the flag still shows the timeline: that is what agents open it for.
       includePeerEvents: include.value ?? true,
+      // A moment that cannot be read is reported beside the page, never a reason to refuse it.
+      ...(moment === null
+        ? {}
+        : 'problem' in moment
+          ? { momentProblem: moment.problem }
+          : { moment }),
     },
   };
 }
@@ -80,14 +92,17 @@ export function toDeepLink(params: LookupParams, view: ViewParams = currentViewP
   if (params.filters.length > 0) query.set('filters', params.filters.join(','));
   query.set('include_peer_events', String(params.includePeerEvents));
   // Commas are safe in a query and easier to read in a shared link than %2C.
-  const search = [query.toString().replace(/%2C/g, ','), ...viewQuery(view)].join('&');
+  const pairs = [query.toString().replace(/%2C/g, ',')];
+  // ":" and "/" are legal in a query: the interval stays readable in a shared link.
+  if (params.moment) pairs.push(`moment=${windowParam(params.moment)}`);
+  const search = [...pairs, ...viewQuery(view)].join('&');
   return `${appPath(`sessions/${encodeURIComponent(params.sessionId)}/participants/${encodeURIComponent(params.participantId)}`)}?${search}`;
 }
 
 /** The same page with other view params (redaction switched, say). */
 export function withView(href: string, view: ViewParams): string {
   const url = new URL(href, 'http://inspector.invalid');
-  for (const name of ['embed', 'theme', 'redact']) url.searchParams.delete(name);
+  for (const name of ['embed', 'theme', 'redact', 'tz']) url.searchParams.delete(name);
   const rest = url.searchParams.toString().replace(/%2C/g, ',');
   const search = [rest, ...viewQuery(view)].filter(Boolean).join('&');
   return `${url.pathname}${search ? `?${search}` : ''}`;
@@ -98,7 +113,8 @@ export function withView(href: string, view: ViewParams): string {
  * sender's embed layout or theme, with redaction kept so a redacted view stays redacted.
  */
 export function shareUrl(href: string, view: ViewParams): string {
-  const path = withView(href, { embed: false, theme: null, redact: view.redact });
+  // The clock stays too: "15:45" in a shared link means what it meant on the sender's screen.
+  const path = withView(href, { ...PLAIN_VIEW, redact: view.redact, clock: view.clock });
   return new URL(path, window.location.origin).href;
 }
 

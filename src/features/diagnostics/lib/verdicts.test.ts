@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { participantSchema } from '../../../api/participant-schema';
 import { readPrecall } from './precall';
-import { densestJoins, verdicts } from './verdicts';
+import { densestJoins, precallVersusCall, type Verdict, verdicts, worstFirst } from './verdicts';
 
 const MIN = 60_000;
 const noDuration = { fromMinutesMs: null, fromTimesMs: null, disagreement: null };
@@ -37,6 +37,7 @@ describe('reconnect storm', () => {
     expect(spread).toEqual([]);
     expect(densestJoins([30 * MIN, 0, 1 * MIN, 2 * MIN, 31 * MIN])).toEqual({
       count: 3,
+      startMs: 0,
       spanMs: 2 * MIN,
     });
   });
@@ -89,5 +90,48 @@ describe('record findings', () => {
       durationCheck: { fromMinutesMs: 30 * MIN, fromTimesMs: 25 * MIN, disagreement: 5 * MIN },
     });
     expect(found.map((v) => v.id)).toEqual(['missing-leaving', 'duration-mismatch']);
+  });
+});
+
+describe('pre-call test versus the call', () => {
+  const good = precallOf({ rtt: 40, jitter: 5, fractional_loss: 0 });
+  const bad = precallOf({ rtt: 40, jitter: 5, fractional_loss: 0.05 });
+  const finding = (severity: Verdict['severity']): Verdict => ({
+    id: `x-${severity}`,
+    severity,
+    title: severity,
+    explanation: '',
+  });
+
+  it('says when a clean test was followed by a degraded call, and the reverse', () => {
+    expect(precallVersusCall(good, { known: true, findings: [finding('degraded')] })?.id).toBe(
+      'precall-passed-call-degraded',
+    );
+    expect(precallVersusCall(bad, { known: true, findings: [] })?.id).toBe(
+      'precall-failed-call-fine',
+    );
+  });
+
+  it('says nothing when they agree, or when either side is unknown', () => {
+    expect(precallVersusCall(good, { known: true, findings: [finding('info')] })).toBeNull();
+    expect(precallVersusCall(bad, { known: true, findings: [finding('poor')] })).toBeNull();
+    expect(precallVersusCall(good, { known: false, findings: [finding('poor')] })).toBeNull();
+    expect(precallVersusCall(none, { known: true, findings: [finding('poor')] })).toBeNull();
+    // Loss of 4.99 % is still degraded (boundary of the pre-call grade), 0.99 % is good.
+    const justGood = precallOf({ fractional_loss: 0.0099 });
+    expect(precallVersusCall(justGood, { known: true, findings: [] })).toBeNull();
+  });
+
+  it('orders findings worst first, then earliest first, whole-call last', () => {
+    const at = (id: string, severity: Verdict['severity'], startMs?: number): Verdict => ({
+      ...finding(severity),
+      id,
+      ...(startMs === undefined ? {} : { window: { startMs, endMs: startMs } }),
+    });
+    expect(
+      worstFirst([at('a', 'info'), at('b', 'poor'), at('c', 'poor', 5), at('d', 'poor', 1)]).map(
+        (v) => v.id,
+      ),
+    ).toEqual(['d', 'c', 'b', 'a']);
   });
 });

@@ -36,14 +36,24 @@ export type VerdictInput = {
 const RANK: Record<Verdict['severity'], number> = { poor: 0, degraded: 1, info: 2 };
 
 /** The most JOININGs inside any window of RECONNECT_STORM.windowMs, and that window's span. */
-export function densestJoins(joins: readonly number[]): { count: number; spanMs: number } {
+export function densestJoins(joins: readonly number[]): {
+  count: number;
+  spanMs: number;
+  startMs: number;
+} {
   const times = [...joins].sort((a, b) => a - b);
-  let best = { count: 0, spanMs: 0 };
+  let best = { count: 0, spanMs: 0, startMs: 0 };
   let start = 0;
   for (let end = 0; end < times.length; end++) {
     while ((times[end] ?? 0) - (times[start] ?? 0) > RECONNECT_STORM.windowMs) start++;
     const count = end - start + 1;
-    if (count > best.count) best = { count, spanMs: (times[end] ?? 0) - (times[start] ?? 0) };
+    if (count > best.count) {
+      best = {
+        count,
+        spanMs: (times[end] ?? 0) - (times[start] ?? 0),
+        startMs: times[start] ?? 0,
+      };
+    }
   }
   return best;
 }
@@ -88,6 +98,7 @@ export function verdicts({ precall, joins, spans, durationCheck }: VerdictInput)
       explanation: `The participant's connection dropped and came back ${reconnects} times in quick succession, which points to an unstable network or device.`,
       metric: 'reconnects',
       threshold: RECONNECT_STORM.source,
+      window: { startMs: storm.startMs, endMs: storm.startMs + storm.spanMs },
     });
   }
   const unterminated = spans.filter((s) => s.unterminated).length;
@@ -111,5 +122,53 @@ export function verdicts({ precall, joins, spans, durationCheck }: VerdictInput)
       threshold: 'more than 2 s and 1 % apart',
     });
   }
-  return found.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  return worstFirst(found);
+}
+
+/** Findings worst first; among equals, the earliest first, whole-call findings last. */
+export function worstFirst(found: readonly Verdict[]): Verdict[] {
+  return [...found].sort(
+    (a, b) =>
+      RANK[a.severity] - RANK[b.severity] ||
+      (a.window?.startMs ?? Infinity) - (b.window?.startMs ?? Infinity),
+  );
+}
+
+/**
+ * The pre-call test against the call itself: a clean test followed by a degraded call means
+ * conditions changed during the call; a bad test followed by a clean call means the test was
+ * the worse moment. Null when either side is unknown or they agree.
+ */
+export function precallVersusCall(
+  precall: Precall,
+  inCall: { readonly known: boolean; readonly findings: readonly Verdict[] },
+): Verdict | null {
+  if (precall.kind !== 'readings' || !inCall.known) return null;
+  const graded = precall.readings.filter((r) => r.metric && r.level);
+  if (graded.length === 0) return null;
+  const precallBad = graded.some((r) => r.level !== 'good');
+  const callBad = inCall.findings.some((f) => f.severity !== 'info');
+  if (!precallBad && callBad) {
+    return {
+      id: 'precall-passed-call-degraded',
+      severity: 'degraded',
+      title: 'Pre-call test passed, but the call degraded',
+      explanation:
+        "The participant's network tested fine before joining, but quality dropped during the call, so conditions changed mid-call (for example another device using the connection, or a switch between Wi-Fi and mobile data).",
+      metric: 'pre-call test vs in-call quality',
+      threshold: 'every pre-call reading good; an in-call finding degraded or poor',
+    };
+  }
+  if (precallBad && !callBad) {
+    return {
+      id: 'precall-failed-call-fine',
+      severity: 'info',
+      title: 'Pre-call test flagged the network, but the call was fine',
+      explanation:
+        "The network test before joining looked weak, but the call's own quality measurements stayed within normal limits, so the weak test was a passing moment.",
+      metric: 'pre-call test vs in-call quality',
+      threshold: 'a pre-call reading degraded or poor; no in-call finding degraded or poor',
+    };
+  }
+  return null;
 }

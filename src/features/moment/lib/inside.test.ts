@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { PeerEventRecord } from '../../../api/peer-events';
+import { insideWindow } from './inside';
+
+const T = Date.UTC(2026, 10, 21, 15, 0);
+const MIN = 60_000;
+
+const record = (index: number, name: string | null, atMs: number | null): PeerEventRecord => ({
+  index,
+  id: `e${index}`,
+  at: atMs === null ? null : { ms: atMs, raw: atMs },
+  name,
+  knownName: null,
+  peerId: 'p1',
+  socketId: null,
+  view: null,
+  minutes: null,
+  duplicateOf: null,
+  problems: [],
+});
+
+describe('insideWindow', () => {
+  const window = { startMs: T + 10 * MIN, endMs: T + 20 * MIN };
+  const spans = [
+    { peerId: 'p1', start: T, end: T + 12 * MIN, open: false, unterminated: false },
+    { peerId: 'p2', start: T + 15 * MIN, end: T + 40 * MIN, open: false, unterminated: false },
+    { peerId: 'p3', start: T + 21 * MIN, end: T + 40 * MIN, open: false, unterminated: false },
+  ];
+
+  it('counts the events inside (edges included), the peers connected and overlapping findings', () => {
+    const inside = insideWindow(window, {
+      records: [
+        record(0, 'PEER_JOINING', T),
+        record(1, 'PEER_LEAVING', T + 10 * MIN),
+        record(2, 'PEER_JOINING', T + 15 * MIN),
+        record(3, 'PEER_JOINING', T + 20 * MIN),
+        record(4, 'PEER_LEAVING', T + 20 * MIN + 1),
+        record(5, null, null),
+      ],
+      spans,
+      findings: [
+        { id: 'a', title: 'Jitter', window: { startMs: T + 19 * MIN, endMs: T + 25 * MIN } },
+        { id: 'b', title: 'Loss', window: { startMs: T + 21 * MIN, endMs: T + 25 * MIN } },
+        { id: 'c', title: 'Whole call' },
+      ],
+    });
+    expect(inside.events).toEqual([
+      ['PEER_JOINING', 2],
+      ['PEER_LEAVING', 1],
+    ]);
+    expect(inside.eventCount).toBe(3);
+    expect(inside.connectedPeers).toBe(2);
+    expect(inside.outsideCall).toBe(false);
+    expect(inside.findings.map((f) => f.id)).toEqual(['a']);
+  });
+
+  it('says when the participant was not connected at all during the window', () => {
+    const early = { startMs: T - 30 * MIN, endMs: T - 20 * MIN };
+    expect(insideWindow(early, { records: null, spans, findings: [] })).toMatchObject({
+      eventCount: 0,
+      connectedPeers: 0,
+      outsideCall: true,
+    });
+  });
+});
