@@ -87,3 +87,43 @@ test('the Health strip lists the poor network worst first, and nothing for the h
   );
   await expect(page.getByRole('region', { name: 'Health' })).toContainText('No problems found');
 });
+
+test('the corrected spellings a newer SDK sends read the same, and say how they were sent', async ({
+  page,
+  request,
+}) => {
+  const mobile = await sample(request, 'Reconnected 7 times');
+  await page.goto(
+    deepLink(mobile, '?filters=device_info,precall_network_information&include_peer_events=true'),
+  );
+  const precall = page.getByRole('region', { name: 'Pre-call network test' });
+  const throughput = await definitionOf(precall, 'Throughput');
+  await expect(throughput).toContainText('read as kbps');
+  await expect(throughput).not.toContainText('throughtput');
+  await expect(await definitionOf(precall, 'Network type')).toHaveText('4g');
+  const device = page.getByRole('region', { name: 'Device & client' });
+  await expect(await definitionOf(device, 'WebGL')).toHaveText('yes(sent as true/false)');
+});
+
+test('one odd field is flagged where it stands and the rest of its panel still reads', async ({
+  page,
+  request,
+}) => {
+  const bad = await sample(request, 'Bad data');
+  await page.goto(
+    deepLink(
+      bad,
+      '?filters=device_info,ip_information,precall_network_information&include_peer_events=true',
+    ),
+  );
+  const device = page.getByRole('region', { name: 'Device & client' });
+  await expect(await definitionOf(device, 'Browser')).toContainText('Chrome');
+  const mobile = await definitionOf(device, 'Mobile');
+  await expect(mobile).toContainText('invalid');
+  await expect(mobile).toContainText('"yes"');
+  const precall = page.getByRole('region', { name: 'Pre-call network test' });
+  await expect(await definitionOf(precall, 'Round trip (RTT)')).toContainText('"fast"');
+  await expect(await definitionOf(precall, 'Jitter')).toContainText('ms');
+  const network = page.getByRole('region', { name: 'Network & location' });
+  await expect(await definitionOf(network, 'Country')).toContainText('42');
+});
