@@ -165,7 +165,7 @@ export function ParticipantView({ result, params, redact, clock }: ParticipantVi
               )}
             >
               <Suspense fallback={<Skeleton className="h-96 w-full rounded-xl" />}>
-                <MinutesByPeerChart totals={derived.totals} />
+                <MinutesByPeerChart totals={derived.totals} highlight={params.moment ?? null} />
               </Suspense>
             </ErrorBoundary>
           ) : null}

@@ -16,6 +16,8 @@ export type Clock = {
   readonly format: (ms: number) => string;
   /** "14:00:12" on this clock. */
   readonly time: (ms: number) => string;
+  /** This clock's offset from UTC at an instant, in ms (for axes that label round times). */
+  readonly offset: (ms: number) => number;
   /** Why the asked zone could not be used (their zone unknown), or null. */
   readonly fallback: string | null;
   /**
@@ -24,6 +26,38 @@ export type Clock = {
    */
   readonly companion: { readonly label: string; readonly time: (ms: number) => string } | null;
 };
+
+const partsFormat = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
+export function offsetAt(ms: number, timeZone: string | undefined): number {
+  const key = timeZone ?? '';
+  let format = partsFormat.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormat.set(key, format);
+  }
+  const get = (type: string) =>
+    Number(format.formatToParts(ms).find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return wall - Math.floor(ms / 1000) * 1000;
+}
 
 const formatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
 
@@ -85,6 +119,7 @@ function build(
     companion,
     format: (ms) => f.date.format(ms),
     time: (ms) => f.time.format(ms),
+    offset: (ms) => offsetAt(ms, timeZone),
   };
 }
 

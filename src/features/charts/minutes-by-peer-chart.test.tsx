@@ -1,6 +1,8 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ClockContext } from '../../components/ui/clock';
+import { makeClock } from '../../lib/clock';
 import type { PeerSpan, PeerTotal } from '../../lib/peer-spans';
 import { MinutesByPeerChart } from './minutes-by-peer-chart';
 
@@ -48,15 +50,38 @@ describe('MinutesByPeerChart', () => {
   });
 
   it('draws a lane per peer and a hover title per span, open spans marked still connected', () => {
-    render(<MinutesByPeerChart totals={totals} barsWidth={600} />);
+    render(
+      <ClockContext.Provider value={makeClock('utc', null)}>
+        <MinutesByPeerChart totals={totals} barsWidth={600} />
+      </ClockContext.Provider>,
+    );
     const lanes = screen.getByRole('img', { name: 'Connected intervals per peer over time, UTC' });
     expect(lanes.querySelectorAll('rect')).toHaveLength(3);
     const titles = [...lanes.querySelectorAll('g > title')].map((t) => t.textContent);
-    expect(titles).toContain(
-      '9c0d1e2f-0000-4000-8000-000000000003\n2026-11-21 14:06:35 UTC – still connected\n7 min 00 s',
+    expect(titles).toContainEqual(
+      expect.stringMatching(
+        /^9c0d1e2f-0000-4000-8000-000000000003\nNov 21, 2026, 14:06:35 – still connected \(UTC\)\n7 min 00 s$/,
+      ),
     );
     expect(within(lanes).getByText('5e6f7a8b…')).toBeTruthy();
     expect(screen.getByText('still connected')).toBeTruthy();
+  });
+
+  it('labels the axis on the chosen clock and shades the reported moment', () => {
+    const moment = { startMs: Date.UTC(2026, 10, 21, 14, 5), endMs: Date.UTC(2026, 10, 21, 14, 8) };
+    render(
+      <ClockContext.Provider value={makeClock('participant', 'Asia/Kolkata')}>
+        <MinutesByPeerChart totals={totals} barsWidth={600} highlight={moment} />
+      </ClockContext.Provider>,
+    );
+    const lanes = screen.getByRole('img', {
+      name: 'Connected intervals per peer over time, their time (Asia/Kolkata)',
+    });
+    // Kolkata is UTC+5:30: the 14:04 UTC tick reads 19:34.
+    expect(within(lanes).getByText('19:34')).toBeTruthy();
+    expect(within(lanes).queryByText('14:04')).toBeNull();
+    expect(within(lanes).getByText('Reported moment')).toBeTruthy();
+    expect(screen.getByText('reported moment')).toBeTruthy();
   });
 
   it('renders the table rows only once "Show as a table" is opened, one row per peer', async () => {

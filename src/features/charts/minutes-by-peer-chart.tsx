@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { formatCount, formatDurationMs, formatMinutes, formatUtc } from '../../lib/format';
 import type { PeerTotal } from '../../lib/peer-spans';
+import type { TimeWindow } from '../../lib/time-window';
 import { chartSummary, laneData, MAX_BARS, minutesData } from './lib/chart-data';
 import { MinutesBars } from './minutes-bars';
 import { PeerLanes } from './peer-lanes';
@@ -9,6 +10,8 @@ export type MinutesByPeerChartProps = {
   totals: readonly PeerTotal[];
   /** Fixed bar-chart width in pixels (tests); left out, it fills the card. */
   barsWidth?: number;
+  /** The reported moment, shaded on the intervals. */
+  highlight?: TimeWindow | null;
 };
 
 type Column = { header: string; numeric: boolean; cell: (total: PeerTotal) => string };
@@ -86,7 +89,7 @@ function Panel({ title, note, children }: PanelProps) {
 }
 
 /** Per-peer connected intervals and minutes consumed, with a sentence and a table as text. */
-export function MinutesByPeerChart({ totals, barsWidth }: MinutesByPeerChartProps) {
+export function MinutesByPeerChart({ totals, barsWidth, highlight }: MinutesByPeerChartProps) {
   const lanes = useMemo(() => laneData(totals), [totals]);
   const bars = useMemo(() => minutesData(totals), [totals]);
   const summary = useMemo(() => chartSummary(totals), [totals]);
@@ -109,7 +112,7 @@ export function MinutesByPeerChart({ totals, barsWidth }: MinutesByPeerChartProp
               : null
           }
         >
-          <PeerLanes lanes={lanes.lanes} domain={lanes.domain} />
+          <PeerLanes lanes={lanes.lanes} domain={lanes.domain} highlight={highlight} />
         </Panel>
       ) : (
         <p className="mt-5 text-sm text-slate-600 dark:text-slate-300">

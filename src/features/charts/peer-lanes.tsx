@@ -1,10 +1,15 @@
-import { useMemo } from 'react';
-import { formatDurationMs, formatUtc } from '../../lib/format';
+import { useContext, useMemo } from 'react';
+import { ClockContext } from '../../components/ui/clock';
+import type { Clock } from '../../lib/clock';
+import { formatDurationMs } from '../../lib/format';
+import type { TimeWindow } from '../../lib/time-window';
 import { type Lane, type LaneSpan, type TimeDomain, timeTicks } from './lib/chart-data';
 
 export type PeerLanesProps = {
   lanes: readonly Lane[];
   domain: TimeDomain;
+  /** The reported moment, shaded across every lane. */
+  highlight?: TimeWindow | null;
 };
 
 // viewBox units: the SVG scales to its container, so these only set proportions.
@@ -20,20 +25,21 @@ const MIN_RECT_WIDTH = 1.5;
 
 type Scale = (ms: number) => number;
 
-function spanTitle(lane: Lane, span: LaneSpan): string {
+function spanTitle(lane: Lane, span: LaneSpan, clock: Clock): string {
   const who = lane.peerId ?? `${span.peerCount} ${span.peerCount === 1 ? 'peer' : 'peers'}`;
-  const until = span.open ? 'still connected' : formatUtc(span.end);
-  return `${who}\n${formatUtc(span.start)} – ${until}\n${formatDurationMs(span.end - span.start)}`;
+  const until = span.open ? 'still connected' : clock.format(span.end);
+  return `${who}\n${clock.format(span.start)} – ${until} (${clock.label})\n${formatDurationMs(span.end - span.start)}`;
 }
 
 type SpanRectProps = { lane: Lane; span: LaneSpan; x: Scale; y: number };
 
 function SpanRect({ lane, span, x, y }: SpanRectProps) {
+  const clock = useContext(ClockContext);
   const left = x(span.start);
   const width = Math.max(x(span.end) - left, MIN_RECT_WIDTH);
   return (
     <g>
-      <title>{spanTitle(lane, span)}</title>
+      <title>{spanTitle(lane, span, clock)}</title>
       <rect
         x={left}
         y={y}
@@ -60,9 +66,10 @@ function SpanRect({ lane, span, x, y }: SpanRectProps) {
 }
 
 /** Connected intervals as rows on one time axis; hand-written so thousands of spans stay cheap. */
-export function PeerLanes({ lanes, domain }: PeerLanesProps) {
+export function PeerLanes({ lanes, domain, highlight }: PeerLanesProps) {
   const [start, end] = domain;
-  const ticks = useMemo(() => timeTicks(domain), [domain]);
+  const clock = useContext(ClockContext);
+  const ticks = useMemo(() => timeTicks(domain, 5, clock.offset), [domain, clock]);
   const x: Scale = (ms) => LABEL_WIDTH + ((ms - start) / Math.max(end - start, 1)) * PLOT_WIDTH;
   const plotHeight = lanes.length * (LANE_HEIGHT + LANE_GAP);
   const height = plotHeight + AXIS_HEIGHT;
@@ -74,7 +81,7 @@ export function PeerLanes({ lanes, domain }: PeerLanesProps) {
         viewBox={`0 0 ${WIDTH} ${height}`}
         width="100%"
         role="img"
-        aria-label="Connected intervals per peer over time, UTC"
+        aria-label={`Connected intervals per peer over time, ${clock.label}`}
         className="block text-[11px]"
       >
         {ticks.map((tick) => (
@@ -91,6 +98,20 @@ export function PeerLanes({ lanes, domain }: PeerLanesProps) {
             </text>
           </g>
         ))}
+        {highlight && highlight.endMs >= start && highlight.startMs <= end ? (
+          <rect
+            x={x(Math.max(highlight.startMs, start))}
+            y={0}
+            width={Math.max(
+              x(Math.min(highlight.endMs, end)) - x(Math.max(highlight.startMs, start)),
+              2,
+            )}
+            height={plotHeight}
+            className="fill-amber-400/25 stroke-amber-600 dark:fill-amber-300/20 dark:stroke-amber-400"
+          >
+            <title>Reported moment</title>
+          </rect>
+        ) : null}
         {lanes.map((lane, i) => {
           const y = i * (LANE_HEIGHT + LANE_GAP) + LANE_GAP / 2;
           return (
@@ -125,7 +146,13 @@ export function PeerLanes({ lanes, domain }: PeerLanesProps) {
             still connected
           </span>
         )}
-        <span>Times in UTC; hover a bar for its exact times.</span>
+        {highlight ? (
+          <span className="flex items-center gap-1.5">
+            <span className="inline-block h-3 w-5 rounded-sm border border-amber-600 bg-amber-400/25 dark:border-amber-400" />
+            reported moment
+          </span>
+        ) : null}
+        <span>Times in {clock.label}; hover a bar for its exact times.</span>
       </p>
     </div>
   );

@@ -131,7 +131,7 @@ export function minutesData(totals: readonly PeerTotal[], maxBars = MAX_BARS): M
   const dated = crossesDays([first, last]);
   const bars = buckets.map((b) => ({
     key: String(b.start),
-    label: dated ? axisLabel(b.start, 1000, true) : utcClock(b.start),
+    label: dated ? axisLabel(b.start, 1000, true, UTC_OFFSET) : utcClock(b.start),
     peerId: null,
     minutes: b.minutes,
     connectedMinutes: b.connectedMs / 60_000,
@@ -149,9 +149,14 @@ const NICE_STEPS_MS = [
 /** Never more ticks than this, whatever the data's span (timestamps reach from 2000 to 2099). */
 const MAX_TICKS = 8;
 
-/** How a time reads on an axis: the clock within one UTC day, the date beyond it. */
-function axisLabel(at: number, step: number, crossesDays: boolean): string {
-  const utc = formatUtc(at); // "2026-11-21 14:01:35 UTC"
+/** A clock's offset from UTC at an instant (ms); UTC itself by default. */
+export type Offset = (ms: number) => number;
+const UTC_OFFSET: Offset = () => 0;
+
+/** How a time reads on an axis: the clock within one day, the date beyond it. */
+function axisLabel(at: number, step: number, crossesDays: boolean, offset: Offset): string {
+  // "2026-11-21 14:01:35 UTC" shifted to the clock: only its digits are used.
+  const utc = formatUtc(at + offset(at));
   if (step >= DAY) return utc.slice(0, 10);
   const clock = step < 60_000 ? utc.slice(11, 19) : utc.slice(11, 16);
   return crossesDays ? `${utc.slice(5, 10)} ${clock}` : clock;
@@ -161,9 +166,9 @@ export const crossesDays = ([start, end]: TimeDomain) =>
   Math.floor(start / DAY) !== Math.floor(end / DAY);
 
 /** Round UTC times for the axis, aiming at 4–6 ticks, at most 8; dated when the span crosses a day. */
-export function timeTicks(domain: TimeDomain, target = 5): TimeTick[] {
+export function timeTicks(domain: TimeDomain, target = 5, offset = UTC_OFFSET): TimeTick[] {
   const [start, end] = domain;
-  if (end <= start) return [{ at: start, label: utcClock(start) }];
+  if (end <= start) return [{ at: start, label: utcClock(start + offset(start)) }];
   const countFor = (step: number) => Math.floor(end / step) - Math.ceil(start / step) + 1;
   const fitting = NICE_STEPS_MS.find((step) => countFor(step) <= 6 && countFor(step) >= 4);
   const closest = NICE_STEPS_MS.reduce((best, s) =>
@@ -175,7 +180,7 @@ export function timeTicks(domain: TimeDomain, target = 5): TimeTick[] {
   const dated = crossesDays(domain);
   const ticks: TimeTick[] = [];
   for (let at = Math.ceil(start / step) * step; at <= end && ticks.length < MAX_TICKS; at += step) {
-    ticks.push({ at, label: axisLabel(at, step, dated) });
+    ticks.push({ at, label: axisLabel(at, step, dated, offset) });
   }
   return ticks;
 }

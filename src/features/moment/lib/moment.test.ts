@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { offsetAt } from '../../../lib/clock';
 import { readWindowParam, windowParam } from '../../../lib/time-window';
-import { offsetAt, parseMoment, wallToInstant } from './moment';
+import { parseMoment, wallToInstant } from './moment';
 
 // A call from 23:30 to 00:40 Mexico City time (UTC−6): 05:30–06:40 UTC on 21 Nov 2026.
 const call = { startMs: Date.UTC(2026, 10, 21, 5, 30), endMs: Date.UTC(2026, 10, 21, 6, 40) };

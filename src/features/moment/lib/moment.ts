@@ -3,6 +3,7 @@
  * page marks the window on the timeline and charts. Pure: parsing wall-clock text in a zone,
  * and the `moment` deep-link parameter (an ISO interval, start/end, in UTC).
  */
+import { offsetAt } from '../../../lib/clock';
 import type { TimeWindow } from '../../../lib/time-window';
 
 /** How wide the window around the reported time is, in minutes either side. */
@@ -17,38 +18,6 @@ export type Parsed =
   | { readonly ok: false; readonly message: string };
 
 const HELP = 'Enter a time like 15:45, 3:45 pm or 2026-11-21 15:45.';
-
-const partsFormat = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
-export function offsetAt(ms: number, timeZone: string | undefined): number {
-  const key = timeZone ?? '';
-  let format = partsFormat.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormat.set(key, format);
-  }
-  const get = (type: string) =>
-    Number(format.formatToParts(ms).find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return wall - Math.floor(ms / 1000) * 1000;
-}
 
 /** The instant a wall-clock time names in a zone (the later one when a clock change repeats it). */
 export function wallToInstant(
