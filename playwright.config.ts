@@ -44,6 +44,10 @@ export default defineConfig({
         BREAKER_FAILURES: '10000',
         CLOUDFLARE_API_TOKEN: '',
         FRAME_ANCESTORS: PORTAL_ORIGIN,
+        // A live participant refreshes every 2 s here, so a spec can watch it gain events.
+        LIVE_REFRESH_MS: '2000',
+        // Every spec looks up from one address: the per-user limit is tested in Vitest.
+        RATE_LIMIT_PER_USER: '100000',
       },
     },
     {

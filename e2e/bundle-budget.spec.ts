@@ -2,11 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-
-type Chunk = { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] };
-const manifest: Record<string, Chunk> = JSON.parse(
-  readFileSync('dist/.vite/manifest.json', 'utf8'),
-);
+import { builtText, DIST, manifest } from './build-output';
 
 /** The entry and everything it imports statically: what a deep link loads before any lazy chunk. */
 function firstLoad(): string[] {
@@ -21,7 +17,7 @@ function firstLoad(): string[] {
   return [...seen].map((key) => manifest[key]?.file ?? '').filter(Boolean);
 }
 
-const gzipBytes = (file: string) => gzipSync(readFileSync(`dist/${file}`)).length;
+const gzipBytes = (file: string) => gzipSync(readFileSync(`${DIST}/${file}`)).length;
 
 test('first-load JS for a deep link stays within 110 KB gzip', () => {
   const files = firstLoad().filter((f) => f.endsWith('.js'));
@@ -31,7 +27,7 @@ test('first-load JS for a deep link stays within 110 KB gzip', () => {
 });
 
 test('recharts and the table code come only in lazy chunks', () => {
-  const first = firstLoad().map((f) => readFileSync(`dist/${f}`, 'utf8'));
+  const first = firstLoad().map(builtText);
   // recharts names its SVG "recharts-surface"; TanStack Table's API keeps its method names.
   for (const marker of ['recharts-surface', 'getToggleSortingHandler']) {
     expect(
@@ -41,7 +37,7 @@ test('recharts and the table code come only in lazy chunks', () => {
   }
   const lazy = Object.values(manifest)
     .filter((c) => !firstLoad().includes(c.file))
-    .map((c) => readFileSync(`dist/${c.file}`, 'utf8'));
+    .map((c) => builtText(c.file));
   for (const marker of ['recharts-surface', 'getToggleSortingHandler']) {
     expect(
       lazy.some((text) => text.includes(marker)),
@@ -50,8 +46,32 @@ test('recharts and the table code come only in lazy chunks', () => {
   }
 });
 
+test('the peer reports and their chart load only on demand', () => {
+  const first = new Set(firstLoad());
+  for (const source of [
+    'src/features/diagnostics/peer-reports.tsx',
+    'src/features/charts/peer-report-chart.tsx',
+  ]) {
+    const chunk = manifest[source];
+    expect(chunk?.file, source).toBeTruthy();
+    expect(first.has(chunk?.file ?? ''), source).toBe(false);
+  }
+});
+
+test('the quality tables and charts load only with quality data', () => {
+  const first = new Set(firstLoad());
+  for (const source of [
+    'src/features/diagnostics/quality-peer.tsx',
+    'src/features/charts/quality-charts.tsx',
+  ]) {
+    const chunk = manifest[source];
+    expect(chunk?.file, source).toBeTruthy();
+    expect(first.has(chunk?.file ?? ''), source).toBe(false);
+  }
+});
+
 test('no chunk is over 500 KB raw', () => {
   for (const chunk of Object.values(manifest)) {
-    expect(statSync(`dist/${chunk.file}`).size, chunk.file).toBeLessThanOrEqual(500 * 1024);
+    expect(statSync(`${DIST}/${chunk.file}`).size, chunk.file).toBeLessThanOrEqual(500 * 1024);
   }
 });

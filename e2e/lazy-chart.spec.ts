@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { builtText, manifest } from './build-output';
 import { deepLink, sample } from './support';
-
-type Chunk = { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] };
-const manifest: Record<string, Chunk> = JSON.parse(
-  readFileSync('dist/.vite/manifest.json', 'utf8'),
-);
 
 test('recharts arrives in its own chunk, after the summary is on screen', async ({
   page,
@@ -20,7 +15,7 @@ test('recharts arrives in its own chunk, after the summary is on screen', async 
   const staticFiles = [entry?.file, ...(entry?.imports ?? []).map((k) => manifest[k]?.file)];
   expect(staticFiles).not.toContain(chart?.file);
   // recharts names its SVG "recharts-surface": present in the lazy side, absent from the first load.
-  const read = (file: string | undefined) => readFileSync(`dist/${file}`, 'utf8');
+  const read = builtText;
   const lazyFiles = [chart?.file, ...(chart?.imports ?? []).map((k) => manifest[k]?.file)];
   expect(lazyFiles.some((file) => read(file).includes('recharts-surface'))).toBe(true);
   for (const file of staticFiles) expect(read(file)).not.toContain('recharts-surface');

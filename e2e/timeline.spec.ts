@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiPath, deepLink, sample } from './support';
+import { apiPath, deepLink, sample, utcText } from './support';
 
 test.describe('the 10,002-event history', () => {
   test.beforeEach(async ({ page, request }) => {
@@ -126,4 +126,127 @@ test('the table rows show the API events, in time order, value for value', async
     await expect(cells.nth(4)).toHaveText(event.preset_view_type);
     await expect(cells.nth(5)).toHaveText(`${event.minutes_consumed.toFixed(2)} min`);
   }
+});
+
+test.describe('SDK events (filters=events) merged into the timeline', () => {
+  type SdkEvent = { type: string; timestamp: string; metadata?: Record<string, string> };
+  const query = '?filters=events&include_peer_events=true';
+  let events: SdkEvent[] = [];
+  let peerEvents = 0;
+
+  test.beforeEach(async ({ page, request }) => {
+    const poor = await sample(request, 'Poor network');
+    const body = await (await request.get(apiPath(poor, query))).json();
+    events = body.data.participant.peer_stats.events;
+    peerEvents = body.data.participant.peer_events.length;
+    await page.goto(deepLink(poor, query));
+    await expect(page.getByText(`Showing ${peerEvents + events.length} of`)).toBeVisible();
+  });
+
+  test('shows each SDK event as a row: source, type, time, peer id and metadata', async ({
+    page,
+  }) => {
+    const timeline = page.getByRole('region', { name: 'Peer events timeline' });
+    await expect(timeline).toContainText(
+      `${events.length} SDK events (peer_stats.events) shown in the table`,
+    );
+    // The facts stay about peer events.
+    await expect(timeline).toContainText(`Events${peerEvents}`);
+    const table = page.getByRole('table', { name: 'Peer events' });
+    const relay = events.find((e) => e.type === 'ice_connected_relay');
+    if (!relay?.metadata?.peer_id) throw new Error('the sample has no ice_connected_relay event');
+    const row = table.getByRole('row').filter({ has: page.getByTitle(utcText(relay.timestamp)) });
+    const cells = row.filter({ hasText: 'ice_connected_relay' }).getByRole('cell');
+    await expect(cells.nth(1)).toHaveText('SDK event');
+    await expect(cells.nth(3).getByRole('code')).toHaveAttribute('title', relay.metadata.peer_id);
+    // Peer-event-only columns stay empty.
+    await expect(cells.nth(5)).toHaveText('');
+    await expect(cells.nth(7)).toHaveText('');
+    await expect(table.getByText('network_disconnected', { exact: true }).first()).toBeVisible();
+
+    await table
+      .getByRole('button', { name: 'Show metadata of network_disconnected' })
+      .first()
+      .click();
+    const metadata = page.getByRole('dialog', { name: 'Metadata of network_disconnected' });
+    await expect(metadata).toContainText('reason');
+    await expect(metadata).toContainText('ice_failed');
+    await page.keyboard.press('Escape');
+    await expect(metadata).toBeHidden();
+  });
+
+  test('the source filter narrows the rows, and holds through re-sorting and search', async ({
+    page,
+  }) => {
+    const total = peerEvents + events.length;
+    const table = page.getByRole('table', { name: 'Peer events' });
+    await page.getByRole('group', { name: 'Sources' }).getByLabel('Peer events').uncheck();
+    await expect(page.getByText(`Showing ${events.length} of ${total} events`)).toBeVisible();
+    await expect(table.getByRole('cell', { name: 'Peer event', exact: true })).toHaveCount(0);
+
+    const source = table.getByRole('columnheader', { name: 'Source' });
+    await source.getByRole('button').click();
+    await expect(source).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page.getByText(`Showing ${events.length} of ${total} events`)).toBeVisible();
+
+    const relays = events.filter((e) => e.type === 'ice_connected_relay').length;
+    await page.getByLabel('Search events').fill('relay');
+    await expect(page.getByText(`Showing ${relays} of ${total} events`)).toBeVisible();
+
+    await page.getByLabel('Search events').fill('');
+    await page.getByRole('group', { name: 'Sources' }).getByLabel('Peer events').check();
+    await page.getByRole('group', { name: 'Sources' }).getByLabel('SDK events').uncheck();
+    await expect(page.getByText(`Showing ${peerEvents} of ${total} events`)).toBeVisible();
+    await expect(table.getByRole('cell', { name: 'SDK event', exact: true })).toHaveCount(0);
+  });
+
+  test('search finds SDK events by type and by metadata', async ({ page }) => {
+    const total = peerEvents + events.length;
+    const drops = events.filter((e) => e.type === 'network_disconnected');
+    expect(drops.length).toBeGreaterThan(0);
+    await page.getByLabel('Search events').fill('network_disconnected');
+    await expect(page.getByText(`Showing ${drops.length} of ${total} events`)).toBeVisible();
+    await page.getByLabel('Search events').fill('ICE_FAILED');
+    await expect(page.getByText(`Showing ${drops.length} of ${total} events`)).toBeVisible();
+  });
+});
+
+test('SDK events not requested: one click adds events to the deep link', async ({
+  page,
+  request,
+}) => {
+  const poor = await sample(request, 'Poor network');
+  await page.goto(deepLink(poor, '?filters=ip_information&include_peer_events=true'));
+  const timeline = page.getByRole('region', { name: 'Peer events timeline' });
+  await expect(timeline).toContainText('SDK events were not requested.');
+  await expect(timeline.getByRole('columnheader', { name: 'Source' })).toHaveCount(0);
+  await timeline.getByRole('link', { name: 'Request SDK events' }).click();
+  await expect(page).toHaveURL(/[?&]filters=ip_information,events(&|$)/);
+  await expect(
+    timeline.getByRole('table', { name: 'Peer events' }).getByText('ice_connected_relay').first(),
+  ).toBeVisible();
+});
+
+test('timeline times follow the chosen clock, UTC on hover', async ({ page, request }) => {
+  const poor = await sample(request, 'Poor network');
+  const query = '?filters=ip_information,events&include_peer_events=true';
+  const body = await (await request.get(apiPath(poor, query))).json();
+  const zone: string = body.data.participant.peer_stats.ip_information.timezone;
+  const first: { timestamp: string } = body.data.participant.peer_stats.events[0];
+  await page.goto(deepLink(poor, query));
+  const table = page.getByRole('table', { name: 'Peer events' });
+  await page.getByLabel('Times in').selectOption('utc');
+  await expect(table.getByRole('columnheader', { name: 'Time (UTC)' })).toBeVisible();
+  await page.getByLabel('Times in').selectOption('participant');
+  await expect(
+    table.getByRole('columnheader', { name: `Time (their time (${zone}))` }),
+  ).toBeVisible();
+  const theirs = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(first.timestamp));
+  await expect(table.getByTitle(utcText(first.timestamp)).first()).toContainText(theirs);
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 import { SCENARIOS } from './mock/scenarios';
+import { SESSION_SAMPLES } from './mock/sessions';
 import { createApp } from './node-app';
 import { quiet } from './testing/quiet';
 
@@ -41,7 +42,7 @@ describe('GET /api/config', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = await res.json();
     expect(body.mode).toBe('demo');
-    expect(body.samples).toHaveLength(SCENARIOS.length);
+    expect(body.samples).toHaveLength(SCENARIOS.length + SESSION_SAMPLES.length);
     expect(body.samples[0]).toEqual({
       label: healthy.label,
       session_id: healthy.sessionId,

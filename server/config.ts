@@ -53,6 +53,8 @@ export type Config = {
   readonly upstream: UpstreamConfig;
   /** Folder of the built SPA (vite build output). */
   readonly distDir: string;
+  /** How often the page refreshes a participant who is still in a live session. */
+  readonly liveRefreshMs: number;
 };
 
 export class ConfigError extends Error {
@@ -181,6 +183,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   // Relative to the working directory: `npm start` and the tests run from the repository root.
   const distDir = env.DIST_DIR || 'dist';
+  const liveRefreshMs = Math.max(
+    1_000,
+    parseInteger('LIVE_REFRESH_MS', env.LIVE_REFRESH_MS, 15_000, 600_000),
+  );
   const token = env.CLOUDFLARE_API_TOKEN?.trim();
 
   if (!token) {
@@ -192,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       basePath,
       embed,
       distDir,
+      liveRefreshMs,
       upstream: {
         base: DEMO_API_BASE,
         token: DEMO_TOKEN,
@@ -231,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basePath,
     embed,
     distDir,
+    liveRefreshMs,
     upstream: {
       base: parseBase(env.RTK_API_BASE),
       token,

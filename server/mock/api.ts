@@ -3,16 +3,13 @@
  * /client/v4, same bearer-token requirement, same envelopes and status codes.
  */
 import { Hono } from 'hono';
-import type { ErrorEnvelope, Filter } from '../../src/api/participant-schema';
+import type { Filter } from '../../src/api/participant-schema';
+import type { WirePeerReportParticipant } from '../../src/api/peer-report-schema';
 import { parseFilters, parseIncludePeerEvents } from '../../src/api/request-params';
 import type { Diagnostics } from './diagnostics';
-import {
-  type Built,
-  type Fault,
-  findScenario,
-  type ParticipantScenario,
-  sessionExists,
-} from './scenarios';
+import { gatewayError, kitError } from './envelopes';
+import { type Built, type Fault, type ParticipantScenario, SCENARIOS } from './scenarios';
+import { createSessionMock, findSessionScenario, knownSession } from './sessions';
 
 export type MockOptions = {
   readonly token: string;
@@ -20,20 +17,6 @@ export type MockOptions = {
   readonly appId: string;
   readonly now?: () => number;
 };
-
-/** Cloudflare's gateway envelope (authentication, routing, rate limits). */
-const gatewayError = (code: number, message: string): ErrorEnvelope & Record<string, unknown> => ({
-  success: false,
-  errors: [{ code, message }],
-  messages: [],
-  result: null,
-});
-
-/** RealtimeKit's own envelope. */
-const kitError = (code: number, message: string): ErrorEnvelope => ({
-  success: false,
-  error: { code, message },
-});
 
 const CLOUDFLARE_ERROR_PAGE = `<!DOCTYPE html>
 <html><head><title>api.cloudflare.com | 502: Bad gateway</title></head>
@@ -111,10 +94,18 @@ export function createMockApi(options: MockOptions) {
   // Every record is built once, at its first request: a participant still in the session then
   // answers the same on every request (as a real one would between events), so a page and a
   // test that fetch it a second apart see the same join time.
+  const firstAsked = new Map<string, number>();
   const build = (scenario: ParticipantScenario): Built => {
+    if (scenario.growing) {
+      // A live participant gains events as time passes since it was first asked for.
+      const at = now();
+      const since = firstAsked.get(scenario.key) ?? at;
+      firstAsked.set(scenario.key, since);
+      return scenario.build(at, since);
+    }
     let built = cache.get(scenario.key);
     if (!built) {
-      built = scenario.build(now());
+      built = scenario.build(now(), now());
       cache.set(scenario.key, built);
     }
     return built;
@@ -139,15 +130,57 @@ export function createMockApi(options: MockOptions) {
     if (!filters.ok) return c.json(kitError(400, filters.message), 400);
     const include = parseIncludePeerEvents(c.req.query('include_peer_events'));
     if (!include.ok) return c.json(kitError(400, include.message), 400);
-    const scenario = findScenario(sid, pid);
+    const scenario = findSessionScenario(sid, pid);
     if (!scenario) {
-      const what = sessionExists(sid) ? 'Participant' : 'Session';
+      const what = knownSession(sid) ? 'Participant' : 'Session';
       return c.json(kitError(404, `${what} not found`), 404);
     }
     if (scenario.kind === 'fault') return fault(scenario.fault, c.req.raw.signal);
     const participant = shape(build(scenario), filters.value, include.value === true);
     return c.json({ success: true, data: { participant } });
   });
+
+  // A peer's report, built on request. A fault scenario's participant id doubles as a peer id
+  // that answers with that fault; the long histories are never built for a lookup.
+  const findPeer = (
+    peerId: string,
+  ): { fault: Fault } | { report: WirePeerReportParticipant; peerEvents: unknown } | undefined => {
+    for (const scenario of SCENARIOS) {
+      if (scenario.kind === 'fault') {
+        if (scenario.participantId === peerId) return { fault: scenario.fault };
+        continue;
+      }
+      if (scenario.heavy) continue;
+      const built = build(scenario);
+      const report = built.peerReport?.(peerId);
+      if (report) return { report, peerEvents: built.participant.peer_events };
+    }
+    return undefined;
+  };
+
+  app.get('/accounts/:account/realtime/kit/:app/sessions/peer-report/:peer', async (c) => {
+    const { account, app: appId, peer } = c.req.param();
+    if (account !== options.accountId) {
+      return c.json(gatewayError(9109, 'Unauthorized to access requested resource'), 403);
+    }
+    if (appId !== options.appId) return c.json(kitError(404, 'App not found'), 404);
+    const filters = parseFilters(c.req.query('filters'));
+    if (!filters.ok) return c.json(kitError(400, filters.message), 400);
+    const include = parseIncludePeerEvents(c.req.query('include_peer_events'));
+    if (!include.ok) return c.json(kitError(400, include.message), 400);
+    const found = findPeer(peer);
+    if (!found) return c.json(kitError(404, 'Peer not found'), 404);
+    if ('fault' in found) return fault(found.fault, c.req.raw.signal);
+    // What `filters` narrows in a peer report is undocumented: the mock sends the whole report.
+    const participant =
+      include.value === true ? { ...found.report, peer_events: found.peerEvents } : found.report;
+    return c.json({ success: true, data: { participant } });
+  });
+
+  app.route(
+    '/accounts/:account/realtime/kit/:app/sessions',
+    createSessionMock({ accountId: options.accountId, appId: options.appId, build, now }),
+  );
 
   app.notFound((c) =>
     c.json(

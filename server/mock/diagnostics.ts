@@ -2,13 +2,39 @@
  * The filtered sections (CONTRACT.md A2) for a mock participant: device, location, pre-call
  * test, SDK events and per-peer quality samples, drawn from a seeded generator.
  */
-import type { WirePeerStats, WireQualityStat } from '../../src/api/participant-schema';
+import type {
+  WireAudioSample,
+  WirePeerStats,
+  WireQualityStat,
+  WireVideoSample,
+} from '../../src/api/participant-schema';
 import type { Random } from './random';
 import type { Span } from './timeline';
 
 export type Diagnostics = {
   readonly peer_stats: WirePeerStats;
-  readonly quality_stats: WireQualityStat[];
+  /** A list, or one object as some responses send it. */
+  readonly quality_stats: WireQualityStat[] | WireQualityStat;
+};
+
+/** How the quality samples of a mock participant are sent. */
+export type QualityOptions = {
+  /** Time between samples; 10 s unless said. */
+  readonly stepMs?: number;
+  /** Jitter in seconds, as WebRTC reports it, instead of milliseconds. */
+  readonly jitterInSeconds?: boolean;
+  /** One object instead of a list (seen in the wild; the first peer only). */
+  readonly asObject?: boolean;
+  /** Peers (by index) that joined but never sent media: empty sample lists. */
+  readonly silentPeers?: readonly number[];
+  /** No peer sends media (a webinar viewer): every sample list is empty. */
+  readonly noMedia?: boolean;
+  /** A stretch on another network: a bad patch in an otherwise good call. */
+  readonly episode?: {
+    readonly fromMs: number;
+    readonly toMs: number;
+    readonly network: NetworkProfile;
+  };
 };
 
 export type NetworkProfile = {
@@ -47,27 +73,40 @@ export type Location = {
 const between = (r: Random, [min, max]: [number, number], digits = 2) =>
   Number((min + r.next() * (max - min)).toFixed(digits));
 
-function qualityFor(r: Random, peerId: string, span: Span, net: NetworkProfile, now: number) {
+function qualityFor(
+  r: Random,
+  peerId: string,
+  span: Span,
+  base: NetworkProfile,
+  now: number,
+  options: QualityOptions,
+): WireQualityStat {
   const end = span.leave ?? now;
-  const stepMs = 10_000;
-  const audio: NonNullable<WireQualityStat['audio_stats']> = [];
-  const video: NonNullable<WireQualityStat['video_stats']> = [];
+  const stepMs = options.stepMs ?? 10_000;
+  const jitterUnit = options.jitterInSeconds ? 1000 : 1;
+  const audio: WireAudioSample[] = [];
+  const video: WireVideoSample[] = [];
+  const losses: number[] = [];
   for (let at = span.join; at <= end; at += stepMs) {
+    const episode = options.episode;
+    const net = episode && at >= episode.fromMs && at < episode.toMs ? episode.network : base;
     const loss = between(r, net.lossPct);
     const jitter = between(r, net.jitterMs);
+    losses.push(loss);
     const quality = Math.max(1, Math.min(5, 4.6 - loss * 0.18 - jitter * 0.01));
+    const timestamp = new Date(at).toISOString();
     audio.push({
-      timestamp: new Date(at).toISOString(),
+      timestamp,
       quality: Number(quality.toFixed(2)),
-      jitter,
+      jitter: Number((jitter / jitterUnit).toFixed(5)),
       packets_lost: Math.round(loss * 0.5),
       concealment_events: Math.round(loss * 2),
     });
     const fps = net.lossPct[1] > 5 ? r.int(8, 20) : r.int(24, 30);
     video.push({
-      timestamp: new Date(at).toISOString(),
-      quality: Number((quality - 0.2).toFixed(2)),
-      jitter: between(r, net.jitterMs),
+      timestamp,
+      quality: Number(Math.max(1, quality - 0.2).toFixed(2)),
+      jitter: Number((between(r, net.jitterMs) / jitterUnit).toFixed(5)),
       packets_lost: Math.round(loss * 3),
       frame_width: fps < 20 ? 640 : 1280,
       frame_height: fps < 20 ? 360 : 720,
@@ -76,18 +115,46 @@ function qualityFor(r: Random, peerId: string, span: Span, net: NetworkProfile, 
     });
   }
   const avg = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
+  const lossy = losses.some((l) => l > 5);
   return {
     peer_id: peerId,
     start: new Date(span.join).toISOString(),
     end: new Date(end).toISOString(),
     average_quality: Number(avg(audio.map((s) => Number(s.quality))).toFixed(2)),
     audio_bandwidth: r.int(28, 42),
-    video_bandwidth: net.lossPct[1] > 5 ? r.int(250, 600) : r.int(900, 1800),
-    audio_packet_loss: Number(avg(audio.map(() => between(r, net.lossPct))).toFixed(2)),
-    video_packet_loss: Number(avg(video.map(() => between(r, net.lossPct))).toFixed(2)),
+    video_bandwidth:
+      base.lossPct[1] > 5 ? r.int(250, 600) : lossy ? r.int(600, 900) : r.int(900, 1800),
+    audio_packet_loss: Number(avg(losses).toFixed(2)),
+    video_packet_loss: Number((avg(losses) * 1.1).toFixed(2)),
     audio_stats: audio,
     video_stats: video,
-  } satisfies WireQualityStat;
+  };
+}
+
+/** A peer that joined but sent nothing: the entry is there, its sample lists are empty. */
+const silentQuality = (peerId: string, span: Span, now: number): WireQualityStat => ({
+  peer_id: peerId,
+  start: new Date(span.join).toISOString(),
+  end: new Date(span.leave ?? now).toISOString(),
+  audio_stats: [],
+  video_stats: [],
+});
+
+function qualityStats(
+  r: Random,
+  spans: readonly Span[],
+  peerIds: readonly string[],
+  network: NetworkProfile,
+  now: number,
+  options: QualityOptions,
+): WireQualityStat[] | WireQualityStat {
+  const entries = spans.map((span, i) =>
+    options.noMedia || options.silentPeers?.includes(i)
+      ? silentQuality(peerIds[i] ?? '', span, now)
+      : qualityFor(r, peerIds[i] ?? '', span, network, now, options),
+  );
+  const [first] = entries;
+  return options.asObject && first ? first : entries;
 }
 
 export function buildDiagnostics(
@@ -99,6 +166,7 @@ export function buildDiagnostics(
     spans: readonly Span[];
     peerIds: readonly string[];
     now: number;
+    quality?: QualityOptions;
   },
 ): Diagnostics {
   const { device, location, network, spans, peerIds, now } = input;
@@ -164,6 +232,6 @@ export function buildDiagnostics(
       },
       events,
     },
-    quality_stats: spans.map((span, i) => qualityFor(r, peerIds[i] ?? '', span, network, now)),
+    quality_stats: qualityStats(r, spans, peerIds, network, now, input.quality ?? {}),
   };
 }

@@ -3,11 +3,13 @@
  * plus fault scenarios that answer the way Cloudflare does when things go wrong.
  */
 import type { WireParticipant } from '../../src/api/participant-schema';
-import { buildDiagnostics, type Diagnostics } from './diagnostics';
+import type { WirePeerReportParticipant } from '../../src/api/peer-report-schema';
+import { buildDiagnostics, type Diagnostics, type QualityOptions } from './diagnostics';
+import { buildPeerReport } from './peer-report';
 import { DEVICES, LOCATIONS, NETWORKS } from './profiles';
 import { seeded } from './random';
-import { buildParticipant, reconnectingSpans, type Span } from './timeline';
-import { correctedSpellings, ODD_FIELDS } from './variants';
+import { buildParticipant, iso, minutesBetween, reconnectingSpans, type Span } from './timeline';
+import { correctedSpellings, ODD_FIELDS, withImpossibleCounters } from './variants';
 
 /** Sat 21 Nov 2026, 14:00 UTC: the afternoon of the finished demo calls. */
 const BASE = Date.UTC(2026, 10, 21, 14, 0, 0);
@@ -19,6 +21,8 @@ export type Built = {
   readonly diagnostics?: Diagnostics;
   /** Fields sent in place of the documented ones, per peer_stats section (bad data). */
   readonly oddStats?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** The peer report (CONTRACT.md A3) of one of this participant's peers, built when asked. */
+  readonly peerReport?: (peerId: string) => WirePeerReportParticipant | undefined;
 };
 
 export type Fault =
@@ -40,7 +44,14 @@ export type ParticipantScenario = Common & {
   readonly kind: 'participant';
   /** True when the record depends on the current time (a participant still in the call). */
   readonly live?: boolean;
-  readonly build: (now: number) => Built;
+  /** The long histories: a peer-report lookup never builds them (they have no reports). */
+  readonly heavy?: boolean;
+  /** A heavy record's entry in its session's list, without building its history. */
+  readonly summary?: () => WireParticipant;
+  /** A live call that gains events as time passes (built on every request, from `since`). */
+  readonly growing?: boolean;
+  /** `since`: when the mock was first asked for this participant. */
+  readonly build: (now: number, since?: number) => Built;
 };
 
 export type FaultScenario = Common & { readonly kind: 'fault'; readonly fault: Fault };
@@ -53,6 +64,7 @@ const LIVE_CALL = ids.uuid();
 const WEBINAR = ids.uuid();
 const FLAPPING_CALL = ids.uuid();
 const FAULTS = ids.uuid();
+const LONG_CALL = ids.uuid();
 
 function standard(
   key: string,
@@ -84,23 +96,30 @@ function withDiagnostics(
     network: keyof typeof NETWORKS;
   },
   now: number,
+  quality?: QualityOptions,
 ): Built {
+  const input = {
+    participant: built.participant,
+    device: DEVICES[profile.device],
+    location: LOCATIONS[profile.location],
+    network: NETWORKS[profile.network],
+    spans,
+    peerIds: built.peerIds,
+    now,
+    quality,
+  };
   return {
     participant: built.participant,
-    diagnostics: buildDiagnostics(r, {
-      device: DEVICES[profile.device],
-      location: LOCATIONS[profile.location],
-      network: NETWORKS[profile.network],
-      spans,
-      peerIds: built.peerIds,
-      now,
-    }),
+    diagnostics: buildDiagnostics(r, input),
+    peerReport: (peerId) => buildPeerReport(input, peerId),
   };
 }
 
 function flapping(key: string, label: string, seed: number, spanCount: number) {
-  return standard(key, label, FLAPPING_CALL, seed, (r, participantId) => {
-    const spans = reconnectingSpans(r, BASE + 2 * MIN, spanCount, [3_000, 12_000], [2_000, 5_000]);
+  const spansOf = (r: ReturnType<typeof seeded>) =>
+    reconnectingSpans(r, BASE + 2 * MIN, spanCount, [3_000, 12_000], [2_000, 5_000]);
+  const scenario = standard(key, label, FLAPPING_CALL, seed, (r, participantId) => {
+    const spans = spansOf(r);
     const built = buildParticipant(
       r,
       {
@@ -116,6 +135,60 @@ function flapping(key: string, label: string, seed: number, spanCount: number) {
     );
     return { participant: built.participant };
   });
+  // The same draws as the build up to the user id; the history itself is never made.
+  const summary = (): WireParticipant => {
+    const r = seeded(seed);
+    const spans = spansOf(r);
+    const joined = spans[0]?.join ?? BASE;
+    const left = spans[spans.length - 1]?.leave ?? joined;
+    return {
+      id: scenario.participantId,
+      user_id: r.uuid(),
+      custom_participant_id: `kiosk-${seed}`,
+      display_name: `Lobby kiosk ${seed % 100}`,
+      preset_name: 'group_call_participant',
+      joined_at: iso(joined),
+      left_at: iso(left),
+      duration: minutesBetween(joined, left),
+    };
+  };
+  return { ...scenario, heavy: true, summary };
+}
+
+/** How often the live demo participant drops and comes back. */
+export const LIVE_RECONNECT_EVERY_MS = 20_000;
+
+const LIVE_FLAKY_ID = seeded(414 * 7919).uuid();
+
+/**
+ * In the call since six minutes before the mock was first asked, then dropping and coming
+ * back every LIVE_RECONNECT_EVERY_MS: each refresh of the page sees new events.
+ */
+function liveFlaky(now: number, since: number): Built {
+  const r = seeded(414);
+  const start = Math.floor(since / 1000) * 1000 - 6 * MIN;
+  const spans: Span[] = [{ join: start, leave: start + 2 * MIN }];
+  let join = start + 2 * MIN + 9_000;
+  const drops = Math.max(0, Math.floor((now - since) / LIVE_RECONNECT_EVERY_MS));
+  for (let i = 0; i < drops; i++) {
+    const leave = since + (i + 1) * LIVE_RECONNECT_EVERY_MS;
+    spans.push({ join, leave });
+    join = leave + 3_000;
+  }
+  spans.push({ join, leave: null });
+  return buildParticipant(
+    r,
+    {
+      sessionId: LIVE_CALL,
+      participantId: LIVE_FLAKY_ID,
+      userId: 'user-live-0414',
+      customParticipantId: 'crm-80414',
+      displayName: 'Ayşe Demir',
+      presetName: 'group_call_participant',
+      view: 'GROUP_CALL',
+    },
+    spans,
+  );
 }
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -174,6 +247,9 @@ export const SCENARIOS: readonly Scenario[] = [
         built,
         { device: 'iphoneSafari', location: 'lagos', network: 'cellular' },
         now,
+        // Seen from mobile SDKs: jitter in seconds, as WebRTC reports it; and one reconnect
+        // whose media never resumed.
+        { jitterInSeconds: true, silentPeers: [3] },
       );
       // A newer SDK: the corrected spellings, WebGL as true/false.
       return sent.diagnostics
@@ -245,6 +321,20 @@ export const SCENARIOS: readonly Scenario[] = [
     },
     true,
   ),
+  {
+    ...standard(
+      'live-flaky',
+      'Live now: a flaky connection, gaining events',
+      LIVE_CALL,
+      414,
+      () => ({
+        participant: {},
+      }),
+    ),
+    live: true,
+    growing: true,
+    build: (now: number, since?: number) => liveFlaky(now, since ?? now),
+  },
   standard('webinar', 'Webinar viewer (92 min)', WEBINAR, 505, (r, participantId, now) => {
     const spans = [
       { join: BASE - 3 * 60 * MIN + 41_000, leave: BASE - 3 * 60 * MIN + 92 * MIN + 7_500 },
@@ -268,6 +358,8 @@ export const SCENARIOS: readonly Scenario[] = [
       built,
       { device: 'windowsEdge', location: 'osaka', network: 'good' },
       now,
+      // A viewer publishes nothing: quality_stats arrives with empty sample lists.
+      { noMedia: true },
     );
   }),
   standard('sparse', 'Sparse record: most fields absent', TEAM_CALL, 606, (_r, participantId) => ({
@@ -338,16 +430,21 @@ export const SCENARIOS: readonly Scenario[] = [
           'not an event',
         ],
       },
-      diagnostics: buildDiagnostics(r, {
-        device: DEVICES.windowsChrome,
-        location: LOCATIONS.mexico,
-        network: NETWORKS.good,
-        spans: [
-          { join: Date.parse('2026-11-21T14:30:42Z'), leave: Date.parse('2026-11-21T14:52:30.5Z') },
-        ],
-        peerIds: [peer],
-        now: Date.parse('2026-11-21T14:52:30.5Z'),
-      }),
+      diagnostics: withImpossibleCounters(
+        buildDiagnostics(r, {
+          device: DEVICES.windowsChrome,
+          location: LOCATIONS.mexico,
+          network: NETWORKS.good,
+          spans: [
+            {
+              join: Date.parse('2026-11-21T14:30:42Z'),
+              leave: Date.parse('2026-11-21T14:52:30.5Z'),
+            },
+          ],
+          peerIds: [peer],
+          now: Date.parse('2026-11-21T14:52:30.5Z'),
+        }),
+      ),
       oddStats: ODD_FIELDS,
     };
   }),
@@ -356,7 +453,7 @@ export const SCENARIOS: readonly Scenario[] = [
     'Duration disagrees with its timestamps',
     TEAM_CALL,
     909,
-    (r, participantId) => {
+    (r, participantId, now) => {
       const spans = [{ join: BASE + 6 * MIN, leave: BASE + 31 * MIN + 12_000 }];
       const built = buildParticipant(
         r,
@@ -371,13 +468,106 @@ export const SCENARIOS: readonly Scenario[] = [
         },
         spans,
       );
-      // Seen in the wild: a duration that counts 5 minutes the timestamps do not show.
-      return { participant: { ...built.participant, duration: 30.2 } };
+      // Seen in the wild: a duration that counts 5 minutes the timestamps do not show, and
+      // quality_stats sent as one object rather than a list.
+      const { diagnostics, peerReport } = withDiagnostics(
+        r,
+        spans,
+        built,
+        { device: 'linuxFirefox', location: 'berlin', network: 'good' },
+        now,
+        { asObject: true },
+      );
+      return { participant: { ...built.participant, duration: 30.2 }, diagnostics, peerReport };
+    },
+  ),
+  standard(
+    'changed-mid-call',
+    'Fine before the call, degraded during it; one connection never closed',
+    TEAM_CALL,
+    919,
+    (r, participantId, now) => {
+      const spans: Span[] = [
+        { join: BASE + 8 * MIN, leave: BASE + 20 * MIN },
+        { join: BASE + 20 * MIN + 15_000, leave: null },
+      ];
+      const built = buildParticipant(
+        r,
+        {
+          sessionId: TEAM_CALL,
+          participantId,
+          userId: r.uuid(),
+          customParticipantId: 'crm-91920',
+          displayName: 'Kenji Watanabe',
+          presetName: 'group_call_participant',
+          view: 'GROUP_CALL',
+        },
+        spans,
+      );
+      // The second connection's LEAVING never arrived, though the participant left at 14:35.
+      const left = BASE + 35 * MIN;
+      const { diagnostics, peerReport } = withDiagnostics(
+        r,
+        [spans[0] ?? { join: left, leave: left }, { join: BASE + 20 * MIN + 15_000, leave: left }],
+        built,
+        { device: 'macChrome', location: 'osaka', network: 'good' },
+        now,
+        // Someone else started a large upload on their network: five bad minutes mid-call.
+        { episode: { fromMs: BASE + 22 * MIN, toMs: BASE + 27 * MIN, network: NETWORKS.poor } },
+      );
+      return {
+        participant: {
+          ...built.participant,
+          left_at: iso(left),
+          duration: minutesBetween(BASE + 8 * MIN, left),
+        },
+        diagnostics,
+        peerReport,
+      };
     },
   ),
   flapping('history-1k', 'Long history: 1,002 peer events', 811, 334),
   flapping('history-10k', 'Huge history: 10,002 peer events', 812, 3334),
   flapping('history-100k', 'Very large history: 100,002 peer events', 813, 33334),
+  standard(
+    'quality-8h',
+    '8-hour call, one quality sample a second',
+    LONG_CALL,
+    1001,
+    (r, participantId, now) => {
+      // 28,800 one-second samples of each kind; 20 bad minutes in the fourth hour.
+      const start = BASE - 10 * 60 * MIN;
+      const spans = [{ join: start, leave: start + 8 * 60 * MIN - 1_000 }];
+      const built = buildParticipant(
+        r,
+        {
+          sessionId: LONG_CALL,
+          participantId,
+          userId: r.uuid(),
+          customParticipantId: 'crm-90417',
+          displayName: 'Ines Duarte',
+          presetName: 'group_call_host',
+          view: 'GROUP_CALL',
+        },
+        spans,
+      );
+      return withDiagnostics(
+        r,
+        spans,
+        built,
+        { device: 'macChrome', location: 'lisbon', network: 'good' },
+        now,
+        {
+          stepMs: 1_000,
+          episode: {
+            fromMs: start + 3 * 60 * MIN + 10 * MIN,
+            toMs: start + 3 * 60 * MIN + 30 * MIN,
+            network: NETWORKS.poor,
+          },
+        },
+      );
+    },
+  ),
   ...(
     [
       ['rate_limited', 'Rate limited by Cloudflare (429)'],

@@ -29,3 +29,21 @@ export const ODD_FIELDS = {
   ip_information: { country: 42 },
   precall_network_information: { rtt: 'fast', relay_connectivity: 'maybe' },
 } as const;
+
+/**
+ * Counters no network produces (loss above 100 %, negative packets lost, a score above 5):
+ * what a reporting bug looks like, so the page can say it is not the participant's network.
+ */
+export function withImpossibleCounters(d: Diagnostics): Diagnostics {
+  const entries = Array.isArray(d.quality_stats) ? d.quality_stats : [d.quality_stats];
+  return {
+    ...d,
+    quality_stats: entries.map((entry) => ({
+      ...entry,
+      audio_packet_loss: 180,
+      audio_stats: entry.audio_stats?.map((sample, i) =>
+        i % 4 === 0 ? { ...sample, packets_lost: -3, quality: 7.5 } : sample,
+      ),
+    })),
+  };
+}

@@ -139,6 +139,81 @@ describe('GET /api/sessions/:session_id/participants/:participant_id (live mode)
   });
 });
 
+describe('GET /api/sessions/peer-report/:peer_id (live mode)', () => {
+  it('reaches exactly the documented upstream path with the checked query and the bearer token', async () => {
+    const res = await fetch(
+      `${server.url}/api/sessions/peer-report/peer_9-Z?include_peer_events=false&filters=events,device_info`,
+      { headers: { authorization: 'Bearer browser-token', cookie: 'session=abc' } },
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain(TOKEN);
+    expect(upstream.seen).toHaveLength(1);
+    const seen = upstream.seen[0];
+    expect(seen?.url).toBe(
+      `/client/v4/accounts/${ACCOUNT}/realtime/kit/${APP_ID}/sessions/peer-report/peer_9-Z?filters=device_info,events&include_peer_events=false`,
+    );
+    expect(seen?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(seen?.headers.cookie).toBeUndefined();
+  });
+
+  it('never lets the token or the upstream error body reach the browser', async () => {
+    answer = (res) => {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ success: false, error: { code: 404, message: `no peer ${TOKEN}` } }),
+      );
+    };
+    const res = await fetch(`${server.url}/api/sessions/peer-report/p`);
+    const text = await res.text();
+    expect(res.status).toBe(404);
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain('no peer');
+    expect(text).not.toContain(ACCOUNT);
+  });
+});
+
+describe('GET /api/sessions/:session_id/participants and /api/sessions/:session_id (live mode)', () => {
+  it('reach exactly the documented upstream paths with the checked query and the bearer token', async () => {
+    answer = (res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'cf=1' });
+      res.end(JSON.stringify({ success: true, data: { participants: [], paging: {} } }));
+    };
+    const list = await fetch(
+      `${server.url}/api/sessions/sess_1/participants?sort_order=DESC&search=Zo%C3%AB%20%26%20co&per_page=200&page_no=3&sort_by=duration`,
+      { headers: { authorization: 'Bearer browser-token', cookie: 'session=abc' } },
+    );
+    expect(list.status).toBe(200);
+    expect(list.headers.get('set-cookie')).toBeNull();
+    const details = await fetch(`${server.url}/api/sessions/sess_1`);
+    expect(details.status).toBe(200);
+    expect(upstream.seen.map((s) => s.url)).toEqual([
+      `/client/v4/accounts/${ACCOUNT}/realtime/kit/${APP_ID}/sessions/sess_1/participants?search=Zo%C3%AB%20%26%20co&page_no=3&per_page=200&sort_by=duration&sort_order=DESC`,
+      `/client/v4/accounts/${ACCOUNT}/realtime/kit/${APP_ID}/sessions/sess_1`,
+    ]);
+    for (const seen of upstream.seen) {
+      expect(seen.headers.authorization).toBe(`Bearer ${TOKEN}`);
+      expect(seen.headers.cookie).toBeUndefined();
+    }
+  });
+
+  it('never lets the token or the upstream error body reach the browser', async () => {
+    answer = (res) => {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ success: false, error: { code: 404, message: `no session ${TOKEN}` } }),
+      );
+    };
+    for (const path of ['/api/sessions/s/participants', '/api/sessions/s']) {
+      const res = await fetch(`${server.url}${path}`);
+      const text = await res.text();
+      expect(res.status).toBe(404);
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain('no session');
+      expect(text).not.toContain(ACCOUNT);
+    }
+  });
+});
+
 describe('id validation happens before any upstream call', () => {
   const bad = [
     '/api/sessions/../participants/p',

@@ -4,27 +4,23 @@
  */
 import { type Context, Hono } from 'hono';
 import type { AppConfig } from '../../src/api/app-config-schema';
+import { readPeerReportQuery } from '../../src/api/peer-report-schema';
 import {
-  checkId,
   parseFilters,
   parseIncludePeerEvents,
   participantQuery,
 } from '../../src/api/request-params';
 import type { Config, Mode } from '../config';
 import { SCENARIOS } from '../mock/scenarios';
+import { SESSION_SAMPLES } from '../mock/sessions';
 import { errorResponse, JSON_HEADERS } from './errors';
+import { readId } from './path-ids';
 import { createBudget } from './rate-limit';
+import { sessionRoutes } from './session-routes';
 import type { Upstream } from './upstream';
 
 const PARTICIPANT_PATH = /^\/api\/sessions\/([^/]*)\/participants\/([^/]*)$/;
-
-function decodeOnce(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
+const PEER_REPORT_PATH = /^\/api\/sessions\/peer-report\/([^/]*)$/;
 
 function samplesFor(mode: Mode): AppConfig['samples'] {
   if (mode !== 'demo') return undefined;
@@ -33,7 +29,7 @@ function samplesFor(mode: Mode): AppConfig['samples'] {
     session_id: s.sessionId,
     participant_id: s.participantId,
     group: s.kind === 'fault' ? ('errors' as const) : ('participants' as const),
-  }));
+  })).concat(SESSION_SAMPLES.map((s) => ({ ...s, group: 'participants' as const })));
 }
 
 /** Who is asking, for the per-user limit: the Access email, else the client's address. */
@@ -46,10 +42,45 @@ export function apiRoutes(config: Config, upstream: Upstream, who: WhoIsAsking) 
     mode: config.mode,
     samples: samplesFor(config.mode),
     embed: { parent_origins: [...config.embed.parentOrigins] },
+    live_refresh_ms: config.liveRefreshMs,
   };
   const configJson = JSON.stringify(body);
 
   api.get('/config', () => new Response(configJson, { headers: JSON_HEADERS }));
+
+  /** The per-user limit, spent only by a request that passed validation. */
+  const overLimit = (c: Context) => {
+    const wait = perUser.take(who(c));
+    if (wait <= 0) return null;
+    return errorResponse(
+      429,
+      'rate_limited',
+      `Too many lookups from you in the last minute (limit ${config.quota.perUserPerMinute}).`,
+      { 'retry-after': String(wait) },
+    );
+  };
+
+  // The peer report (CONTRACT.md A3): `…/sessions/peer-report/{peer_id}` upstream.
+  api.get('/sessions/peer-report/*', async (c, next) => {
+    const url = new URL(c.req.url);
+    const match = PEER_REPORT_PATH.exec(url.pathname);
+    // "peer-report" is also a valid session id: a deeper path is the participant route's.
+    if (!match) return next();
+    const id = readId('Peer ID', match[1] ?? '');
+    if (!id.ok) return errorResponse(400, 'invalid_request', id.message);
+    const query = readPeerReportQuery(url.searchParams);
+    if (!query.ok) return errorResponse(400, 'invalid_request', query.message);
+    const limited = overLimit(c);
+    if (limited) return limited;
+    return upstream.get(
+      `/sessions/peer-report/${id.value}`,
+      participantQuery(query.filters, query.includePeerEvents),
+      c.req.raw.signal,
+    );
+  });
+
+  // A session's participants and details; anything deeper falls through to the participant.
+  api.route('/', sessionRoutes(upstream, overLimit));
 
   api.get('/sessions/*', async (c) => {
     const match = PARTICIPANT_PATH.exec(new URL(c.req.url).pathname);
@@ -59,11 +90,7 @@ export function apiRoutes(config: Config, upstream: Upstream, who: WhoIsAsking) 
       ['Session ID', match[1] ?? ''],
       ['Participant ID', match[2] ?? ''],
     ] as const) {
-      const decoded = decodeOnce(segment);
-      const check =
-        decoded === null
-          ? { ok: false as const, message: `${label} is not valid percent-encoding.` }
-          : checkId(label, decoded);
+      const check = readId(label, segment);
       if (!check.ok) return errorResponse(400, 'invalid_request', check.message);
       ids.push(check.value);
     }
@@ -72,15 +99,8 @@ export function apiRoutes(config: Config, upstream: Upstream, who: WhoIsAsking) 
     const include = parseIncludePeerEvents(c.req.query('include_peer_events'));
     if (!include.ok) return errorResponse(400, 'invalid_request', include.message);
     const [sessionId, participantId] = ids;
-    const wait = perUser.take(who(c));
-    if (wait > 0) {
-      return errorResponse(
-        429,
-        'rate_limited',
-        `Too many lookups from you in the last minute (limit ${config.quota.perUserPerMinute}).`,
-        { 'retry-after': String(wait) },
-      );
-    }
+    const limited = overLimit(c);
+    if (limited) return limited;
     return upstream.get(
       `/sessions/${sessionId}/participants/${participantId}`,
       participantQuery(filters.value, include.value),

@@ -13,6 +13,8 @@ export const appConfigSchema = z.looseObject({
   samples: z.optional(z.array(sampleSchema)),
   /** The portal origins the app may talk to with postMessage when it is framed. */
   embed: z.optional(z.object({ parent_origins: z.array(z.string()) })),
+  /** How often a participant still in a live session is refreshed (LIVE_REFRESH_MS). */
+  live_refresh_ms: z.optional(z.number()),
 });
 
 export type AppConfig = z.output<typeof appConfigSchema>;

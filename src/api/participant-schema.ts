@@ -19,6 +19,15 @@ export const FILTERS = [
 ] as const;
 export type Filter = (typeof FILTERS)[number];
 
+/** What each filter checks, in the words the page uses. */
+export const FILTER_LABELS: Record<Filter, string> = {
+  device_info: 'device',
+  ip_information: 'network and location',
+  precall_network_information: 'pre-call test',
+  events: 'SDK events',
+  quality_stats: 'call quality',
+};
+
 export const EVENT_NAMES = ['PEER_CREATED', 'PEER_JOINING', 'PEER_LEAVING'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
@@ -237,6 +246,19 @@ const sample = {
   packets_lost: z.optional(numberish),
 };
 
+export const audioSampleWire = z.looseObject({
+  ...sample,
+  concealment_events: z.optional(numberish),
+});
+
+export const videoSampleWire = z.looseObject({
+  ...sample,
+  frame_width: z.optional(numberish),
+  frame_height: z.optional(numberish),
+  frames_per_second: z.optional(numberish),
+  frames_dropped: z.optional(numberish),
+});
+
 export const qualityStatWire = z.looseObject({
   peer_id: z.optional(z.string()),
   start: z.optional(numberish),
@@ -246,20 +268,8 @@ export const qualityStatWire = z.looseObject({
   video_bandwidth: z.optional(numberish),
   audio_packet_loss: z.optional(numberish),
   video_packet_loss: z.optional(numberish),
-  audio_stats: z.optional(
-    z.array(z.looseObject({ ...sample, concealment_events: z.optional(numberish) })),
-  ),
-  video_stats: z.optional(
-    z.array(
-      z.looseObject({
-        ...sample,
-        frame_width: z.optional(numberish),
-        frame_height: z.optional(numberish),
-        frames_per_second: z.optional(numberish),
-        frames_dropped: z.optional(numberish),
-      }),
-    ),
-  ),
+  audio_stats: z.optional(z.array(audioSampleWire)),
+  video_stats: z.optional(z.array(videoSampleWire)),
 });
 
 const qualityStatsWire = z.union([z.array(qualityStatWire), qualityStatWire]);
@@ -285,6 +295,8 @@ export type WireParticipant = z.input<typeof participantWire>;
 export type WireParticipantResponse = z.input<typeof participantResponseWire>;
 export type WirePeerStats = z.input<typeof peerStatsWire>;
 export type WireQualityStat = z.input<typeof qualityStatWire>;
+export type WireAudioSample = z.input<typeof audioSampleWire>;
+export type WireVideoSample = z.input<typeof videoSampleWire>;
 
 // ---- Read schemas: what the browser makes of any body ----
 
@@ -294,7 +306,14 @@ export const participantSchema = z.looseObject({
   ...readShape(participantFields, participantLabels),
   peer_events: lenientList(peerEventSchema, 'a peer event object'),
   peer_stats: lenient(peerStatsSchema, 'a peer_stats object'),
-  quality_stats: lenient(qualityStatsWire, 'quality_stats (a list or an object)'),
+  // Kept as sent: an 8-hour call holds tens of thousands of samples, which the quality reader
+  // (features/diagnostics/lib/quality.ts) reads field by field, so one odd sample hides nothing.
+  quality_stats: z.optional(
+    z.pipe(
+      z.unknown(),
+      z.transform((raw) => raw ?? undefined),
+    ),
+  ),
 });
 
 export const participantResponseSchema = z.looseObject({

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
-import { parseRoute } from '../features/lookup/deep-link';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { type Mask, MaskContext } from '../components/ui/mask';
+import { parseRoute, toDeepLink } from '../features/lookup/deep-link';
 import { LookupForm } from '../features/lookup/lookup-form';
-import { SampleList } from '../features/lookup/sample-list';
+import { redactJson } from '../lib/redact';
 import { useLocationHref } from '../lib/router';
 import { readViewParams } from '../lib/view-params';
 import { AppHeader } from './app-header';
@@ -10,6 +11,17 @@ import { ErrorBoundary } from './error-boundary';
 import { ParticipantPage } from './participant-page';
 import { RouteProblems } from './route-problems';
 import { applyTheme } from './theme';
+
+// Only the idle page lists recent lookups and the demo samples: a deep link never needs them.
+const RecentLookups = lazy(() =>
+  import('../features/recent/recent-lookups').then((m) => ({ default: m.RecentLookups })),
+);
+const SampleList = lazy(() =>
+  import('../features/lookup/sample-list').then((m) => ({ default: m.SampleList })),
+);
+
+const SHOW_AS_SENT: Mask = { active: false, raw: (value) => value };
+const HIDE_PERSONAL: Mask = { active: true, raw: redactJson };
 
 export function App() {
   const href = useLocationHref();
@@ -45,16 +57,31 @@ export function App() {
         tabIndex={-1}
         className={`mx-auto grid grid-cols-1 outline-none ${view.embed ? 'gap-4 px-3 py-3' : 'max-w-6xl gap-6 px-4 py-6'}`}
       >
-        <ErrorBoundary resetKey={href}>
-          <RouteProblems route={route} />
-          {/* Keyed by the URL: the fields are re-seeded from each link, the URL owns the ids. */}
-          <LookupForm key={href} initial={initial} />
-          {route.kind === 'participant' ? (
-            <ParticipantPage params={route.params} view={view} />
-          ) : (
-            <SampleList />
-          )}
-        </ErrorBoundary>
+        {/* Hide personal data applies to everything shown, the picker included. */}
+        <MaskContext.Provider value={view.redact ? HIDE_PERSONAL : SHOW_AS_SENT}>
+          <ErrorBoundary resetKey={href}>
+            <RouteProblems route={route} />
+            {/* Keyed by the URL: the fields are re-seeded from each link, the URL owns the ids. */}
+            <LookupForm key={href} initial={initial} />
+            {route.kind === 'participant' ? (
+              <ParticipantPage params={route.params} view={view} />
+            ) : (
+              <Suspense fallback={null}>
+                <RecentLookups
+                  hrefFor={(r) =>
+                    toDeepLink({
+                      sessionId: r.sessionId,
+                      participantId: r.participantId,
+                      filters: [],
+                      includePeerEvents: true,
+                    })
+                  }
+                />
+                <SampleList />
+              </Suspense>
+            )}
+          </ErrorBoundary>
+        </MaskContext.Provider>
       </main>
     </div>
   );

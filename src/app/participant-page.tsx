@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { appConfigQueryOptions } from '../api/config-query';
 import { ApiError, MAX_RETRIES } from '../api/errors';
 import { participantQueryOptions } from '../api/participant-query';
 import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
@@ -12,6 +13,8 @@ import { ParticipantView, preloadParticipantChunks } from './participant-view';
 
 export type ParticipantPageProps = { params: LookupParams; view: ViewParams };
 
+const DEFAULT_LIVE_REFRESH_MS = 15_000;
+
 /** What the status line says while a request is retried after a failure. */
 function retryStatus(reason: Error | null, attempt: number): string | undefined {
   if (!(reason instanceof ApiError)) return undefined;
@@ -20,7 +23,18 @@ function retryStatus(reason: Error | null, attempt: number): string | undefined 
 
 /** One participant, as its deep link asks: loading, failed, or shown. */
 export function ParticipantPage({ params, view }: ParticipantPageProps) {
-  const query = useQuery(participantQueryOptions(params));
+  const config = useQuery(appConfigQueryOptions());
+  const intervalMs = config.data?.live_refresh_ms ?? DEFAULT_LIVE_REFRESH_MS;
+  const [paused, setPaused] = useState(false);
+  const query = useQuery({
+    ...participantQueryOptions(params),
+    // Still in the call: refreshed on a timer (not while the tab is hidden, TanStack's default),
+    // until left_at appears. Each refresh is one request through the server's budget.
+    refetchInterval: (q) =>
+      !paused && q.state.data && q.state.data.participant.left_at === undefined
+        ? intervalMs
+        : false,
+  });
   useEffect(preloadParticipantChunks, []);
   const wait = useRetryWait(query.error ?? query.failureReason);
   const toolbar = (
@@ -57,6 +71,11 @@ export function ParticipantPage({ params, view }: ParticipantPageProps) {
         params={params}
         redact={view.redact}
         clock={view.clock}
+        live={
+          query.data.participant.left_at === undefined
+            ? { paused, intervalMs, onToggle: () => setPaused((p) => !p) }
+            : null
+        }
       />
     );
   }

@@ -24,3 +24,8 @@ export function readWindowParam(value: string | null): TimeWindow | { problem: s
   }
   return { startMs, endMs };
 }
+
+/** A finding's window widened a little, so a one-sample spike still shows as a band. */
+export function aroundWindow(w: TimeWindow, padMs = 60_000): TimeWindow {
+  return { startMs: w.startMs - padMs, endMs: w.endMs + padMs };
+}

@@ -1,7 +1,16 @@
-import { type ClipboardEvent, type FormEvent, useId, useState } from 'react';
+import {
+  type ClipboardEvent,
+  type FormEvent,
+  lazy,
+  Suspense,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import { FILTERS, type Filter } from '../../api/participant-schema';
 import { checkId } from '../../api/request-params';
 import { navigate } from '../../lib/router';
+import { linkedSessionId } from '../session/lib/session-link';
 import { idsFromPastedText, type LookupParams, toDeepLink } from './deep-link';
 
 export type LookupFormProps = {
@@ -17,6 +26,11 @@ const FILTER_LABELS: Record<Filter, string> = {
   quality_stats: 'Quality stats',
 };
 
+// The picker is needed only once a session id is typed: it stays out of the first load.
+const ParticipantPicker = lazy(() =>
+  import('../session/participant-picker').then((m) => ({ default: m.ParticipantPicker })),
+);
+
 type Errors = { sessionId?: string; participantId?: string };
 
 const field = (form: HTMLFormElement, name: string) => {
@@ -31,6 +45,25 @@ const field = (form: HTMLFormElement, name: string) => {
 export function LookupForm({ initial = {} }: LookupFormProps) {
   const [errors, setErrors] = useState<Errors>({});
   const ids = { session: useId(), participant: useId() };
+  const formRef = useRef<HTMLFormElement>(null);
+  // A session list link (`?session=…`) pre-fills the field and opens the picker on it.
+  const linked =
+    initial.sessionId === undefined ? linkedSessionId(window.location.search) : undefined;
+  // The field as typed, for the picker only: the URL still owns the looked-up ids.
+  const [sessionDraft, setSessionDraft] = useState(linked ?? '');
+
+  const open = (form: HTMLFormElement, sessionId: string, participantId: string) => {
+    const data = new FormData(form);
+    const chosen = new Set(data.getAll('filters').map(String));
+    navigate(
+      toDeepLink({
+        sessionId,
+        participantId,
+        filters: FILTERS.filter((f) => chosen.has(f)),
+        includePeerEvents: data.get('includePeerEvents') === 'on',
+      }),
+    );
+  };
 
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const found = idsFromPastedText(event.clipboardData.getData('text'));
@@ -61,19 +94,12 @@ export function LookupForm({ initial = {} }: LookupFormProps) {
       field(form, session.ok ? 'participantId' : 'sessionId')?.focus();
       return;
     }
-    const chosen = new Set(data.getAll('filters').map(String));
-    navigate(
-      toDeepLink({
-        sessionId,
-        participantId,
-        filters: FILTERS.filter((f) => chosen.has(f)),
-        includePeerEvents: data.get('includePeerEvents') === 'on',
-      }),
-    );
+    open(form, sessionId, participantId);
   };
 
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={onSubmit}
       aria-label="Look up a participant"
@@ -84,9 +110,10 @@ export function LookupForm({ initial = {} }: LookupFormProps) {
           id={ids.session}
           name="sessionId"
           label="Session ID"
-          defaultValue={initial.sessionId}
+          defaultValue={initial.sessionId ?? linked}
           error={errors.sessionId}
           onPaste={onPaste}
+          onValue={setSessionDraft}
         />
         <IdField
           id={ids.participant}
@@ -97,6 +124,16 @@ export function LookupForm({ initial = {} }: LookupFormProps) {
           onPaste={onPaste}
         />
       </div>
+      {sessionDraft.trim() !== '' ? (
+        <Suspense fallback={null}>
+          <ParticipantPicker
+            sessionDraft={sessionDraft}
+            onChoose={(choice) => {
+              if (formRef.current) open(formRef.current, choice.sessionId, choice.participantId);
+            }}
+          />
+        </Suspense>
+      ) : null}
       <fieldset className="mt-4">
         <legend className="text-sm font-medium">Also fetch (filters)</legend>
         <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
@@ -142,9 +179,11 @@ type IdFieldProps = {
   defaultValue: string | undefined;
   error: string | undefined;
   onPaste: (event: ClipboardEvent<HTMLInputElement>) => void;
+  /** Told every change of the field's text. */
+  onValue?: (value: string) => void;
 };
 
-function IdField({ id, name, label, defaultValue, error, onPaste }: IdFieldProps) {
+function IdField({ id, name, label, defaultValue, error, onPaste, onValue }: IdFieldProps) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -155,6 +194,7 @@ function IdField({ id, name, label, defaultValue, error, onPaste }: IdFieldProps
         name={name}
         defaultValue={defaultValue}
         onPaste={onPaste}
+        onChange={onValue ? (event) => onValue(event.target.value) : undefined}
         autoComplete="off"
         spellCheck={false}
         aria-invalid={error ? true : undefined}

@@ -101,7 +101,7 @@ export function ReportedMoment(props: ReportedMomentProps) {
         </label>
         <button
           type="submit"
-          className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
+          className="rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white"
         >
           Mark moment
         </button>

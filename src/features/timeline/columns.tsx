@@ -1,4 +1,4 @@
-/** The peer-event table's features and columns: module-level constants, as TanStack Table asks. */
+/** The timeline table's features and columns: module-level constants, as TanStack Table asks. */
 import {
   columnFilteringFeature,
   createColumnHelper,
@@ -13,16 +13,12 @@ import {
 } from '@tanstack/react-table';
 import { InvalidValue } from '../../components/ui/invalid-value';
 import { ShortId } from '../../components/ui/short-id';
-import {
-  formatDurationMs,
-  formatLocal,
-  formatMinutes,
-  formatOffset,
-  formatUtc,
-} from '../../lib/format';
-import { EventBadge } from './event-badge';
+import { formatDurationMs, formatMinutes } from '../../lib/format';
+import { EventCell } from './event-cell';
 import { eventCategory } from './lib/event-category';
-import { searchTextOf, type TimelineRow } from './lib/timeline-rows';
+import { SOURCE_LABELS, searchTextOf, type TableRow } from './lib/timeline-rows';
+import { MetadataCell } from './metadata-cell';
+import { TimeCell, TimeHeader } from './time-cell';
 
 export const features = tableFeatures({
   rowSortingFeature,
@@ -34,72 +30,59 @@ export const features = tableFeatures({
 });
 
 type Features = typeof features;
-const column = createColumnHelper<Features, TimelineRow>();
+const column = createColumnHelper<Features, TableRow>();
 
-/** Event-type filter: the filter value is the list of categories to keep. */
-function inCategories(row: Row<Features, TimelineRow>, _id: string, value: unknown): boolean {
-  return !Array.isArray(value) || value.includes(eventCategory(row.original));
+/** Event-type filter: the categories of peer events to keep; SDK events have their own filter. */
+function inCategories(row: Row<Features, TableRow>, _id: string, value: unknown): boolean {
+  const r = row.original;
+  return r.source !== 'peer' || !Array.isArray(value) || value.includes(eventCategory(r));
 }
 inCategories.autoRemove = (value: unknown) => !Array.isArray(value);
 
+/** Source filter: the sources to keep. */
+function inSources(row: Row<Features, TableRow>, _id: string, value: unknown): boolean {
+  return !Array.isArray(value) || value.includes(row.original.source);
+}
+inSources.autoRemove = (value: unknown) => !Array.isArray(value);
+
 /** Text search over every field of the event, raw values of invalid fields included. */
-export function matchesSearch(
-  row: Row<Features, TimelineRow>,
-  _id: string,
-  value: unknown,
-): boolean {
+export function matchesSearch(row: Row<Features, TableRow>, _id: string, value: unknown): boolean {
   return (
     typeof value !== 'string' || searchTextOf(row.original).includes(value.trim().toLowerCase())
   );
 }
 
-const problemOf = (row: TimelineRow, field: string) => row.problems.find((p) => p.field === field);
+const problemOf = (row: TableRow, field: string) => row.problems.find((p) => p.field === field);
 
 const muted = 'text-slate-500 dark:text-slate-400';
 
+/** A peer-event value; SDK events have none, so their cell stays empty. */
+const peerOnly = <T,>(row: TableRow, value: (peer: Extract<TableRow, { source: 'peer' }>) => T) =>
+  row.source === 'peer' ? value(row) : undefined;
+
+/** Every column; the source and metadata ones only matter once SDK events are among the rows. */
 export const columns = column.columns([
   column.accessor((row) => row.atMs ?? undefined, {
     id: 'time',
-    header: 'Time',
+    header: TimeHeader,
     sortFn: 'basic',
     sortUndefined: 'last',
-    cell: ({ row }) => {
-      const r = row.original;
-      const bad = problemOf(r, 'created_at') ?? problemOf(r, 'event');
-      if (r.atMs === null)
-        return bad ? (
-          <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />
-        ) : (
-          <span className={muted}>no time</span>
-        );
-      return (
-        <span className="whitespace-nowrap" title={formatUtc(r.atMs)}>
-          {formatLocal(r.atMs)}
-          {r.offsetMs !== null ? (
-            <span className={`ml-2 font-mono text-xs ${muted}`}>{formatOffset(r.offsetMs)}</span>
-          ) : null}
-        </span>
-      );
-    },
+    cell: ({ row }) => <TimeCell row={row.original} />,
   }),
-  column.accessor((row) => eventCategory(row), {
+  column.accessor((row) => SOURCE_LABELS[row.source], {
+    id: 'source',
+    header: 'Source',
+    sortFn: 'text',
+    filterFn: inSources,
+    cell: ({ row }) => SOURCE_LABELS[row.original.source],
+  }),
+  column.accessor((row) => (row.source === 'peer' ? eventCategory(row) : (row.type ?? undefined)), {
     id: 'event',
     header: 'Event',
     sortFn: 'text',
+    sortUndefined: 'last',
     filterFn: inCategories,
-    cell: ({ row }) => (
-      <span className="flex items-center gap-1">
-        <EventBadge name={row.original.name} known={row.original.knownName} />
-        {row.original.duplicateOf !== null ? (
-          <span
-            className="text-xs text-amber-800 dark:text-amber-300"
-            title={`Same event id as row ${row.original.duplicateOf + 1}`}
-          >
-            duplicate
-          </span>
-        ) : null}
-      </span>
-    ),
+    cell: ({ row }) => <EventCell row={row.original} />,
   }),
   column.accessor((row) => row.peerId ?? undefined, {
     id: 'peer',
@@ -110,47 +93,64 @@ export const columns = column.columns([
       <ShortId
         value={row.original.peerId}
         label="peer id"
-        problem={problemOf(row.original, 'peer_id')}
+        problem={problemOf(row.original, 'peer_id') ?? problemOf(row.original, 'metadata.peer_id')}
       />
     ),
   }),
-  column.accessor((row) => row.socketId ?? undefined, {
+  column.display({
+    id: 'metadata',
+    header: 'Metadata',
+    cell: ({ row }) => {
+      const r = row.original;
+      if (r.source !== 'sdk') return null;
+      const bad = problemOf(r, 'metadata');
+      if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />;
+      return r.metadata === null ? null : (
+        <MetadataCell metadata={r.metadata} label={r.type ?? 'an SDK event'} />
+      );
+    },
+  }),
+  column.accessor((row) => peerOnly(row, (r) => r.socketId ?? undefined), {
     id: 'socket',
     header: 'Socket session',
     sortFn: 'text',
     sortUndefined: 'last',
-    cell: ({ row }) => (
-      <ShortId
-        value={row.original.socketId}
-        label="socket session id"
-        problem={problemOf(row.original, 'socket_session_id')}
-      />
-    ),
+    cell: ({ row }) =>
+      row.original.source === 'peer' ? (
+        <ShortId
+          value={row.original.socketId}
+          label="socket session id"
+          problem={problemOf(row.original, 'socket_session_id')}
+        />
+      ) : null,
   }),
-  column.accessor((row) => row.view ?? undefined, {
+  column.accessor((row) => peerOnly(row, (r) => r.view ?? undefined), {
     id: 'view',
     header: 'View type',
     sortFn: 'text',
     sortUndefined: 'last',
     cell: ({ row }) => {
-      const bad = problemOf(row.original, 'preset_view_type');
+      const r = row.original;
+      if (r.source !== 'peer') return null;
+      const bad = problemOf(r, 'preset_view_type');
       if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />;
-      return row.original.view ?? <span className={muted}>—</span>;
+      return r.view ?? <span className={muted}>—</span>;
     },
   }),
-  column.accessor((row) => row.minutes ?? undefined, {
+  column.accessor((row) => peerOnly(row, (r) => r.minutes ?? undefined), {
     id: 'minutes',
     header: 'Minutes',
     sortFn: 'basic',
     sortUndefined: 'last',
     cell: ({ row }) => {
-      const bad = problemOf(row.original, 'minutes_consumed');
+      const r = row.original;
+      if (r.source !== 'peer') return null;
+      const bad = problemOf(r, 'minutes_consumed');
       if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />;
-      const minutes = row.original.minutes;
-      return minutes === null ? (
+      return r.minutes === null ? (
         <span className={muted}>—</span>
       ) : (
-        <span className="tabular-nums">{formatMinutes(minutes)}</span>
+        <span className="tabular-nums">{formatMinutes(r.minutes)}</span>
       );
     },
   }),
@@ -167,3 +167,6 @@ export const columns = column.columns([
       ),
   }),
 ]);
+
+/** The columns for peer events alone: the table as it was before SDK events were merged in. */
+export const peerColumns = columns.filter((c) => c.id !== 'source' && c.id !== 'metadata');

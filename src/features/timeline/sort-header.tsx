@@ -1,15 +1,22 @@
 import type { Column } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import type { features } from './columns';
-import type { TimelineRow } from './lib/timeline-rows';
+import type { TableRow } from './lib/timeline-rows';
 
 export type SortHeaderProps = {
-  column: Column<typeof features, TimelineRow, unknown>;
+  column: Column<typeof features, TableRow, unknown>;
   children: ReactNode;
 };
 
 /** A column header that sorts on click or Enter, and tells screen readers its order. */
 export function SortHeader({ column, children }: SortHeaderProps) {
+  if (!column.getCanSort()) {
+    return (
+      <th scope="col" className="whitespace-nowrap px-3 py-2 font-semibold">
+        {children}
+      </th>
+    );
+  }
   const sorted = column.getIsSorted();
   return (
     <th

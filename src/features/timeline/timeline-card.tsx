@@ -1,11 +1,14 @@
 import { type ReactNode, useMemo } from 'react';
 import type { PeerEventRecord } from '../../api/peer-events';
+import type { StatsEvents } from '../../api/stats-events';
 import { AppLink } from '../../components/ui/app-link';
 import { Card } from '../../components/ui/card';
 import { InvalidValue } from '../../components/ui/invalid-value';
+import type { TimeWindow } from '../../lib/time-window';
 import type { TimelineFacts as Facts } from './lib/facts';
-import { timelineRows } from './lib/timeline-rows';
+import { mergedRows } from './lib/timeline-rows';
 import { PeerEventTable } from './peer-event-table';
+import { SdkEventsNote } from './sdk-events-note';
 import { TimelineFacts } from './timeline-facts';
 
 export type TimelineCardProps = {
@@ -17,22 +20,22 @@ export type TimelineCardProps = {
   durationMinutes: number | null;
   /** The same view with peer events included, when they were not requested. */
   includeHref: string | null;
+  /** The SDK events (peer_stats.events), merged into the table. */
+  sdkEvents: StatsEvents;
+  /** The same view with SDK events requested (filters=events), when they were not. */
+  sdkRequestHref: string | null;
+  /** The reported moment: events inside it are marked, and can be shown alone. */
+  highlight?: TimeWindow | null;
 };
 
 function Message({ children }: { children: ReactNode }) {
   return <p className="text-sm text-slate-700 dark:text-slate-300">{children}</p>;
 }
 
-/** Facts and the peer-event table, or why there are none. */
-export function TimelineCard(props: TimelineCardProps) {
-  const { records, joinedAtMs } = props;
-  const rows = useMemo(
-    () => (records ? timelineRows(records, joinedAtMs) : []),
-    [records, joinedAtMs],
-  );
-  let body: ReactNode;
+/** Why there are no peer events to show, or null when there are. */
+function PeerEventsMissing(props: TimelineCardProps) {
   if (props.includeHref !== null) {
-    body = (
+    return (
       <Message>
         Peer events were not requested.{' '}
         <AppLink
@@ -43,24 +46,48 @@ export function TimelineCard(props: TimelineCardProps) {
         </AppLink>
       </Message>
     );
-  } else if (props.invalidList) {
-    body = (
+  }
+  if (props.invalidList) {
+    return (
       <Message>
         peer_events could not be read:{' '}
         <InvalidValue raw={props.invalidList.raw} reason={props.invalidList.reason} />
       </Message>
     );
-  } else if (!records || records.length === 0 || !props.facts) {
-    body = <Message>The API returned no peer events for this participant.</Message>;
-  } else {
-    body = (
-      <div className="grid grid-cols-1 gap-4">
-        <TimelineFacts facts={props.facts} durationMinutes={props.durationMinutes} />
-        <PeerEventTable rows={rows} />
-      </div>
-    );
   }
-  return <Card title="Peer events timeline">{body}</Card>;
+  return <Message>The API returned no peer events for this participant.</Message>;
+}
+
+/** Facts about the peer events, and the table of peer and SDK events; or why there are none. */
+export function TimelineCard(props: TimelineCardProps) {
+  const { records, joinedAtMs, sdkEvents } = props;
+  const sdk = sdkEvents.kind === 'list' ? sdkEvents.records : null;
+  const rows = useMemo(() => mergedRows(records, sdk, joinedAtMs), [records, sdk, joinedAtMs]);
+  const hasPeerEvents =
+    props.includeHref === null && !props.invalidList && records !== null && records.length > 0;
+  return (
+    <Card title="Peer events timeline">
+      <div className="grid grid-cols-1 gap-4">
+        {hasPeerEvents && props.facts ? (
+          <TimelineFacts facts={props.facts} durationMinutes={props.durationMinutes} />
+        ) : (
+          <PeerEventsMissing {...props} />
+        )}
+        <SdkEventsNote
+          events={sdkEvents}
+          requestHref={props.sdkRequestHref}
+          factsShown={hasPeerEvents}
+        />
+        {rows.length > 0 ? (
+          <PeerEventTable
+            rows={rows}
+            sdkEvents={sdk !== null && sdk.length > 0}
+            highlight={props.highlight ?? null}
+          />
+        ) : null}
+      </div>
+    </Card>
+  );
 }
 
 // The table (TanStack Table and Virtual) arrives in its own chunk, after the summary.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { participantSchema } from '../../../api/participant-schema';
+import { precallVersusCall } from './all-findings';
 import { readPrecall } from './precall';
-import { densestJoins, precallVersusCall, type Verdict, verdicts, worstFirst } from './verdicts';
+import { densestJoins, type Verdict, verdicts, worstFirst } from './verdicts';
 
 const MIN = 60_000;
 const noDuration = { fromMinutesMs: null, fromTimesMs: null, disagreement: null };

@@ -80,8 +80,3 @@ export function parseMoment(
   const half = options.widthMin * 60_000;
   return { ok: true, at, window: { startMs: at - half, endMs: at + half } };
 }
-
-/** A finding's window widened a little, so a one-sample spike still shows as a band. */
-export function aroundWindow(w: TimeWindow, padMs = 60_000): TimeWindow {
-  return { startMs: w.startMs - padMs, endMs: w.endMs + padMs };
-}

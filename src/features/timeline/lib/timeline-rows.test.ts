@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { statsEventRecords } from '../../../api/stats-events';
 import {
   iso,
+  leftParticipant,
   nth,
   type Overrides,
+  parseParticipant,
   recordsOf,
   T0,
   type WireEventName,
   wireEvent,
 } from '../../../test/peer-event-fixtures';
-import { searchTextOf, timelineRows } from './timeline-rows';
+import { mergedRows, sdkRows, searchTextOf, timelineRows } from './timeline-rows';
 
 // Ids in upper and lower case: search must find them whatever the case.
 const PEER_A = 'Peer-0C4E8A2F-6B1D';
@@ -232,5 +235,79 @@ describe('timelineRows', () => {
       const rows = timelineRows(recordsOf([bare]), T0);
       expect(searchTextOf(nth(rows, 0))).toBe(`ev-1 peer_joining ${iso(T0).toLowerCase()}`);
     });
+  });
+});
+
+/** SDK event records as the app reads them from a left participant's peer_stats.events. */
+function sdkRecordsOf(events: unknown[]) {
+  const read = statsEventRecords(parseParticipant({ ...leftParticipant, peer_stats: { events } }));
+  if (read.kind !== 'list') throw new Error(`expected a list, got ${read.kind}`);
+  return read.records;
+}
+
+describe('sdkRows and mergedRows', () => {
+  const sdk = sdkRecordsOf([
+    { type: 'network_disconnected', timestamp: iso(T0 + 50_000), metadata: { reason: 'ice' } },
+    { type: 'ice_connected_relay', timestamp: iso(T0 + 1_000), metadata: { peer_id: PEER_B } },
+    { type: 'media_permission', timestamp: 'soon' },
+    { type: 'ice_connected_relay', timestamp: iso(T0 + 1_000), metadata: { peer_id: PEER_B } },
+  ]);
+
+  it('gives SDK events their time, offset from joined_at and gap within SDK events', () => {
+    const rows = sdkRows(sdk, T0);
+    expect(rows.map((r) => [r.source, r.type, r.atMs, r.offsetMs, r.gapMs])).toEqual([
+      ['sdk', 'network_disconnected', T0 + 50_000, 50_000, 49_000],
+      ['sdk', 'ice_connected_relay', T0 + 1_000, 1_000, null],
+      ['sdk', 'media_permission', null, null, null],
+      ['sdk', 'ice_connected_relay', T0 + 1_000, 1_000, 0],
+    ]);
+    expect(rows.map((r) => r.duplicateOf)).toEqual([null, null, null, 1]);
+    expect(nth(rows, 2).problems).toMatchObject([{ field: 'timestamp', raw: 'soon' }]);
+  });
+
+  it('keeps both sources, peer events first, without changing the peer-event gaps', () => {
+    const peer = recordsOf([
+      event('ev-1', 'PEER_JOINING', T0),
+      event('ev-2', 'PEER_LEAVING', T0 + 60_000),
+    ]);
+    const merged = mergedRows(peer, sdk, T0);
+    expect(merged.map((r) => r.source)).toEqual(['peer', 'peer', 'sdk', 'sdk', 'sdk', 'sdk']);
+    expect(merged.slice(0, 2)).toEqual(timelineRows(peer, T0));
+    expect(merged.map((r) => r.gapMs).slice(0, 2)).toEqual([null, 60_000]);
+  });
+
+  it('has only SDK rows when no peer events were sent, and none when nothing was', () => {
+    expect(mergedRows(null, sdk, null).map((r) => r.offsetMs)).toEqual([null, null, null, null]);
+    expect(mergedRows(null, null, T0)).toEqual([]);
+  });
+
+  it('finds an SDK event by its type, peer id, metadata keys and values, and raw problems', () => {
+    const rows = sdkRows(
+      sdkRecordsOf([
+        {
+          type: 'ICE_Connected_Relay',
+          timestamp: iso(T0),
+          metadata: { peer_id: PEER_A, Candidate: 'TURN/udp', nested: { Code: 701 } },
+        },
+        { type: 'x', timestamp: 'Soon', metadata: 'Not An Object' },
+      ]),
+      T0,
+    );
+    const first = searchTextOf(nth(rows, 0));
+    expect(first).toContain('ice_connected_relay');
+    expect(first).toContain(PEER_A.toLowerCase());
+    expect(first).toContain('candidate turn/udp');
+    expect(first).toContain('{"code":701}');
+    const second = searchTextOf(nth(rows, 1));
+    expect(second).toContain('"soon"');
+    expect(second).toContain('"not an object"');
+  });
+
+  it('cuts each metadata value in the search text, so a huge value costs little', () => {
+    const huge = `${'a'.repeat(5_000)}needle`;
+    const [row] = sdkRows(sdkRecordsOf([{ type: 't', metadata: { huge } }]), T0);
+    if (!row) throw new Error('no row');
+    expect(searchTextOf(row).length).toBeLessThan(1_100);
+    expect(searchTextOf(row)).not.toContain('needle');
   });
 });

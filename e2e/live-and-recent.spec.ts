@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { deepLink, sample } from './support';
+
+test('a live participant gains events across refreshes and the table keeps its sort', async ({
+  page,
+  request,
+}) => {
+  // The demo participant drops and comes back every 20 s; the page refreshes every 2 s here.
+  test.setTimeout(60_000);
+  const live = await sample(request, 'Live now');
+  await page.goto(deepLink(live));
+  const status = page.getByRole('status', { name: 'Live updates' });
+  await expect(status).toContainText('Live');
+  const table = page.getByRole('table', { name: 'Peer events' });
+  const eventHeader = table.getByRole('columnheader', { name: /^Event/ });
+  await eventHeader.getByRole('button').click();
+  await expect(eventHeader).toHaveAttribute('aria-sort', 'ascending');
+  const rows = table.getByRole('row');
+  const before = await rows.count();
+  await expect(status).toContainText(/\d+ new events?/, { timeout: 40_000 });
+  await expect.poll(() => rows.count()).toBeGreaterThan(before);
+  await expect(eventHeader).toHaveAttribute('aria-sort', 'ascending');
+  // Sorted by event name: every CREATED comes before every JOINING, and those before LEAVING.
+  const names = (
+    await table.getByRole('cell', { name: /^(CREATED|JOINING|LEAVING)$/ }).allTextContents()
+  ).map((t) => t.trim());
+  expect(names).toEqual([...names].sort());
+
+  await status.getByRole('button', { name: 'Pause live updates' }).click();
+  await expect(status).toContainText('Live updates paused');
+  await status.getByRole('button', { name: 'Resume live updates' }).click();
+  await expect(status).not.toContainText('paused');
+});
+
+test('a participant who has left is not refreshed', async ({ page, request }) => {
+  const healthy = await sample(request, 'Healthy call');
+  await page.goto(deepLink(healthy));
+  await expect(page.getByRole('region', { name: 'Participant summary' })).toContainText(
+    'Priya Natarajan',
+  );
+  await expect(page.getByRole('status', { name: 'Live updates' })).toHaveCount(0);
+});
+
+test('recent lookups list what was opened, newest first, and can be cleared', async ({
+  page,
+  request,
+}) => {
+  const healthy = await sample(request, 'Healthy call');
+  const bad = await sample(request, 'Bad data');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Recent lookups' })).toHaveCount(0);
+  await page.goto(deepLink(healthy));
+  await expect(page.getByRole('region', { name: 'Participant summary' })).toContainText('Priya');
+  await page.goto(deepLink(bad));
+  await expect(page.getByRole('region', { name: 'Participant summary' })).toContainText('Zoë');
+  await page.goto('/');
+  const recent = page.getByRole('region', { name: 'Recent lookups' });
+  const links = recent.getByRole('link');
+  await expect(links).toHaveCount(2);
+  // The hostile name is text: no image, no script, just its characters.
+  await expect(links.first()).toContainText('<img src=x onerror="alert(1)">');
+  await expect(links.nth(1)).toContainText('Priya Natarajan');
+  await page.reload();
+  await expect(links).toHaveCount(2);
+  await links.nth(1).click();
+  await expect(page).toHaveURL(new RegExp(`/participants/${healthy.participant_id}`));
+  await page.goto('/');
+  await recent.getByRole('button', { name: 'Clear recent lookups' }).click();
+  await expect(page.getByRole('region', { name: 'Recent lookups' })).toHaveCount(0);
+});

@@ -1,0 +1,93 @@
+/**
+ * Every Health finding on the demo sample that should show it, and none on the healthy call
+ * with everything asked for (CONTRACT.md A6 thresholds, features/diagnostics/lib/*).
+ */
+import { expect, type Locator, test } from '@playwright/test';
+import { deepLink, sample } from './support';
+
+const EVERYTHING =
+  '?filters=device_info,ip_information,precall_network_information,events,quality_stats&include_peer_events=true';
+
+const EXPECTED: ReadonlyArray<readonly [sample: string, findings: readonly (string | RegExp)[]]> = [
+  [
+    'Poor network',
+    [
+      /Audio jitter above 40 ms for .* peak/,
+      /Audio quality score below 3\.5/,
+      /Audio packet loss .* % over the call/,
+      'Packet loss in the pre-call test',
+      'Relay only: no direct connection was possible',
+    ],
+  ],
+  ['Reconnected 7 times', [/Reconnected \d+ times within/, /joined but sent no audio or video/]],
+  [
+    'Fine before the call',
+    ['Pre-call test passed, but the call degraded', '1 peer with no LEAVING event'],
+  ],
+  [
+    'Bad data',
+    ['Audio packet loss reported as 180 %', 'Audio packets lost reported as -3 packets'],
+  ],
+  ['Duration disagrees', ['Duration disagrees with the join and leave times']],
+];
+
+/** Opens the "Show N more findings" disclosure, when the strip has one. */
+async function showAll(health: Locator) {
+  const more = health.getByText(/^Show \d+ more findings?$/);
+  if ((await more.count()) > 0) await more.click();
+}
+
+for (const [label, findings] of EXPECTED) {
+  test(`the Health strip names what went wrong for "${label}"`, async ({ page, request }) => {
+    await page.goto(deepLink(await sample(request, label), EVERYTHING));
+    const health = page.getByRole('region', { name: 'Health' });
+    await expect(health).toContainText(/\d+ findings?:/);
+    await showAll(health);
+    for (const finding of findings) {
+      await expect(health.getByRole('listitem').filter({ hasText: finding })).toHaveCount(1);
+    }
+  });
+}
+
+test('a reporting bug is said to be one, not blamed on the network', async ({ page, request }) => {
+  await page.goto(deepLink(await sample(request, 'Bad data'), EVERYTHING));
+  const finding = page
+    .getByRole('region', { name: 'Health' })
+    .getByRole('listitem')
+    .filter({ hasText: 'reported as 180 %' });
+  await expect(finding).toContainText('info');
+  await expect(finding).toContainText(/report/i);
+});
+
+test('the healthy call shows no finding, even with every diagnostic and its peer report', async ({
+  page,
+  request,
+}) => {
+  await page.goto(deepLink(await sample(request, 'Healthy call'), EVERYTHING));
+  const health = page.getByRole('region', { name: 'Health' });
+  await expect(health).toContainText('No problems found in what the API returned.');
+  const reports = page.getByRole('region', { name: 'Peer quality reports' });
+  await reports
+    .getByRole('button', { name: /^Load report/ })
+    .first()
+    .click();
+  await expect(reports).toContainText('Direct, UDP');
+  await expect(health).toContainText('No problems found in what the API returned.');
+  await expect(health.getByRole('listitem')).toHaveCount(0);
+});
+
+test('a loaded peer report adds its findings to the Health strip', async ({ page, request }) => {
+  await page.goto(deepLink(await sample(request, 'Poor network'), EVERYTHING));
+  const health = page.getByRole('region', { name: 'Health' });
+  await expect(health).not.toContainText('TURN over TCP');
+  const reports = page.getByRole('region', { name: 'Peer quality reports' });
+  await reports
+    .getByRole('button', { name: /^Load report/ })
+    .first()
+    .click();
+  await expect(reports).toContainText('TURN over TCP');
+  // The finding joins the list (perhaps behind "Show more") once the report is in.
+  await expect(health).toContainText('TURN over TCP on');
+  await showAll(health);
+  await expect(health.getByRole('listitem').filter({ hasText: 'TURN over TCP' })).toHaveCount(1);
+});

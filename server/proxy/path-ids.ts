@@ -1,0 +1,17 @@
+import { checkId, type IdCheck } from '../../src/api/request-params';
+
+function decodeOnce(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** One id from a path segment: decoded once, then checked (CONTRACT.md B3). */
+export function readId(label: string, segment: string): IdCheck {
+  const decoded = decodeOnce(segment);
+  return decoded === null
+    ? { ok: false, message: `${label} is not valid percent-encoding.` }
+    : checkId(label, decoded);
+}

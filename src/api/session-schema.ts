@@ -1,0 +1,149 @@
+/**
+ * The two session endpoints (CONTRACT.md A3): the participants of a session and the session's
+ * details. Shared by the browser (lenient read schemas) and the embedded mock (wire types).
+ * List entries are participants, read with the participant endpoint's own schema. Session
+ * details come in two documented shapes, `data.session{…}` (older) and flat `data{…}` (newer):
+ * both are read. Unknown keys pass; a bad value is flagged with its raw value, never thrown.
+ */
+import * as z from 'zod/mini';
+import { parseTimestamp } from '../lib/timestamp';
+import { lenient, lenientList } from './lenient';
+import { participantSchema, participantWire } from './participant-schema';
+
+export const SESSION_STATUSES = ['LIVE', 'ENDED'] as const;
+export const SESSION_TYPES = ['meeting', 'livestream', 'participant'] as const;
+
+const timestamp = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((raw, ctx) => {
+    const result = parseTimestamp(raw);
+    if (result.ok) return result.value;
+    ctx.issues.push({ code: 'custom', message: result.reason, input: raw });
+    return z.NEVER;
+  }),
+);
+
+// -0 reads as "-0" in places; counts and minutes are never negative.
+const nonNegative = z.pipe(
+  z.number().check(z.minimum(0, 'negative')),
+  z.transform((n) => n + 0),
+);
+
+/** A field: strict on the wire, lenient when read. */
+const leaf = <S extends z.ZodMiniType>(strict: S, expected: string) => ({
+  wire: strict,
+  read: lenient(strict, expected),
+});
+
+const str = () => leaf(z.string(), 'a string');
+const time = () => leaf(timestamp, 'a timestamp');
+const count = () => leaf(nonNegative, 'a count (≥ 0)');
+
+const sessionFields = {
+  id: str(),
+  associated_id: str(),
+  meeting_display_name: str(),
+  status: leaf(z.enum(SESSION_STATUSES), `one of ${SESSION_STATUSES.join(', ')}`),
+  type: leaf(z.enum(SESSION_TYPES), `one of ${SESSION_TYPES.join(', ')}`),
+  created_at: time(),
+  started_at: time(),
+  ended_at: time(),
+  updated_at: time(),
+  live_participants: count(),
+  max_concurrent_participants: count(),
+  minutes_consumed: leaf(nonNegative, 'a number of minutes (≥ 0)'),
+  organization_id: str(),
+};
+
+type SessionFields = typeof sessionFields;
+
+const sessionWireShape = Object.fromEntries(
+  Object.entries(sessionFields).map(([key, f]) => [key, z.optional(z.nullable(f.wire))]),
+) as { [K in keyof SessionFields]: z.ZodMiniOptional<z.ZodMiniNullable<SessionFields[K]['wire']>> };
+
+const sessionReadShape = Object.fromEntries(
+  Object.entries(sessionFields).map(([key, f]) => [key, f.read]),
+) as { [K in keyof SessionFields]: SessionFields[K]['read'] };
+
+// ---- Wire types: what the API sends (the mock writes these) ----
+
+export const sessionWire = z.looseObject({
+  ...sessionWireShape,
+  breakout_rooms: z.optional(z.nullable(z.array(z.unknown()))),
+});
+
+/** Older responses wrap the session in `data.session`; newer ones send it as `data` itself. */
+export const sessionResponseWire = z.looseObject({
+  success: z.optional(z.boolean()),
+  data: z.optional(z.union([z.looseObject({ session: sessionWire }), sessionWire])),
+});
+
+export const pagingWire = z.looseObject({
+  start_offset: z.optional(z.number()),
+  end_offset: z.optional(z.number()),
+  total_count: z.optional(z.number()),
+});
+
+export const sessionParticipantsResponseWire = z.looseObject({
+  success: z.optional(z.boolean()),
+  data: z.optional(
+    z.looseObject({
+      participants: z.optional(z.array(participantWire)),
+      paging: z.optional(pagingWire),
+    }),
+  ),
+});
+
+export type WireSession = z.input<typeof sessionWire>;
+export type WireSessionResponse = z.input<typeof sessionResponseWire>;
+export type WireSessionParticipantsResponse = z.input<typeof sessionParticipantsResponseWire>;
+export type WirePaging = z.input<typeof pagingWire>;
+
+// ---- Read schemas: what the browser makes of any body ----
+
+export const sessionSchema = z.looseObject({
+  ...sessionReadShape,
+  breakout_rooms: lenient(z.array(z.unknown()), 'a list of breakout rooms'),
+});
+
+export const pagingSchema = z.looseObject({
+  start_offset: count().read,
+  end_offset: count().read,
+  total_count: count().read,
+});
+
+/** Either shape of `data`, before the session inside is found (see `sessionOf`). */
+export const sessionResponseSchema = z.looseObject({
+  success: lenient(z.boolean(), 'true or false'),
+  data: lenient(z.record(z.string(), z.unknown()), 'a data object'),
+});
+
+export const sessionParticipantsResponseSchema = z.looseObject({
+  success: lenient(z.boolean(), 'true or false'),
+  data: lenient(
+    z.looseObject({
+      participants: lenientList(participantSchema, 'a participant object'),
+      paging: lenient(pagingSchema, 'a paging object'),
+    }),
+    'a data object',
+  ),
+});
+
+export type Session = z.output<typeof sessionSchema>;
+export type Paging = z.output<typeof pagingSchema>;
+export type SessionParticipantsResponse = z.output<typeof sessionParticipantsResponseSchema>;
+
+/**
+ * The session inside `data`, whichever documented shape it came in: `data.session` when that
+ * is an object, else `data` itself. Null when neither looks like a session.
+ */
+export function sessionOf(data: Record<string, unknown>): Session | null {
+  const inner = data.session;
+  const candidate = typeof inner === 'object' && inner !== null ? inner : data;
+  const parsed = z.safeParse(sessionSchema, candidate);
+  if (!parsed.success) return null;
+  const session = parsed.data;
+  // A flat `data` with none of the session's fields is not a session.
+  const known = Object.keys(sessionFields).some((k) => k in candidate);
+  return known ? session : null;
+}

@@ -1,0 +1,139 @@
+import { useContext } from 'react';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { ClockContext } from '../../components/ui/clock';
+import type { TimeWindow } from '../../lib/time-window';
+
+export type PeerReportPoint = {
+  readonly t: number;
+  readonly mos: number | null;
+  readonly rtt: number | null;
+  readonly jitter: number | null;
+  readonly loss: number | null;
+};
+
+export type PeerReportPanel = {
+  readonly title: string;
+  readonly unit: string;
+  readonly lines: ReadonlyArray<{
+    key: 'mos' | 'rtt' | 'jitter' | 'loss';
+    name: string;
+    colour: string;
+  }>;
+  /** Threshold lines: where "degraded" and "poor" begin. */
+  readonly thresholds: ReadonlyArray<{ value: number; label: string }>;
+  readonly domain?: [number, number];
+};
+
+export type PeerReportChartProps = {
+  /** The figure's accessible name, e.g. "Peer report 1a2b3c4d…". */
+  name: string;
+  /** One sentence saying what the chart shows: its text alternative. */
+  summary: string;
+  points: readonly PeerReportPoint[];
+  panels: readonly PeerReportPanel[];
+  /** A moment to point at (a verdict's window), drawn shaded on every panel. */
+  highlight?: TimeWindow | null;
+};
+
+const AXIS_TICK = { fill: 'currentColor', fontSize: 11 };
+
+/** MOS, round trip, jitter and loss over time, one small panel each, on the page's clock. */
+export default function PeerReportChart({
+  name,
+  summary,
+  points,
+  panels,
+  highlight = null,
+}: PeerReportChartProps) {
+  const clock = useContext(ClockContext);
+  const data = [...points];
+  const first = points[0]?.t ?? 0;
+  const last = points.at(-1)?.t ?? first;
+  return (
+    <figure aria-label={name} className="mt-3 text-slate-600 dark:text-slate-300">
+      <figcaption className="text-sm text-slate-700 dark:text-slate-200">{summary}</figcaption>
+      {panels.map((panel) => (
+        <div key={panel.title} className="mt-2">
+          <p className="text-xs font-semibold text-slate-800 dark:text-slate-100">
+            {panel.title} ({panel.unit})
+          </p>
+          <LineChart
+            data={data}
+            title={`${panel.title} over time`}
+            responsive
+            style={{ width: '100%', height: 120 }}
+            margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
+            syncId={name}
+          >
+            <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              domain={[first, last]}
+              scale="time"
+              tick={AXIS_TICK}
+              stroke="currentColor"
+              tickFormatter={(ms: number) => clock.time(ms)}
+              minTickGap={24}
+            />
+            <YAxis
+              tick={AXIS_TICK}
+              stroke="currentColor"
+              width={44}
+              domain={panel.domain ?? [0, 'auto']}
+            />
+            {highlight ? (
+              <ReferenceArea
+                x1={Math.max(highlight.startMs, first)}
+                x2={Math.min(highlight.endMs, last)}
+                fill="currentColor"
+                fillOpacity={0.12}
+                ifOverflow="hidden"
+              />
+            ) : null}
+            {panel.thresholds.map((t) => (
+              <ReferenceLine
+                key={t.label}
+                y={t.value}
+                stroke="#d97706"
+                strokeDasharray="4 3"
+                label={{
+                  value: t.label,
+                  position: 'insideTopRight',
+                  fill: 'currentColor',
+                  fontSize: 10,
+                }}
+              />
+            ))}
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={(ms) => (typeof ms === 'number' ? clock.format(ms) : '')}
+              contentStyle={{ fontSize: 12 }}
+            />
+            {panel.lines.map((line) => (
+              <Line
+                key={line.key}
+                dataKey={line.key}
+                name={line.name}
+                stroke={line.colour}
+                dot={false}
+                strokeWidth={1.5}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            ))}
+          </LineChart>
+        </div>
+      ))}
+    </figure>
+  );
+}

@@ -1,0 +1,203 @@
+/**
+ * Reads a peer report (CONTRACT.md A3) for the screen and the verdicts: the audio producer's
+ * samples as aligned series, the cumulative shares in words, and the ICE candidate pair.
+ * Pure; a missing or malformed value becomes a gap (NaN) and is counted, never guessed.
+ */
+import { isInvalid, valid } from '../../../api/lenient';
+import type {
+  CandidatePair,
+  Cumulative,
+  PeerReport,
+  PeerReportParticipant,
+  QualitySample,
+  ReportQuality,
+} from '../../../api/peer-report-schema';
+
+export type ReportSeries = {
+  /** Sample times (ms), ascending. */
+  readonly times: number[];
+  readonly mos: number[];
+  readonly rttMs: number[];
+  readonly jitterMs: number[];
+  /** packets_lost / packets_sent of the sample, in percent; NaN when unreadable or absurd. */
+  readonly lossPct: number[];
+  readonly lost: number[];
+  readonly sent: number[];
+  /** Jitter values all below 1 read as seconds (WebRTC's unit) and shown in ms. */
+  readonly jitterInSeconds: boolean;
+  /** Samples with no readable time (left out) and malformed values (gaps). */
+  readonly unreadable: number;
+};
+
+const num = (value: unknown): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : Number.NaN;
+
+export function reportOf(participant: PeerReportParticipant): PeerReport | null {
+  return valid(participant.peer_report) ?? null;
+}
+
+export function qualityOf(participant: PeerReportParticipant): ReportQuality | null {
+  return valid(reportOf(participant)?.quality) ?? null;
+}
+
+/** The audio producer's samples (what the participant sent) as aligned series. */
+export function audioSeries(participant: PeerReportParticipant): ReportSeries {
+  const list = valid(qualityOf(participant)?.audio_producer) ?? [];
+  let unreadable = 0;
+  const rows: Array<{ at: number; sample: QualitySample }> = [];
+  for (const item of list) {
+    const at = isInvalid(item) ? undefined : valid(item.timestamp)?.ms;
+    if (isInvalid(item) || at === undefined) {
+      unreadable += 1;
+      continue;
+    }
+    for (const value of Object.values(item)) if (isInvalid(value)) unreadable += 1;
+    rows.push({ at, sample: item });
+  }
+  rows.sort((a, b) => a.at - b.at);
+  const jitterRaw = rows.map((r) => num(r.sample.jitter));
+  const readable = jitterRaw.filter((j) => !Number.isNaN(j));
+  const jitterInSeconds = readable.length > 0 && readable.every((j) => j >= 0 && j < 1);
+  const lost = rows.map((r) => num(r.sample.packets_lost));
+  const sent = rows.map((r) => num(r.sample.packets_sent));
+  return {
+    times: rows.map((r) => r.at),
+    mos: rows.map((r) => num(r.sample.mos_quality)),
+    rttMs: rows.map((r) => num(r.sample.rtt)),
+    jitterMs: jitterRaw.map((j) => (jitterInSeconds ? j * 1000 : j)),
+    lossPct: lost.map((l, i) => {
+      const s = sent[i] ?? Number.NaN;
+      return l >= 0 && s > 0 && l <= s ? (100 * l) / s : Number.NaN;
+    }),
+    lost,
+    sent,
+    jitterInSeconds,
+    unreadable,
+  };
+}
+
+export type Share = {
+  /** "12 % of the time with 5 % loss or more". */
+  readonly text: string;
+  readonly fraction: number;
+  readonly metric: 'loss' | 'rtt';
+  /** The bucket's lower limit: percent for loss, ms for RTT. */
+  readonly limit: number;
+};
+
+const SHARE_KEYS = {
+  loss: [
+    ['5_or_greater_event_fraction', 5],
+    ['10_or_greater_event_fraction', 10],
+    ['25_or_greater_event_fraction', 25],
+    ['50_or_greater_event_fraction', 50],
+  ],
+  rtt: [
+    ['100ms_or_greater_event_fraction', 100],
+    ['250ms_or_greater_event_fraction', 250],
+    ['500ms_or_greater_event_fraction', 500],
+  ],
+} as const;
+
+export const percentText = (fraction: number) =>
+  `${(fraction * 100).toLocaleString('en', { maximumFractionDigits: fraction < 0.01 ? 1 : 0 })} %`;
+
+/** The cumulative shares as sentences; a share outside 0..1 is left out (and flagged elsewhere). */
+export function shares(cumulative: Cumulative | null | undefined): Share[] {
+  if (!cumulative) return [];
+  const found: Share[] = [];
+  const loss = valid(cumulative.packet_loss);
+  for (const [key, limit] of SHARE_KEYS.loss) {
+    const fraction = valid(loss?.[key]);
+    if (fraction === undefined || fraction < 0 || fraction > 1) continue;
+    found.push({
+      metric: 'loss',
+      limit,
+      fraction,
+      text: `${percentText(fraction)} of the time with ${limit} % loss or more`,
+    });
+  }
+  const rtt = valid(cumulative.rtt);
+  for (const [key, limit] of SHARE_KEYS.rtt) {
+    const fraction = valid(rtt?.[key]);
+    if (fraction === undefined || fraction < 0 || fraction > 1) continue;
+    found.push({
+      metric: 'rtt',
+      limit,
+      fraction,
+      text: `${percentText(fraction)} of the time with a round trip of ${limit} ms or more`,
+    });
+  }
+  return found;
+}
+
+export type PairReading = {
+  readonly route: 'relay' | 'direct';
+  /** How media reached the relay or the server: udp, tcp, or tls (TURN over TLS is TCP too). */
+  readonly transport: 'udp' | 'tcp' | 'tls' | null;
+  /** "TURN over TCP", "Relay over UDP", "Direct, UDP". */
+  readonly label: string;
+  readonly localType: string | null;
+  readonly remoteType: string | null;
+  readonly localProtocol: string | null;
+  readonly remoteProtocol: string | null;
+};
+
+function transportOf(pair: CandidatePair, relay: boolean): PairReading['transport'] {
+  const url = valid(pair.local_candidate_url)?.toLowerCase() ?? '';
+  if (relay && url.startsWith('turns:')) return 'tls';
+  const fromUrl = /[?&]transport=(udp|tcp)\b/.exec(url)?.[1];
+  if (relay && (fromUrl === 'udp' || fromUrl === 'tcp')) return fromUrl;
+  const protocol = valid(pair.local_candidate_protocol)?.toLowerCase();
+  return protocol === 'udp' || protocol === 'tcp' ? protocol : null;
+}
+
+/** The pair the producing transport used: the nominated one, else the last listed. */
+export function candidatePairOf(participant: PeerReportParticipant): PairReading | null {
+  const pairs = valid(
+    valid(valid(reportOf(participant)?.metadata)?.candidate_pairs)?.producing_transport,
+  );
+  const readable = (pairs ?? []).filter((p): p is CandidatePair => !isInvalid(p));
+  const pair = readable.find((p) => valid(p.nominated) === true) ?? readable.at(-1);
+  if (!pair) return null;
+  const localType = valid(pair.local_candidate_type) ?? null;
+  const remoteType = valid(pair.remote_candidate_type) ?? null;
+  const relay = localType === 'relay' || remoteType === 'relay';
+  const transport = transportOf(pair, relay);
+  const over =
+    transport === 'tls' ? 'TLS (TCP)' : (transport?.toUpperCase() ?? 'an unknown protocol');
+  return {
+    route: relay ? 'relay' : 'direct',
+    transport,
+    label: relay
+      ? transport === 'tcp' || transport === 'tls'
+        ? `TURN over ${over}`
+        : `Relay over ${over}`
+      : `Direct, ${over}`,
+    localType,
+    remoteType,
+    localProtocol: valid(pair.local_candidate_protocol) ?? null,
+    remoteProtocol: valid(pair.remote_candidate_protocol) ?? null,
+  };
+}
+
+export type ChartPoint = {
+  readonly t: number;
+  readonly mos: number | null;
+  readonly rtt: number | null;
+  readonly jitter: number | null;
+  readonly loss: number | null;
+};
+
+const gap = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? null : v);
+
+/** One point per sample for the chart; a gap (null) where a value was unreadable. */
+export function chartPoints(series: ReportSeries): ChartPoint[] {
+  return series.times.map((t, i) => ({
+    t,
+    mos: gap(series.mos[i]),
+    rtt: gap(series.rttMs[i]),
+    jitter: gap(series.jitterMs[i]),
+    loss: gap(series.lossPct[i]),
+  }));
+}

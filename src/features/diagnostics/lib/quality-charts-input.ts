@@ -1,0 +1,96 @@
+/**
+ * One peer's quality series grouped into the charts the panel draws, each with its thresholds
+ * and the stretches the verdicts flag, so a chart and the Health strip never disagree.
+ */
+import type { TimeWindow } from '../../../lib/time-window';
+import type { QualityChart, QualityLine } from '../../charts/quality-charts';
+import type { QualityPeer, Series, SeriesKey } from './quality';
+import { problemWindows } from './quality-verdicts';
+import { MOS, THRESHOLDS } from './thresholds';
+
+type Group = Omit<QualityChart, 'lines' | 'problems' | 'note'> & {
+  readonly keys: readonly SeriesKey[];
+  readonly meaning?: string;
+};
+
+const GROUPS: readonly Group[] = [
+  {
+    title: 'Jitter over the call',
+    kind: 'ms',
+    keys: ['audioJitter', 'videoJitter'],
+    thresholds: [
+      { value: THRESHOLDS.jitterMs.degraded, label: '30 ms', level: 'degraded' },
+      { value: THRESHOLDS.jitterMs.poor, label: '40 ms', level: 'poor' },
+    ],
+    meaning: `Jitter at or above ${THRESHOLDS.jitterMs.degraded} ms`,
+  },
+  {
+    title: 'Quality score over the call',
+    kind: 'score',
+    keys: ['audioScore', 'videoScore'],
+    thresholds: [
+      { value: MOS.fair, label: `fair below ${MOS.fair}`, level: 'degraded' },
+      { value: MOS.poor, label: `poor below ${MOS.poor}`, level: 'poor' },
+    ],
+    meaning: `Quality score below ${MOS.fair}`,
+    yDomain: [0, 5],
+  },
+  {
+    title: 'Packets lost over the call',
+    kind: 'count',
+    keys: ['audioLost', 'videoLost'],
+    thresholds: [],
+  },
+  {
+    title: 'Video frame rate over the call',
+    kind: 'count',
+    keys: ['videoFps', 'framesDropped'],
+    thresholds: [],
+  },
+  {
+    title: 'Video resolution over the call',
+    kind: 'height',
+    keys: ['videoHeight'],
+    thresholds: [],
+  },
+];
+
+/** Windows sorted and merged where they overlap. */
+export function mergeWindows(windows: readonly TimeWindow[]): TimeWindow[] {
+  const sorted = [...windows].sort((a, b) => a.startMs - b.startMs);
+  const merged: TimeWindow[] = [];
+  for (const w of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && w.startMs <= last.endMs) {
+      merged[merged.length - 1] = { startMs: last.startMs, endMs: Math.max(last.endMs, w.endMs) };
+    } else merged.push({ startMs: w.startMs, endMs: w.endMs });
+  }
+  return merged;
+}
+
+const lineOf = (s: Series): QualityLine => ({
+  label: s.label,
+  times: s.times,
+  values: s.values,
+  stats: s.stats,
+});
+
+export function qualityChartsFor(peer: QualityPeer): QualityChart[] {
+  const charts: QualityChart[] = [];
+  for (const { keys, meaning, ...group } of GROUPS) {
+    const series = keys
+      .map((key) => peer.series.find((s) => s.key === key))
+      .filter((s): s is Series => s !== undefined && s.stats !== null);
+    if (series.length === 0) continue;
+    const notes = series.filter((s) => s.note).map((s) => `${s.label.toLowerCase()} ${s.note}`);
+    charts.push({
+      ...group,
+      lines: series.map(lineOf),
+      problems: meaning
+        ? { meaning, windows: mergeWindows(series.flatMap((s) => problemWindows(s).bad)) }
+        : null,
+      note: notes.length > 0 ? notes.join('; ') : undefined,
+    });
+  }
+  return charts;
+}

@@ -1,0 +1,5 @@
+import { createContext } from 'react';
+import type { TimeWindow } from '../../lib/time-window';
+
+/** The reported window the time cells mark, or null. Provided by the table. */
+export const HighlightContext = createContext<TimeWindow | null>(null);

@@ -1,0 +1,56 @@
+import { useContext } from 'react';
+import { ClockContext } from '../../components/ui/clock';
+import { InvalidValue } from '../../components/ui/invalid-value';
+import { formatOffset, formatUtc } from '../../lib/format';
+import { HighlightContext } from './highlight-context';
+import { isHighlighted } from './lib/highlight';
+import type { TableRow } from './lib/timeline-rows';
+
+const muted = 'text-slate-500 dark:text-slate-400';
+
+/** "Time (UTC)", "Time (their time (Europe/Lisbon))": the clock every time is read on. */
+export function TimeHeader() {
+  const clock = useContext(ClockContext);
+  return <>Time ({clock.label})</>;
+}
+
+/** Marks a row inside the reported window with a glyph and words, not colour alone. */
+function WindowMark() {
+  return (
+    <>
+      <span
+        aria-hidden="true"
+        title="In the reported window"
+        className="mr-1.5 text-amber-700 dark:text-amber-300"
+      >
+        ◆
+      </span>
+      <span className="sr-only">In the reported window: </span>
+    </>
+  );
+}
+
+export type TimeCellProps = { row: TableRow };
+
+/** The time on the chosen clock (UTC on hover) and the offset from joined_at. */
+export function TimeCell({ row }: TimeCellProps) {
+  const clock = useContext(ClockContext);
+  const highlight = useContext(HighlightContext);
+  const timeField = row.source === 'peer' ? 'created_at' : 'timestamp';
+  const bad = row.problems.find((p) => p.field === timeField || p.field === 'event');
+  if (row.atMs === null)
+    return bad ? (
+      <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />
+    ) : (
+      <span className={muted}>no time</span>
+    );
+  return (
+    <span className="whitespace-nowrap">
+      {isHighlighted(highlight, row) ? <WindowMark /> : null}
+      <span title={formatUtc(row.atMs)}>{clock.format(row.atMs)}</span>
+      {row.offsetMs !== null ? (
+        <span className={`ml-2 font-mono text-xs ${muted}`}>{formatOffset(row.offsetMs)}</span>
+      ) : null}
+    </span>
+  );
+}
