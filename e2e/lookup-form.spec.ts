@@ -72,7 +72,7 @@ test('the idle page offers the form and the demo samples', async ({ page }) => {
     'Device info',
     'IP information',
     'Pre-call network test',
-    'Stats events',
+    'SDK events',
     'Quality stats',
   ]) {
     await expect(page.getByLabel(filter)).not.toBeChecked();

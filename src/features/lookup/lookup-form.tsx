@@ -22,7 +22,7 @@ const FILTER_LABELS: Record<Filter, string> = {
   device_info: 'Device info',
   ip_information: 'IP information',
   precall_network_information: 'Pre-call network test',
-  events: 'Stats events',
+  events: 'SDK events',
   quality_stats: 'Quality stats',
 };
 
