@@ -156,7 +156,15 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
           />
         ) : null}
         <ErrorBoundary fallback={() => <HealthStrip verdicts={derived.health} {...strip} />}>
-          <Suspense fallback={<HealthStrip verdicts={derived.health} pending {...strip} />}>
+          <Suspense
+            fallback={
+              <HealthStrip
+                verdicts={derived.health}
+                pending={!derived.absent.includes('quality_stats')}
+                {...strip}
+              />
+            }
+          >
             <Diagnosis
               participant={participant}
               peerIds={peerIds}
