@@ -47,7 +47,7 @@ test('a reported moment in their time is marked, summed up, kept in the link and
 }) => {
   const poor = await sample(request, 'Poor network');
   await page.goto(
-    deepLink(poor, '?filters=ip_information&include_peer_events=true&tz=participant'),
+    deepLink(poor, '?filters=ip_information,quality_stats&include_peer_events=true&tz=participant'),
   );
   const moment = page.getByRole('region', { name: 'Reported moment' });
   await moment.getByLabel('Reported time').fill('quarter past eight');
@@ -65,6 +65,9 @@ test('a reported moment in their time is marked, summed up, kept in the link and
     'Marked 08:05:00 – 08:15:00 (their time (America/Mexico_City))',
   );
   await expect(moment).toContainText('connection');
+  // The call's own measures inside the window, from quality_stats.
+  const measures = moment.getByRole('table', { name: 'Call quality inside the window' });
+  await expect(measures.getByRole('row', { name: /^Audio jitter [\d.]+ ms/ })).toHaveCount(1);
 
   await page.reload();
   await expect(moment).toContainText('Marked 08:05:00 – 08:15:00');

@@ -19,6 +19,8 @@ test('a live participant gains events across refreshes and the table keeps its s
   const before = await rows.count();
   await expect(status).toContainText(/\d+ new events?/, { timeout: 40_000 });
   await expect.poll(() => rows.count()).toBeGreaterThan(before);
+  // The events that arrived are marked in the table itself.
+  await expect(table.getByText(/^new since the last update:$/).first()).toBeVisible();
   await expect(eventHeader).toHaveAttribute('aria-sort', 'ascending');
   // Sorted by event name: every CREATED comes before every JOINING, and those before LEAVING.
   const names = (

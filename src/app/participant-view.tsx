@@ -172,7 +172,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
               precall={derived.precall}
               strip={strip}
             >
-              {(findings) => (
+              {(findings, series) => (
                 <Suspense fallback={null}>
                   <ReportedMoment
                     moment={params.moment ?? null}
@@ -185,6 +185,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
                             records: derived.records,
                             spans: derived.totals.flatMap((t) => t.spans),
                             findings,
+                            series,
                           })
                         : null
                     }
@@ -253,6 +254,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
               }
               sdkEvents={derived.sdkEvents}
               highlight={params.moment ?? null}
+              fresh={fresh}
               sdkRequestHref={
                 params.filters.includes('events')
                   ? null

@@ -8,7 +8,7 @@ import type { Participant } from '../../api/participant-schema';
 import { HealthStrip, type HealthStripProps } from './health-strip';
 import { allFindings } from './lib/all-findings';
 import type { Precall } from './lib/precall';
-import { hasSamples, qualityContext, readQuality } from './lib/quality';
+import { hasSamples, qualityContext, readQuality, type Series } from './lib/quality';
 import { qualityVerdicts } from './lib/quality-verdicts';
 import type { Verdict } from './lib/verdicts';
 import { useLoadedPeerReportVerdicts } from './use-peer-report-verdicts';
@@ -20,8 +20,8 @@ export type DiagnosisProps = {
   base: readonly Verdict[];
   precall: Precall;
   strip: Omit<HealthStripProps, 'verdicts' | 'pending'>;
-  /** What else needs the whole list (the reported moment's summary). */
-  children: (findings: readonly Verdict[]) => ReactNode;
+  /** What else needs the whole list and the measured series (the reported moment). */
+  children: (findings: readonly Verdict[], series: readonly Series[]) => ReactNode;
 };
 
 export function Diagnosis({
@@ -37,6 +37,7 @@ export function Diagnosis({
     return {
       findings: qualityVerdicts(quality, qualityContext(participant)),
       known: quality.kind === 'peers' && quality.peers.some(hasSamples),
+      series: quality.kind === 'peers' ? quality.peers.flatMap((p) => p.series) : [],
     };
   }, [participant]);
   const reports = useLoadedPeerReportVerdicts(peerIds);
@@ -50,7 +51,7 @@ export function Diagnosis({
   return (
     <>
       <HealthStrip verdicts={findings} {...strip} />
-      {children(findings)}
+      {children(findings, inCall.series)}
     </>
   );
 }

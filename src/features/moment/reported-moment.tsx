@@ -1,11 +1,10 @@
 import { type FormEvent, useContext, useId, useState } from 'react';
-import { AppLink } from '../../components/ui/app-link';
 import { Card } from '../../components/ui/card';
 import { ClockContext } from '../../components/ui/clock';
-import { formatCount } from '../../lib/format';
 import type { TimeWindow } from '../../lib/time-window';
 import type { Inside } from './lib/inside';
 import { DEFAULT_WIDTH, MOMENT_WIDTHS, parseMoment } from './lib/moment';
+import { MomentSummary } from './moment-summary';
 
 export type ReportedMomentProps = {
   moment: TimeWindow | null;
@@ -128,42 +127,5 @@ export function ReportedMoment(props: ReportedMomentProps) {
         </p>
       )}
     </Card>
-  );
-}
-
-function MomentSummary(props: { moment: TimeWindow; inside: Inside | null; clearHref: string }) {
-  const clock = useContext(ClockContext);
-  const { inside } = props;
-  return (
-    <div className="mt-3 grid gap-1 text-sm" aria-live="polite">
-      <p>
-        <span className="font-medium">
-          Marked {clock.time(props.moment.startMs)} – {clock.time(props.moment.endMs)} (
-          {clock.label})
-        </span>{' '}
-        <AppLink href={props.clearHref} className="text-brand-700 underline dark:text-brand-500">
-          Clear
-        </AppLink>
-      </p>
-      {inside ? (
-        <ul className="list-disc pl-5 text-slate-700 dark:text-slate-300">
-          <li>
-            {inside.outsideCall
-              ? 'The participant was not connected at any point in this window.'
-              : `${formatCount(inside.connectedPeers)} connection${inside.connectedPeers === 1 ? '' : 's'} active in this window.`}
-          </li>
-          <li>
-            {inside.eventCount === 0
-              ? 'No peer events inside it.'
-              : `${formatCount(inside.eventCount)} peer event${inside.eventCount === 1 ? '' : 's'} inside it: ${inside.events.map(([name, n]) => `${name} × ${n}`).join(', ')}.`}
-          </li>
-          <li>
-            {inside.findings.length === 0
-              ? 'No finding of the Health strip falls in it.'
-              : `Findings in it: ${inside.findings.map((f) => f.title).join('; ')}.`}
-          </li>
-        </ul>
-      ) : null}
-    </div>
   );
 }

@@ -2,7 +2,7 @@ import { useContext } from 'react';
 import { ClockContext } from '../../components/ui/clock';
 import { InvalidValue } from '../../components/ui/invalid-value';
 import { formatOffset, formatUtc } from '../../lib/format';
-import { HighlightContext } from './highlight-context';
+import { FreshContext, HighlightContext } from './highlight-context';
 import { isHighlighted } from './lib/highlight';
 import type { TableRow } from './lib/timeline-rows';
 
@@ -30,12 +30,22 @@ function WindowMark() {
   );
 }
 
+/** A peer event that arrived with the latest live refresh. */
+function FreshMark() {
+  return (
+    <span className="mr-1.5 rounded bg-emerald-100 px-1 text-xs font-semibold text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
+      new<span className="sr-only"> since the last update:</span>
+    </span>
+  );
+}
+
 export type TimeCellProps = { row: TableRow };
 
 /** The time on the chosen clock (UTC on hover) and the offset from joined_at. */
 export function TimeCell({ row }: TimeCellProps) {
   const clock = useContext(ClockContext);
   const highlight = useContext(HighlightContext);
+  const fresh = useContext(FreshContext);
   const timeField = row.source === 'peer' ? 'created_at' : 'timestamp';
   const bad = row.problems.find((p) => p.field === timeField || p.field === 'event');
   if (row.atMs === null)
@@ -46,6 +56,7 @@ export function TimeCell({ row }: TimeCellProps) {
     );
   return (
     <span className="whitespace-nowrap">
+      {row.source === 'peer' && fresh.has(row.index) ? <FreshMark /> : null}
       {isHighlighted(highlight, row) ? <WindowMark /> : null}
       <span title={formatUtc(row.atMs)}>{clock.format(row.atMs)}</span>
       {row.offsetMs !== null ? (

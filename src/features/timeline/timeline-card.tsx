@@ -26,6 +26,8 @@ export type TimelineCardProps = {
   sdkRequestHref: string | null;
   /** The reported moment: events inside it are marked, and can be shown alone. */
   highlight?: TimeWindow | null;
+  /** Peer events that arrived with the latest live refresh (by record index). */
+  fresh?: ReadonlySet<number>;
 };
 
 function Message({ children }: { children: ReactNode }) {
@@ -83,6 +85,7 @@ export function TimelineCard(props: TimelineCardProps) {
             rows={rows}
             sdkEvents={sdk !== null && sdk.length > 0}
             highlight={props.highlight ?? null}
+            fresh={props.fresh}
           />
         ) : null}
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeerEventRecord } from '../../../api/peer-events';
-import { insideWindow } from './inside';
+import { insideWindow, measuresInside } from './inside';
 
 const T = Date.UTC(2026, 10, 21, 15, 0);
 const MIN = 60_000;
@@ -52,6 +52,7 @@ describe('insideWindow', () => {
     expect(inside.connectedPeers).toBe(2);
     expect(inside.outsideCall).toBe(false);
     expect(inside.findings.map((f) => f.id)).toEqual(['a']);
+    expect(inside.measures).toEqual([]);
   });
 
   it('says when the participant was not connected at all during the window', () => {
@@ -61,5 +62,29 @@ describe('insideWindow', () => {
       connectedPeers: 0,
       outsideCall: true,
     });
+  });
+});
+
+describe('measuresInside', () => {
+  const window = { startMs: T + 10_000, endMs: T + 30_000 };
+  const times = [T, T + 10_000, T + 20_000, T + 30_000, T + 40_000];
+
+  it('sums up each measure inside the window (edges included), across peers, skipping gaps', () => {
+    const found = measuresInside(window, [
+      { label: 'Audio jitter', unit: 'ms', times, values: [99, 10, Number.NaN, 30, 99] },
+      { label: 'Audio jitter', unit: 'ms', times, values: [99, 20, 20, 20, 99] },
+      { label: 'Video frame rate', unit: 'fps', times: [T + 50_000], values: [30] },
+    ]);
+    expect(found).toEqual([
+      { label: 'Audio jitter', unit: 'ms', samples: 5, mean: 20, min: 10, max: 30 },
+    ]);
+  });
+
+  it('finds nothing in a window with no samples', () => {
+    expect(
+      measuresInside({ startMs: T + 11_000, endMs: T + 19_000 }, [
+        { label: 'x', unit: '', times, values: [1, 2, 3, 4, 5] },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -19,6 +19,8 @@ export type Inside = {
   readonly outsideCall: boolean;
   /** Findings whose window overlaps this one. */
   readonly findings: readonly FindingRef[];
+  /** The call's quality measures inside the window (quality_stats), when sent. */
+  readonly measures: readonly MeasureInside[];
 };
 
 export function insideWindow(
@@ -27,6 +29,7 @@ export function insideWindow(
     readonly records: readonly PeerEventRecord[] | null;
     readonly spans: readonly PeerSpan[];
     readonly findings: readonly FindingRef[];
+    readonly series?: readonly MeasuredSeries[];
   },
 ): Inside {
   const counts = new Map<string, number>();
@@ -48,5 +51,71 @@ export function insideWindow(
     connectedPeers: peers.size,
     outsideCall: input.spans.length > 0 && peers.size === 0,
     findings: input.findings.filter((f) => f.window && overlaps(window, f.window)),
+    measures: measuresInside(window, input.series ?? []),
   };
+}
+
+/** A measured series, as the quality reader gives it: ascending times, NaN for gaps. */
+export type MeasuredSeries = {
+  readonly label: string;
+  readonly unit: string;
+  readonly times: ArrayLike<number>;
+  readonly values: ArrayLike<number>;
+};
+
+export type MeasureInside = {
+  readonly label: string;
+  readonly unit: string;
+  readonly samples: number;
+  readonly mean: number;
+  readonly min: number;
+  readonly max: number;
+};
+
+/** First index whose time is ≥ `at` (times ascending). */
+function lowerBound(times: ArrayLike<number>, at: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((times[mid] ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Each measure inside the window, across every peer that sent it (same label): how many
+ * samples, their mean, lowest and highest. Measures with no sample inside are left out.
+ */
+export function measuresInside(
+  window: TimeWindow,
+  series: readonly MeasuredSeries[],
+): MeasureInside[] {
+  const byLabel = new Map<
+    string,
+    { unit: string; n: number; sum: number; min: number; max: number }
+  >();
+  for (const s of series) {
+    const end = Math.min(s.times.length, s.values.length);
+    for (let i = lowerBound(s.times, window.startMs); i < end; i++) {
+      if ((s.times[i] ?? Number.POSITIVE_INFINITY) > window.endMs) break;
+      const v = s.values[i] ?? Number.NaN;
+      if (Number.isNaN(v)) continue;
+      const acc = byLabel.get(s.label) ?? { unit: s.unit, n: 0, sum: 0, min: v, max: v };
+      acc.n += 1;
+      acc.sum += v;
+      acc.min = Math.min(acc.min, v);
+      acc.max = Math.max(acc.max, v);
+      byLabel.set(s.label, acc);
+    }
+  }
+  return [...byLabel].map(([label, a]) => ({
+    label,
+    unit: a.unit,
+    samples: a.n,
+    mean: a.sum / a.n,
+    min: a.min,
+    max: a.max,
+  }));
 }
