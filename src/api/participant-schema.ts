@@ -42,7 +42,8 @@ export type PresetViewType = (typeof PRESET_VIEW_TYPES)[number];
 
 const text = z.string();
 
-const timestamp = z.pipe(
+/** A timestamp in any form the API has been seen to send (ISO, offsets, epochs). */
+export const timestamp = z.pipe(
   z.union([z.string(), z.number()]),
   z.transform((raw, ctx) => {
     const result = parseTimestamp(raw);
@@ -52,8 +53,8 @@ const timestamp = z.pipe(
   }),
 );
 
-// -0 is a valid JSON number but reads as "-0" in places; minutes are never negative.
-const minutes = z.pipe(
+// -0 is a valid JSON number but reads as "-0" in places; minutes and counts are never negative.
+export const nonNegative = z.pipe(
   z.number().check(z.minimum(0, 'negative')),
   z.transform((n) => n + 0),
 );
@@ -87,7 +88,7 @@ const peerEventFields = {
   created_at: timestamp,
   updated_at: timestamp,
   event_name: z.enum(EVENT_NAMES),
-  minutes_consumed: minutes,
+  minutes_consumed: nonNegative,
   participant_id: text,
   peer_id: text,
   preset_view_type: z.enum(PRESET_VIEW_TYPES),
@@ -114,7 +115,7 @@ const participantFields = {
   updated_at: timestamp,
   custom_participant_id: text,
   display_name: text,
-  duration: minutes,
+  duration: nonNegative,
   joined_at: timestamp,
   left_at: timestamp,
   preset_name: text,

@@ -6,28 +6,11 @@
  * both are read. Unknown keys pass; a bad value is flagged with its raw value, never thrown.
  */
 import * as z from 'zod/mini';
-import { parseTimestamp } from '../lib/timestamp';
 import { lenient, lenientList } from './lenient';
-import { participantSchema, participantWire } from './participant-schema';
+import { nonNegative, participantSchema, participantWire, timestamp } from './participant-schema';
 
 export const SESSION_STATUSES = ['LIVE', 'ENDED'] as const;
 export const SESSION_TYPES = ['meeting', 'livestream', 'participant'] as const;
-
-const timestamp = z.pipe(
-  z.union([z.string(), z.number()]),
-  z.transform((raw, ctx) => {
-    const result = parseTimestamp(raw);
-    if (result.ok) return result.value;
-    ctx.issues.push({ code: 'custom', message: result.reason, input: raw });
-    return z.NEVER;
-  }),
-);
-
-// -0 reads as "-0" in places; counts and minutes are never negative.
-const nonNegative = z.pipe(
-  z.number().check(z.minimum(0, 'negative')),
-  z.transform((n) => n + 0),
-);
 
 /** A field: strict on the wire, lenient when read. */
 const leaf = <S extends z.ZodMiniType>(strict: S, expected: string) => ({
