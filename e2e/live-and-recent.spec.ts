@@ -43,6 +43,16 @@ test('a participant who has left is not refreshed', async ({ page, request }) =>
   await expect(page.getByRole('status', { name: 'Live updates' })).toHaveCount(0);
 });
 
+test('no left_at in a session that has ENDED is not live: the page stops refreshing', async ({
+  page,
+  request,
+}) => {
+  const sparse = await sample(request, 'Sparse record');
+  await page.goto(deepLink(sparse));
+  await expect(page.getByRole('region', { name: 'Session' })).toContainText('ENDED');
+  await expect(page.getByRole('status', { name: 'Live updates' })).toHaveCount(0);
+});
+
 test('recent lookups list what was opened, newest first, and can be cleared', async ({
   page,
   request,

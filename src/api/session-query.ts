@@ -9,6 +9,7 @@ import { apiPath } from '../lib/base-path';
 import { ApiError, errorFromResponse } from './errors';
 import { getJson } from './http';
 import { isInvalid } from './lenient';
+import { sessionQueryKey } from './session-key';
 import { type Session, sessionOf, sessionResponseSchema } from './session-schema';
 
 export type SessionResult = {
@@ -48,6 +49,6 @@ export async function getSession(sessionId: string, signal?: AbortSignal): Promi
 
 export const sessionQueryOptions = (sessionId: string) =>
   queryOptions({
-    queryKey: ['session', sessionId] as const,
+    queryKey: sessionQueryKey(sessionId),
     queryFn: ({ signal }) => getSession(sessionId, signal),
   });

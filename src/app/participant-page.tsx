@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { appConfigQueryOptions } from '../api/config-query';
 import { ApiError, MAX_RETRIES } from '../api/errors';
 import { participantQueryOptions } from '../api/participant-query';
+import { sessionEnded, sessionQueryKey } from '../api/session-key';
 import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
 import { ParticipantError } from '../features/participant/participant-error';
 import { ParticipantSkeleton } from '../features/participant/participant-skeleton';
@@ -24,6 +25,9 @@ function retryStatus(reason: Error | null, attempt: number): string | undefined 
 /** One participant, as its deep link asks: loading, failed, or shown. */
 export function ParticipantPage({ params, view }: ParticipantPageProps) {
   const config = useQuery(appConfigQueryOptions());
+  // Watches the Session card's answer without asking for it: it is fetched there.
+  const session = useQuery({ queryKey: sessionQueryKey(params.sessionId), enabled: false });
+  const ended = sessionEnded(session.data);
   const intervalMs = config.data?.live_refresh_ms ?? DEFAULT_LIVE_REFRESH_MS;
   const [paused, setPaused] = useState(false);
   const query = useQuery({
@@ -31,7 +35,11 @@ export function ParticipantPage({ params, view }: ParticipantPageProps) {
     // Still in the call: refreshed on a timer (not while the tab is hidden, TanStack's default),
     // until left_at appears. Each refresh is one request through the server's budget.
     refetchInterval: (q) =>
-      !paused && q.state.data && q.state.data.participant.left_at === undefined
+      !paused &&
+      q.state.data &&
+      q.state.data.participant.left_at === undefined &&
+      // An ENDED session (once the Session card has its details) has nothing more to show.
+      !ended
         ? intervalMs
         : false,
   });
@@ -72,7 +80,7 @@ export function ParticipantPage({ params, view }: ParticipantPageProps) {
         redact={view.redact}
         clock={view.clock}
         live={
-          query.data.participant.left_at === undefined
+          query.data.participant.left_at === undefined && !ended
             ? { paused, intervalMs, onToggle: () => setPaused((p) => !p) }
             : null
         }
