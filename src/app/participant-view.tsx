@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import { FILTER_LABELS, FILTERS, type Filter } from '../api/participant-schema';
@@ -100,7 +100,17 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
     () => makeClock(clock, derived.participantTimeZone),
     [clock, derived.participantTimeZone],
   );
-  const idle = useIdle();
+  // The chart waits for an idle moment after the timeline's code is in: the browser is idle
+  // while that chunk downloads too, and the chart must not take the table's turn.
+  const [timelineReady, setTimelineReady] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void loadTimeline().then(() => current && setTimelineReady(true));
+    return () => {
+      current = false;
+    };
+  }, []);
+  const idle = useIdle(1_000, timelineReady);
   const fresh = useFreshEvents(derived.records);
   const peerIds = useMemo(() => derived.totals.map((t) => t.peerId), [derived.totals]);
   useRememberLookup(
