@@ -137,3 +137,22 @@ test('previous and next participant navigate through the session by join time', 
   await expect(nav).toContainText('Participant 151 of 312 by join time.');
   await expect(summary.getByRole('heading').first()).toHaveText(name);
 });
+
+test('pasting a link for another session moves the picker to that session', async ({
+  page,
+  request,
+}) => {
+  const townHall = await sample(request, 'Town hall');
+  const healthy = await sample(request, 'Healthy call');
+  await page.goto(`/?session=${townHall.session_id}`);
+  await expect(picker(page).getByRole('option')).toHaveCount(20);
+  await page.evaluate(
+    (t) => navigator.clipboard.writeText(t),
+    `http://inspector.example${deepLink(healthy)}`,
+  );
+  await page.getByLabel('Participant ID', { exact: true }).focus();
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(page.getByLabel('Session ID', { exact: true })).toHaveValue(healthy.session_id);
+  await expect(picker(page).getByRole('option', { name: /Priya Natarajan/ })).toBeVisible();
+  await expect(picker(page).getByText('李小龍')).toHaveCount(0);
+});

@@ -17,12 +17,24 @@ export const jsonLogger: Logger = (line) => {
   console.log(JSON.stringify({ time: new Date().toISOString(), ...line }));
 };
 
+/** The API routes, by the path's shape: the log names the route, never the ids in it. */
+const API_ROUTES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^\/api\/config$/, '/api/config'],
+  [/^\/api\/sessions\/peer-report\/[^/]*$/, '/api/sessions/peer-report/:peer_id'],
+  [
+    /^\/api\/sessions\/[^/]*\/participants\/[^/]*$/,
+    '/api/sessions/:session_id/participants/:participant_id',
+  ],
+  [/^\/api\/sessions\/[^/]*\/participants$/, '/api/sessions/:session_id/participants'],
+  [/^\/api\/sessions\/[^/]*$/, '/api/sessions/:session_id'],
+];
+
 /** The route a path belongs to, with ids left out of the log. */
 export function routeOf(path: string): string {
-  if (/^\/api\/sessions\/[^/]*\/participants\/[^/]*$/.test(path)) {
-    return '/api/sessions/:session_id/participants/:participant_id';
-  }
-  if (path.startsWith('/api/')) return path.split('?')[0] ?? path;
+  const api = API_ROUTES.find(([pattern]) => pattern.test(path));
+  if (api) return api[1];
+  // Any other API path may carry ids (or junk); only its shape is logged.
+  if (path.startsWith('/api/')) return '/api/(other)';
   if (path.startsWith('/assets/')) return '/assets/*';
   if (path.startsWith('/mock/')) return '/mock/*';
   if (/^\/sessions\/[^/]*\/participants\/[^/]*\/?$/.test(path))

@@ -220,3 +220,22 @@ describe('session routes (live mode): validation before any upstream call', () =
     expect(upstream.seen).toHaveLength(0);
   });
 });
+
+describe('request logs for the session routes', () => {
+  it('name the route and never the ids, whatever the path', async () => {
+    const options = quiet();
+    const app = createApp(loadConfig({ DIST_DIR: '/nonexistent' }), options);
+    const paths = {
+      '/api/sessions/secret-session': '/api/sessions/:session_id',
+      '/api/sessions/secret-session/participants?search=secret-name':
+        '/api/sessions/:session_id/participants',
+      '/api/sessions/peer-report/secret-peer': '/api/sessions/peer-report/:peer_id',
+      '/api/sessions/secret-session/participants/secret-participant':
+        '/api/sessions/:session_id/participants/:participant_id',
+      '/api/secret-junk/secret-more': '/api/(other)',
+    };
+    for (const path of Object.keys(paths)) await app.request(path);
+    expect(options.lines.map((line) => line.route)).toEqual(Object.values(paths));
+    expect(JSON.stringify(options.lines)).not.toContain('secret');
+  });
+});

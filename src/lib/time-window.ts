@@ -12,11 +12,16 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 export const windowParam = (w: TimeWindow) => `${iso(w.startMs)}/${iso(w.endMs)}`;
 
 /** Reads a window parameter; null when absent, a message when it cannot be read. */
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
 export function readWindowParam(value: string | null): TimeWindow | { problem: string } | null {
   if (value === null || value === '') return null;
   const [start, end, extra] = value.split('/');
-  const startMs = Date.parse(start ?? '');
-  const endMs = Date.parse(end ?? '');
+  // UTC only ("…Z"): a time without a zone would mean a different moment to each agent.
+  const utc = (text: string | undefined) =>
+    text !== undefined && UTC_INSTANT.test(text) ? Date.parse(text) : Number.NaN;
+  const startMs = utc(start);
+  const endMs = utc(end);
   if (extra !== undefined || Number.isNaN(startMs) || Number.isNaN(endMs) || endMs < startMs) {
     return {
       problem: `The reported moment in the link ("${value.slice(0, 80)}") could not be read.`,

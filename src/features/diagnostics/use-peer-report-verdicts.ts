@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { peerReportQueryOptions } from '../../api/peer-report-query';
 import { peerReportVerdicts } from './lib/peer-report-verdicts';
 import type { Verdict } from './lib/verdicts';
@@ -13,14 +13,13 @@ export function useLoadedPeerReportVerdicts(peerIds: readonly string[]): Verdict
   const client = useQueryClient();
   const cache = client.getQueryCache();
   // Which reports hold data, as one string: the component re-renders only when that changes.
-  const loaded = useSyncExternalStore(
-    (onChange) => cache.subscribe(onChange),
-    () =>
-      cache
-        .findAll({ queryKey: ['peer-report'] })
-        .filter((q) => q.state.data !== undefined)
-        .map((q) => `${q.queryHash}@${q.state.dataUpdatedAt}`)
-        .join('|'),
+  const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
+  const loaded = useSyncExternalStore(subscribe, () =>
+    cache
+      .findAll({ queryKey: ['peer-report'] })
+      .filter((q) => q.state.data !== undefined)
+      .map((q) => `${q.queryHash}@${q.state.dataUpdatedAt}`)
+      .join('|'),
   );
   return useMemo(() => {
     if (loaded === '') return [];

@@ -74,6 +74,8 @@ export function LookupForm({ initial = {} }: LookupFormProps) {
     const participant = field(form, 'participantId');
     if (session) session.value = found.sessionId;
     if (participant) participant.value = found.participantId;
+    // The value was set directly (no change event): the picker must follow the pasted session.
+    setSessionDraft(found.sessionId);
     setErrors({});
   };
 

@@ -1,5 +1,6 @@
 import { AppLink } from '../../components/ui/app-link';
 import { formatRelative, shortId } from '../../lib/format';
+import { revealHidden } from '../../lib/hidden-characters';
 import type { RecentLookup } from './lib/recent';
 import { clearRecentLookups, useRecentLookups } from './use-recent';
 
@@ -41,7 +42,7 @@ export function RecentLookups({ hrefFor }: RecentLookupsProps) {
               className="block rounded-md px-2 py-1.5 text-sm hover:bg-brand-50 dark:hover:bg-slate-800"
             >
               <span className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-500">
-                {r.name ?? 'No name'}
+                {r.name === null ? 'No name' : revealHidden(r.name)}
               </span>
               <span className="block text-xs text-slate-600 dark:text-slate-400">
                 session {shortId(r.sessionId)} · {formatRelative(r.at, now)}

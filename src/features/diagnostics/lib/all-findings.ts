@@ -18,7 +18,10 @@ export function precallVersusCall(
   const graded = precall.readings.filter((r) => r.metric && r.level);
   if (graded.length === 0) return null;
   const precallBad = graded.some((r) => r.level !== 'good');
-  const callBad = inCall.findings.some((f) => f.severity !== 'info');
+  // A peer that sent nothing says nothing about the network's quality.
+  const callBad = inCall.findings.some(
+    (f) => f.severity !== 'info' && f.id !== 'quality-never-sent-media',
+  );
   if (!precallBad && callBad) {
     return {
       id: 'precall-passed-call-degraded',

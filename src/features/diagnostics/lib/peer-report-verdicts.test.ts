@@ -206,3 +206,16 @@ describe('reading a report', () => {
     ]);
   });
 });
+
+describe('peerReportVerdicts: one spike inside a degraded stretch', () => {
+  it('stays degraded: poor needs poor readings that persist themselves', () => {
+    const rtts = [250, 250, 250, 600, 250, 250];
+    const quality = {
+      audio_producer: samples(6, {}).map((s, i) => ({ ...s, rtt: rtts[i] })),
+    };
+    const rtt = peerReportVerdicts(read(quality), PEER).find((v) =>
+      v.id.startsWith('peer-report-rtt-'),
+    );
+    expect(rtt?.severity).toBe('degraded');
+  });
+});

@@ -29,20 +29,15 @@ function worstWindow(
   level: (v: number) => Level,
   higherIsWorse: boolean,
 ): Finding | null {
-  const windows = sustainedWindows(times, values, (v) => level(v) !== 'good', higherIsWorse);
-  let best: Finding | null = null;
-  for (const window of windows) {
-    const found = level(window.worst);
-    if (found === 'good') continue;
-    const rank = found === 'poor' ? 2 : 1;
-    const bestRank = best === null ? 0 : best.level === 'poor' ? 2 : 1;
-    const longer =
-      best !== null && window.endMs - window.startMs > best.window.endMs - best.window.startMs;
-    if (rank > bestRank || (rank === bestRank && longer)) {
-      best = { level: found, window, windows: windows.length };
-    }
-  }
-  return best;
+  // Poor only where poor itself persisted: one spike inside a degraded stretch stays degraded.
+  const poor = sustainedWindows(times, values, (v) => level(v) === 'poor', higherIsWorse);
+  const bad =
+    poor.length > 0
+      ? poor
+      : sustainedWindows(times, values, (v) => level(v) !== 'good', higherIsWorse);
+  if (bad.length === 0) return null;
+  const window = bad.reduce((a, b) => (b.endMs - b.startMs > a.endMs - a.startMs ? b : a));
+  return { level: poor.length > 0 ? 'poor' : 'degraded', window, windows: bad.length };
 }
 
 const during = (f: Finding) =>

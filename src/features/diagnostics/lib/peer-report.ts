@@ -12,6 +12,7 @@ import type {
   QualitySample,
   ReportQuality,
 } from '../../../api/peer-report-schema';
+import { jitterUnit } from './jitter-unit';
 
 export type ReportSeries = {
   /** Sample times (ms), ascending. */
@@ -23,7 +24,7 @@ export type ReportSeries = {
   readonly lossPct: number[];
   readonly lost: number[];
   readonly sent: number[];
-  /** Jitter values all below 1 read as seconds (WebRTC's unit) and shown in ms. */
+  /** Jitter read as seconds (WebRTC's unit, lib/jitter-unit.ts) and shown in ms. */
   readonly jitterInSeconds: boolean;
   /** Samples with no readable time (left out) and malformed values (gaps). */
   readonly unreadable: number;
@@ -56,8 +57,7 @@ export function audioSeries(participant: PeerReportParticipant): ReportSeries {
   }
   rows.sort((a, b) => a.at - b.at);
   const jitterRaw = rows.map((r) => num(r.sample.jitter));
-  const readable = jitterRaw.filter((j) => !Number.isNaN(j));
-  const jitterInSeconds = readable.length > 0 && readable.every((j) => j >= 0 && j < 1);
+  const jitterInSeconds = jitterUnit(jitterRaw).toMs === 1000;
   const lost = rows.map((r) => num(r.sample.packets_lost));
   const sent = rows.map((r) => num(r.sample.packets_sent));
   return {

@@ -45,6 +45,12 @@ describe('sustained jitter', () => {
     expect(v?.title).toContain('peak 55 ms');
   });
 
+  it('keeps sub-millisecond jitter good: 0.4 is milliseconds, not 400 ms', () => {
+    expect(verdictsFor({}, { jitter: 0.4 })).toEqual([]);
+    // WebRTC's seconds: 0.045 s is 45 ms, poor.
+    expect(verdictsFor({}, { jitter: 0.045 })).toEqual([['quality-audioJitter', 'poor']]);
+  });
+
   it('ignores two bad samples in five', () => {
     const spiky = z.safeParse(participantSchema, {
       quality_stats: {
@@ -68,6 +74,10 @@ describe('sustained low quality score (MOS)', () => {
     [3.49, [['quality-audioScore', 'poor']]],
   ])('score %s held for a minute → %j', (score, expected) => {
     expect(verdictsFor({}, { quality: score })).toEqual(expected);
+  });
+
+  it('reads a score of 0 as no score (nothing sent), not a poor one', () => {
+    expect(verdictsFor({}, { quality: 0 })).toEqual([]);
   });
 
   it('shades the same stretches it reports', () => {

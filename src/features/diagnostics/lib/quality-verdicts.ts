@@ -57,8 +57,10 @@ function findProblemWindows(series: Series): ProblemWindows {
   const grade = gradeOf(series);
   if (!grade) return { bad: [], poor: [] };
   const higherIsWorse = !isScore(series);
-  // Impossible readings are a reporting issue of their own, never a network problem.
-  const level = (v: number) => (plausible(series, v) ? grade(v) : 'good');
+  // Impossible readings are a reporting issue of their own, never a network problem; a score
+  // of 0 means no score at all (nothing was being sent), not a bad one.
+  const level = (v: number) =>
+    plausible(series, v) && !(isScore(series) && v === 0) ? grade(v) : 'good';
   return {
     bad: sustainedWindows(series.times, series.values, (v) => level(v) !== 'good', higherIsWorse),
     poor: sustainedWindows(series.times, series.values, (v) => level(v) === 'poor', higherIsWorse),

@@ -13,6 +13,7 @@ import type {
   WireVideoSample,
 } from '../../../api/participant-schema';
 import { parseTimestamp } from '../../../lib/timestamp';
+import { jitterUnit } from './jitter-unit';
 import type { Unread } from './section';
 
 export type SeriesKey =
@@ -255,31 +256,9 @@ function select(a: Float64Array, k: number, from: number): number {
   return a[k] ?? MISSING;
 }
 
-/** The median non-zero value, from at most ~1,000 evenly spread samples: enough to tell units. */
-function typicalValue(values: Float64Array): number {
-  const step = Math.max(1, Math.floor(values.length / 1000));
-  const picked: number[] = [];
-  for (let i = 0; i < values.length; i += step) {
-    const v = values[i] ?? MISSING;
-    if (!Number.isNaN(v) && v !== 0) picked.push(v);
-  }
-  picked.sort((a, b) => a - b);
-  return picked[Math.floor(picked.length / 2)] ?? MISSING;
-}
-
-/**
- * WebRTC reports jitter in seconds, RealtimeKit's reference suggests milliseconds: a series whose
- * typical (median non-zero) value is under 1 can only be seconds — 1 ms of jitter is no signal.
- */
 function jitterInMs(values: Float64Array): { values: Float64Array; note: string } {
-  const typical = typicalValue(values);
-  if (Number.isNaN(typical) || typical >= 1) {
-    return { values, note: 'read as milliseconds' };
-  }
-  return {
-    values: values.map((v) => v * 1000),
-    note: `read as seconds (typical value ${typical}, under 1) and shown in ms`,
-  };
+  const unit = jitterUnit(values);
+  return { values: unit.toMs === 1 ? values : values.map((v) => v * 1000), note: unit.note };
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;

@@ -113,6 +113,11 @@ describe('pre-call test versus the call', () => {
     );
   });
 
+  it('does not count a peer that sent no media as the call degrading', () => {
+    const silent = { ...finding('degraded'), id: 'quality-never-sent-media' };
+    expect(precallVersusCall(good, { known: true, findings: [silent] })).toBeNull();
+  });
+
   it('says nothing when they agree, or when either side is unknown', () => {
     expect(precallVersusCall(good, { known: true, findings: [finding('info')] })).toBeNull();
     expect(precallVersusCall(bad, { known: true, findings: [finding('poor')] })).toBeNull();

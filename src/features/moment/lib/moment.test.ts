@@ -68,6 +68,8 @@ describe('the moment parameter', () => {
     expect(windowParam(w)).toBe('2026-11-21T15:40:00Z/2026-11-21T15:50:00Z');
     expect(readWindowParam(windowParam(w))).toEqual(w);
     expect(readWindowParam(null)).toBeNull();
+    // Without its Z a time means a different moment in each agent's zone: refused.
+    expect(readWindowParam('2026-11-21T15:40:00/2026-11-21T15:50:00')).toHaveProperty('problem');
     expect(readWindowParam('yesterday')).toMatchObject({
       problem: expect.stringContaining('yesterday'),
     });

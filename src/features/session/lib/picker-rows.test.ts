@@ -24,6 +24,11 @@ describe('pickerRows', () => {
     expect(rows.map(rowLabel)).toEqual(['<b>x</b>', 'p-1', 'unreadable entry']);
     expect(rows[2]?.problem?.raw).toBe('junk');
   });
+
+  it('writes out direction overrides in a name, so a label cannot be made to read otherwise', () => {
+    const [row] = pickerRows([{ id: 'p-2', display_name: '\u202Eevil' }]);
+    expect(row && rowLabel(row)).toBe('⟦U+202E⟧evil');
+  });
 });
 
 describe('paging text', () => {

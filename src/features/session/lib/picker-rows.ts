@@ -1,6 +1,7 @@
 /** The participant list as the picker and the neighbours show it: one row per entry. */
 import { type Invalid, isInvalid, valid } from '../../../api/lenient';
 import type { Participant } from '../../../api/participant-schema';
+import { revealHidden } from '../../../lib/hidden-characters';
 import type { Timestamp } from '../../../lib/timestamp';
 
 export type PickerRow = {
@@ -74,6 +75,11 @@ export function hasNextPage(
   return (pageNo + 1) * perPage < total;
 }
 
-/** The name to show for a row: the display name, else its id. */
+/**
+ * The name to show for a row: the display name (hidden direction or zero-width characters
+ * written out, so "Next participant: …" cannot be made to read as something else), else its id.
+ */
 export const rowLabel = (row: PickerRow) =>
-  row.name !== null && row.name.trim() !== '' ? row.name : (row.id ?? 'unreadable entry');
+  row.name !== null && row.name.trim() !== ''
+    ? revealHidden(row.name)
+    : (row.id ?? 'unreadable entry');
