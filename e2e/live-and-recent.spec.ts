@@ -34,6 +34,38 @@ test('a live participant gains events across refreshes and the table keeps its s
   await expect(status).not.toContainText('paused');
 });
 
+test('live refreshes pause while the tab is hidden and resume when it is shown', async ({
+  page,
+  request,
+}) => {
+  const live = await sample(request, 'Live now');
+  const isLookup = (r: { url(): string }) =>
+    r.url().includes(`/api/sessions/${live.session_id}/participants/${live.participant_id}`);
+  // The page's timers run on a clock the test moves: no waiting for real intervals.
+  await page.clock.install();
+  await page.goto(deepLink(live));
+  await expect(page.getByRole('status', { name: 'Live updates' })).toContainText('Live');
+  const refresh = page.waitForRequest(isLookup);
+  await page.clock.runFor(2_100);
+  await refresh;
+
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate((value) => {
+      Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setVisibility('hidden');
+  const quiet = page.waitForRequest(isLookup, { timeout: 1_500 });
+  // Three intervals pass with the tab hidden: nothing is asked of the server.
+  await page.clock.runFor(6_500);
+  await expect(quiet).rejects.toThrow();
+
+  await setVisibility('visible');
+  const resumed = page.waitForRequest(isLookup);
+  await page.clock.runFor(2_100);
+  await resumed;
+});
+
 test('a participant who has left is not refreshed', async ({ page, request }) => {
   const healthy = await sample(request, 'Healthy call');
   await page.goto(deepLink(healthy));
