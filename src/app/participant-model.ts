@@ -3,10 +3,9 @@ import { valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import type { Filter } from '../api/participant-schema';
 import { type PeerEventRecord, peerEventRecords, spanInputs } from '../api/peer-events';
-import { type StatsEvents, statsEventRecords } from '../api/stats-events';
-import { readDevice } from '../features/diagnostics/lib/device';
 import { readLocation } from '../features/diagnostics/lib/location';
 import { type Precall, readPrecall } from '../features/diagnostics/lib/precall';
+import { statsSection } from '../features/diagnostics/lib/section';
 import { joinTimes, type Verdict, verdicts } from '../features/diagnostics/lib/verdicts';
 import { summarize } from '../features/participant/lib/summary';
 import { type TimelineFacts, timelineFacts } from '../features/timeline/lib/facts';
@@ -17,8 +16,6 @@ export type ParticipantModel = {
   readonly records: readonly PeerEventRecord[] | null;
   readonly totals: readonly PeerTotal[];
   readonly facts: TimelineFacts | null;
-  /** The SDK events (peer_stats.events, filters=events), merged into the timeline. */
-  readonly sdkEvents: StatsEvents;
   /**
    * The findings known from the events, the pre-call test and the duration, worst first; the
    * call's quality and the peer reports add theirs (features/diagnostics/diagnosis.tsx).
@@ -63,7 +60,9 @@ export function participantModel(result: ParticipantResult): ParticipantModel {
   });
   const location = readLocation(result.participant);
   const absent: Filter[] = [];
-  if (readDevice(result.participant).kind === 'missing') absent.push('device_info');
+  if (statsSection(result.participant, (s) => s.device_info).kind === 'missing') {
+    absent.push('device_info');
+  }
   if (location.kind === 'missing') absent.push('ip_information');
   if (precall.kind === 'missing') absent.push('precall_network_information');
   const quality = result.participant.quality_stats;
@@ -73,7 +72,6 @@ export function participantModel(result: ParticipantResult): ParticipantModel {
     records,
     totals,
     facts: records ? timelineFacts(records, totals) : null,
-    sdkEvents: statsEventRecords(result.participant),
     health,
     precall,
     call: callWindow(result),

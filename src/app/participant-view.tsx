@@ -7,10 +7,9 @@ import { Skeleton } from '../components/ui/skeleton';
 import { HealthStrip } from '../features/diagnostics/health-strip';
 import { ExportActions } from '../features/export/export-actions';
 import { type LookupParams, shareUrl, toDeepLink } from '../features/lookup/deep-link';
-import { insideWindow } from '../features/moment/lib/inside';
+import { sessionListHref } from '../features/lookup/session-link';
 import { LiveIndicator } from '../features/participant/live-indicator';
 import { SummaryCard } from '../features/participant/summary-card';
-import { useRememberLookup } from '../features/recent/use-recent';
 import { type ClockZone, makeClock } from '../lib/clock';
 import { navigate } from '../lib/router';
 import { aroundWindow, type TimeWindow } from '../lib/time-window';
@@ -113,11 +112,13 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
   const idle = useIdle(1_000, timelineReady);
   const fresh = useFreshEvents(derived.records);
   const peerIds = useMemo(() => derived.totals.map((t) => t.peerId), [derived.totals]);
-  useRememberLookup(
-    params.sessionId,
-    params.participantId,
-    valid(participant.display_name) ?? null,
-  );
+  const shownName = valid(participant.display_name) ?? null;
+  // Recent lookups only matter on the idle page: their code is fetched after the answer shows.
+  useEffect(() => {
+    void import('../features/recent/use-recent').then((recent) =>
+      recent.rememberLookup(params.sessionId, params.participantId, shownName),
+    );
+  }, [params.sessionId, params.participantId, shownName]);
   // Marking or clearing the moment keeps the rest of the lookup; it is a history entry of its own.
   const momentHref = (moment: TimeWindow | null) =>
     toDeepLink({ ...params, moment, momentProblem: undefined });
@@ -189,16 +190,12 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
                     problem={params.momentProblem}
                     call={derived.call}
                     participantZone={derived.participantTimeZone}
-                    inside={
-                      params.moment
-                        ? insideWindow(params.moment, {
-                            records: derived.records,
-                            spans: derived.totals.flatMap((t) => t.spans),
-                            findings,
-                            series,
-                          })
-                        : null
-                    }
+                    known={{
+                      records: derived.records,
+                      spans: derived.totals.flatMap((t) => t.spans),
+                      findings,
+                      series,
+                    }}
                     hrefFor={momentHref}
                     onMark={(w) => navigate(momentHref(w))}
                   />
@@ -215,6 +212,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
         >
           <Suspense fallback={<Skeleton className="h-48 w-full rounded-xl" />}>
             <SessionCard
+              listHref={sessionListHref(params.sessionId)}
               sessionId={params.sessionId}
               participantId={params.participantId}
               joinedMs={valid(participant.joined_at)?.ms ?? null}
@@ -262,7 +260,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
               includeHref={
                 params.includePeerEvents ? null : toDeepLink({ ...params, includePeerEvents: true })
               }
-              sdkEvents={derived.sdkEvents}
+              participant={participant}
               highlight={params.moment ?? null}
               fresh={fresh}
               sdkRequestHref={

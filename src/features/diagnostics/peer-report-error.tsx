@@ -1,5 +1,5 @@
 import { ApiError, apiSaid } from '../../api/errors';
-import { useRetryWait } from '../participant/use-retry-wait';
+import { useRetryWait } from '../../api/use-retry-wait';
 
 export type PeerReportErrorProps = {
   error: Error;

@@ -10,8 +10,8 @@ import {
 import { FILTERS, type Filter } from '../../api/participant-schema';
 import { checkId } from '../../api/request-params';
 import { navigate } from '../../lib/router';
-import { linkedSessionId } from '../session/lib/session-link';
 import { idsFromPastedText, type LookupParams, toDeepLink } from './deep-link';
+import { linkedSessionId } from './session-link';
 
 export type LookupFormProps = {
   /** What the fields start with: the open deep link, a malformed link's draft, or nothing. */

@@ -2,7 +2,7 @@ import { type FormEvent, useContext, useId, useState } from 'react';
 import { Card } from '../../components/ui/card';
 import { ClockContext } from '../../components/ui/clock';
 import type { TimeWindow } from '../../lib/time-window';
-import type { Inside } from './lib/inside';
+import { type InsideInput, insideWindow } from './lib/inside';
 import { DEFAULT_WIDTH, MOMENT_WIDTHS, parseMoment } from './lib/moment';
 import { MomentSummary } from './moment-summary';
 
@@ -14,8 +14,8 @@ export type ReportedMomentProps = {
   call: TimeWindow | null;
   /** The participant's IANA zone, when known. */
   participantZone: string | null;
-  /** What happened inside the moment. */
-  inside: Inside | null;
+  /** What the page knows, to sum up what happened inside the moment. */
+  known: InsideInput;
   /** This page with another moment (or none). */
   hrefFor: (moment: TimeWindow | null) => string;
   onMark: (moment: TimeWindow) => void;
@@ -118,7 +118,7 @@ export function ReportedMoment(props: ReportedMomentProps) {
       {props.moment ? (
         <MomentSummary
           moment={props.moment}
-          inside={props.inside}
+          inside={insideWindow(props.moment, props.known)}
           clearHref={props.hrefFor(null)}
         />
       ) : (

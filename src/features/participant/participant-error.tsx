@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError, apiSaid } from '../../api/errors';
-import { useRetryWait } from './use-retry-wait';
+import { useRetryWait } from '../../api/use-retry-wait';
 
 export type ParticipantErrorProps = {
   error: Error;

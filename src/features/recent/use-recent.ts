@@ -1,5 +1,5 @@
 /** The recent lookups as React sees them: one store over localStorage, shared across tabs. */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { clearRecent, RECENT_KEY, type RecentLookup, readRecent, remember } from './lib/recent';
 
 const CHANGED = 'app:recent-changed';
@@ -46,12 +46,10 @@ export function clearRecentLookups(): void {
   window.dispatchEvent(new Event(CHANGED));
 }
 
-/** Records the participant on screen as the most recent lookup. */
-export function useRememberLookup(sessionId: string, participantId: string, name: string | null) {
-  useEffect(() => {
-    const store = storage();
-    if (!store) return;
-    remember(store, { sessionId, participantId, name, at: Date.now() });
-    window.dispatchEvent(new Event(CHANGED));
-  }, [sessionId, participantId, name]);
+/** Records a participant as the most recent lookup (the page calls it once one is shown). */
+export function rememberLookup(sessionId: string, participantId: string, name: string | null) {
+  const store = storage();
+  if (!store) return;
+  remember(store, { sessionId, participantId, name, at: Date.now() });
+  window.dispatchEvent(new Event(CHANGED));
 }

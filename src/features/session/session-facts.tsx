@@ -9,7 +9,6 @@ import { ShortId } from '../../components/ui/short-id';
 import { Skeleton } from '../../components/ui/skeleton';
 import { TimeValue } from '../../components/ui/time-value';
 import { formatCount, formatMinutes } from '../../lib/format';
-import { sessionListHref } from './lib/session-link';
 import { SessionProblem } from './session-problem';
 
 /** A field as sent: flagged when unreadable, "not sent" when absent. */
@@ -21,11 +20,11 @@ function shown<T>(value: T | Invalid | undefined, render: (v: T) => ReactNode): 
 }
 
 /** The session's details: what call this was, whether it is still on, how big it was. */
-export function SessionFacts({ sessionId }: { sessionId: string }) {
+export function SessionFacts({ sessionId, listHref }: { sessionId: string; listHref: string }) {
   const query = useQuery(sessionQueryOptions(sessionId));
   const listLink = (
     <AppLink
-      href={sessionListHref(sessionId)}
+      href={listHref}
       className="text-sm font-medium text-sky-800 underline dark:text-sky-300"
     >
       All participants of this session

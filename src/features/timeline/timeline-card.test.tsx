@@ -1,7 +1,6 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { statsEventRecords } from '../../api/stats-events';
 import { ClockContext } from '../../components/ui/clock';
 import { makeClock } from '../../lib/clock';
 import {
@@ -37,25 +36,23 @@ const peerRecords = recordsOf([
   wireEvent('ev-3', 'PEER_JOINING', T0 + 70 * SEC, PEER_B, SOCKET_B),
   wireEvent('ev-4', 'PEER_LEAVING', T0 + 300 * SEC, PEER_B, SOCKET_B, 3.83),
 ]);
-const sdkEvents = statsEventRecords(
-  parseParticipant({
-    ...leftParticipant,
-    peer_stats: {
-      events: [
-        {
-          type: 'network_disconnected',
-          timestamp: iso(T0 + 58 * SEC),
-          metadata: { reason: 'ice_failed' },
-        },
-        {
-          type: 'ice_connected_relay',
-          timestamp: iso(T0 + 71 * SEC),
-          metadata: { peer_id: PEER_B },
-        },
-      ],
-    },
-  }),
-);
+const withSdkEvents = parseParticipant({
+  ...leftParticipant,
+  peer_stats: {
+    events: [
+      {
+        type: 'network_disconnected',
+        timestamp: iso(T0 + 58 * SEC),
+        metadata: { reason: 'ice_failed' },
+      },
+      {
+        type: 'ice_connected_relay',
+        timestamp: iso(T0 + 71 * SEC),
+        metadata: { peer_id: PEER_B },
+      },
+    ],
+  },
+});
 
 const props: TimelineCardProps = {
   records: peerRecords,
@@ -63,7 +60,7 @@ const props: TimelineCardProps = {
   joinedAtMs: T0,
   durationMinutes: 5,
   includeHref: null,
-  sdkEvents,
+  participant: withSdkEvents,
   sdkRequestHref: null,
 };
 
@@ -138,7 +135,7 @@ describe('TimelineCard, clock and SDK events', () => {
 
   it('offers to request SDK events when they were not', () => {
     renderCard({
-      sdkEvents: { kind: 'missing' },
+      participant: parseParticipant(leftParticipant),
       sdkRequestHref: '/sessions/s/participants/p?filters=events',
     });
     expect(screen.getByRole('link', { name: 'Request SDK events' }).getAttribute('href')).toBe(
@@ -148,10 +145,12 @@ describe('TimelineCard, clock and SDK events', () => {
   });
 
   it('says when SDK events were requested but none came, and shows an unreadable list raw', () => {
-    renderCard({ sdkEvents: { kind: 'missing' } });
+    renderCard({ participant: parseParticipant(leftParticipant) });
     expect(screen.getByText(/SDK events were requested, but the API returned none/)).toBeTruthy();
     cleanup();
-    renderCard({ sdkEvents: { kind: 'invalid', raw: 'nope', reason: 'expected a list' } });
+    renderCard({
+      participant: parseParticipant({ ...leftParticipant, peer_stats: { events: 'nope' } }),
+    });
     expect(screen.getByText(/could not be read/).textContent).toContain('"nope"');
   });
 

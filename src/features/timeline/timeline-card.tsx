@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo } from 'react';
+import type { Participant } from '../../api/participant-schema';
 import type { PeerEventRecord } from '../../api/peer-events';
-import type { StatsEvents } from '../../api/stats-events';
+import { statsEventRecords } from '../../api/stats-events';
 import { AppLink } from '../../components/ui/app-link';
 import { Card } from '../../components/ui/card';
 import { InvalidValue } from '../../components/ui/invalid-value';
@@ -20,8 +21,8 @@ export type TimelineCardProps = {
   durationMinutes: number | null;
   /** The same view with peer events included, when they were not requested. */
   includeHref: string | null;
-  /** The SDK events (peer_stats.events), merged into the table. */
-  sdkEvents: StatsEvents;
+  /** The participant: its SDK events (peer_stats.events) are read here, in the timeline's chunk. */
+  participant: Participant;
   /** The same view with SDK events requested (filters=events), when they were not. */
   sdkRequestHref: string | null;
   /** The reported moment: events inside it are marked, and can be shown alone. */
@@ -62,7 +63,8 @@ function PeerEventsMissing(props: TimelineCardProps) {
 
 /** Facts about the peer events, and the table of peer and SDK events; or why there are none. */
 export function TimelineCard(props: TimelineCardProps) {
-  const { records, joinedAtMs, sdkEvents } = props;
+  const { records, joinedAtMs, participant } = props;
+  const sdkEvents = useMemo(() => statsEventRecords(participant), [participant]);
   const sdk = sdkEvents.kind === 'list' ? sdkEvents.records : null;
   const rows = useMemo(() => mergedRows(records, sdk, joinedAtMs), [records, sdk, joinedAtMs]);
   const hasPeerEvents =

@@ -23,15 +23,15 @@ export type Inside = {
   readonly measures: readonly MeasureInside[];
 };
 
-export function insideWindow(
-  window: TimeWindow,
-  input: {
-    readonly records: readonly PeerEventRecord[] | null;
-    readonly spans: readonly PeerSpan[];
-    readonly findings: readonly FindingRef[];
-    readonly series?: readonly MeasuredSeries[];
-  },
-): Inside {
+/** What the page knows that a window can be checked against. */
+export type InsideInput = {
+  readonly records: readonly PeerEventRecord[] | null;
+  readonly spans: readonly PeerSpan[];
+  readonly findings: readonly FindingRef[];
+  readonly series?: readonly MeasuredSeries[];
+};
+
+export function insideWindow(window: TimeWindow, input: InsideInput): Inside {
   const counts = new Map<string, number>();
   let eventCount = 0;
   for (const r of input.records ?? []) {

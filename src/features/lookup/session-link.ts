@@ -3,9 +3,9 @@
  * `?session={session_id}` under the app's base path (view params carried on). The lookup form
  * reads it back and opens the picker on that session.
  */
-import { checkId } from '../../../api/request-params';
-import { appPath } from '../../../lib/base-path';
-import { currentViewParams, type ViewParams, viewQuery } from '../../../lib/view-params';
+import { checkId } from '../../api/request-params';
+import { appPath } from '../../lib/base-path';
+import { currentViewParams, type ViewParams, viewQuery } from '../../lib/view-params';
 
 export const SESSION_PARAM = 'session';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError, DEFAULT_RETRY_AFTER_SECONDS } from '../../api/errors';
+import { ApiError, DEFAULT_RETRY_AFTER_SECONDS } from './errors';
 
 /**
  * Seconds until a rate-limited request may be sent again (0 for any other error), ticking once
