@@ -34,3 +34,32 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp(raw)).toEqual({ ok: false, reason });
   });
 });
+
+describe('the canonical fast path', () => {
+  it('reads exactly what the general reader reads, for every form near it', () => {
+    const samples = [
+      '2026-11-21T14:00:12.400Z',
+      '2000-01-01T00:00:00.000Z',
+      '2099-12-31T23:59:59.999Z',
+      '2024-02-29T12:00:00.000Z',
+      '2026-02-29T12:00:00.000Z',
+      '2026-04-31T12:00:00.000Z',
+      '2026-11-21T24:00:00.000Z',
+      '2026-13-01T00:00:00.000Z',
+      '1999-12-31T23:59:59.999Z',
+      '2100-01-01T00:00:00.000Z',
+      '2026-11-21T14:00:12.4a0Z',
+      '2026-11-21 14:00:12.400Z',
+    ];
+    for (let i = 0; i < 500; i++) {
+      samples.push(new Date(Date.UTC(2000, 0, 1) + i * 7_919_000_123).toISOString());
+    }
+    for (const text of samples) {
+      // The general reader, reached by a form the fast path does not take (a lower-case z).
+      const general = parseTimestamp(`${text.slice(0, -1)}z`);
+      const fast = parseTimestamp(text);
+      expect(fast.ok, text).toBe(general.ok);
+      if (fast.ok && general.ok) expect(fast.value.ms, text).toBe(general.value.ms);
+    }
+  });
+});

@@ -68,6 +68,45 @@ function fromIso(text: string, raw: string | number, repaired: string[]): Timest
   };
 }
 
+const digit = (text: string, i: number) => text.charCodeAt(i) - 48;
+const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1);
+
+/**
+ * The canonical form, "2026-11-21T14:00:12.400Z" (what toISOString writes and the API
+ * mostly sends), read without a regex or allocations: a 10,000-event history holds 20,000 of
+ * them. Null when the text is not exactly that form (the general reader then decides).
+ */
+function fromCanonical(text: string): number | null {
+  if (
+    text.length !== 24 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(19) !== 46 ||
+    text.charCodeAt(23) !== 90
+  ) {
+    return null;
+  }
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22]) {
+    const d = digit(text, i);
+    if (d < 0 || d > 9) return null;
+  }
+  const year = two(text, 0) * 100 + two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  const second = two(text, 17);
+  const millis = digit(text, 20) * 100 + two(text, 21);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  // Day 31 of a 30-day month rolls over: that is an impossible date, left to the general reader.
+  if (new Date(ms).getUTCDate() !== day) return null;
+  return ms >= EARLIEST && ms < LATEST ? ms : null;
+}
+
 /**
  * Reads the timestamps RealtimeKit sends: ISO 8601 with any number of fractional digits and
  * any offset, epoch seconds or milliseconds (as numbers or digit strings), and values wrapped
@@ -77,6 +116,8 @@ export function parseTimestamp(raw: unknown): TimestampResult {
   if (typeof raw === 'number') return fromEpoch(raw, raw);
   if (typeof raw !== 'string')
     return { ok: false, reason: `expected a timestamp, got ${typeof raw}` };
+  const canonical = fromCanonical(raw);
+  if (canonical !== null) return { ok: true, value: { ms: canonical, raw } };
   const repaired: string[] = [];
   let text = raw.trim();
   const unquoted = text.replace(/^(?:\\?["'])+|(?:\\?["'])+$/g, '');
