@@ -3,11 +3,8 @@
  * key and its queryOptions. Every input of the request is in the key.
  */
 import { queryOptions } from '@tanstack/react-query';
-import * as z from 'zod/mini';
 import { apiPath } from '../lib/base-path';
-import { ApiError, errorFromResponse } from './errors';
-import { getJson } from './http';
-import { isInvalid } from './lenient';
+import { getEnvelopeData, required } from './envelope';
 import { type Filter, type Participant, participantResponseSchema } from './participant-schema';
 import { participantQuery } from './request-params';
 
@@ -35,31 +32,13 @@ export async function getParticipant(
   request: ParticipantRequest,
   signal?: AbortSignal,
 ): Promise<ParticipantResult> {
-  const { body, text, status, headers } = await getJson(participantUrl(request), signal);
-  const parsed = z.safeParse(participantResponseSchema, body);
-  if (!parsed.success) {
-    throw new ApiError('malformed', 'The answer was JSON but not an object the API sends.', {
-      status,
-    });
-  }
-  const { success, data } = parsed.data;
-  // A 200 with success: false has been seen in the wild: it is an error, not a participant.
-  if (success === false) throw errorFromResponse(status, body, headers);
-  const participant = data && !isInvalid(data) ? data.participant : undefined;
-  if (participant === undefined) {
-    throw new ApiError(
-      'malformed',
-      'The answer holds no participant (data.participant is missing).',
-      {
-        status,
-      },
-    );
-  }
-  if (isInvalid(participant)) {
-    throw new ApiError('malformed', `data.participant could not be read: ${participant.reason}.`, {
-      status,
-    });
-  }
+  const { data, text, status } = await getEnvelopeData(
+    participantUrl(request),
+    participantResponseSchema,
+    'participant',
+    signal,
+  );
+  const participant = required(data.participant, 'data.participant', status);
   return { participant, rawText: text, receivedAt: Date.now() };
 }
 

@@ -4,11 +4,8 @@
  * follow the app's query client (never for 4xx, Retry-After on 429), as for the participant.
  */
 import { queryOptions } from '@tanstack/react-query';
-import * as z from 'zod/mini';
 import { apiPath } from '../lib/base-path';
-import { ApiError, errorFromResponse } from './errors';
-import { getJson } from './http';
-import { isInvalid } from './lenient';
+import { getEnvelopeData, required } from './envelope';
 import { type PeerReportParticipant, peerReportResponseSchema } from './peer-report-schema';
 
 export type PeerReportResult = {
@@ -24,27 +21,13 @@ export async function getPeerReport(
   peerId: string,
   signal?: AbortSignal,
 ): Promise<PeerReportResult> {
-  const { body, status, headers } = await getJson(peerReportUrl(peerId), signal);
-  const parsed = z.safeParse(peerReportResponseSchema, body);
-  if (!parsed.success) {
-    throw new ApiError('malformed', 'The answer was JSON but not an object the API sends.', {
-      status,
-    });
-  }
-  const { success, data } = parsed.data;
-  // A 200 with success: false is an error, as for the participant.
-  if (success === false) throw errorFromResponse(status, body, headers);
-  const participant = data && !isInvalid(data) ? data.participant : undefined;
-  if (participant === undefined) {
-    throw new ApiError('malformed', 'The answer holds no report (data.participant is missing).', {
-      status,
-    });
-  }
-  if (isInvalid(participant)) {
-    throw new ApiError('malformed', `data.participant could not be read: ${participant.reason}.`, {
-      status,
-    });
-  }
+  const { data, status } = await getEnvelopeData(
+    peerReportUrl(peerId),
+    peerReportResponseSchema,
+    'report',
+    signal,
+  );
+  const participant = required(data.participant, 'data.participant', status);
   return { participant, receivedAt: Date.now() };
 }
 

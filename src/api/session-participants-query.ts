@@ -5,11 +5,9 @@
  * light. Retries follow the app's query client (never for 4xx, Retry-After on 429).
  */
 import { queryOptions } from '@tanstack/react-query';
-import * as z from 'zod/mini';
 import { apiPath } from '../lib/base-path';
-import { ApiError, errorFromResponse } from './errors';
-import { getJson } from './http';
-import { type Invalid, isInvalid, valid } from './lenient';
+import { getEnvelopeData, required } from './envelope';
+import { type Invalid, valid } from './lenient';
 import type { Participant } from './participant-schema';
 import { type SessionParticipantsParams, sessionParticipantsQuery } from './session-params';
 import { sessionParticipantsResponseSchema } from './session-schema';
@@ -37,28 +35,16 @@ export async function getSessionParticipants(
   request: SessionParticipantsRequest,
   signal?: AbortSignal,
 ): Promise<SessionParticipantsResult> {
-  const { body, status, headers } = await getJson(sessionParticipantsUrl(request), signal);
-  const parsed = z.safeParse(sessionParticipantsResponseSchema, body);
-  if (!parsed.success) {
-    throw new ApiError('malformed', 'The answer was JSON but not an object the API sends.', {
-      status,
-    });
-  }
-  const { success, data } = parsed.data;
-  if (success === false) throw errorFromResponse(status, body, headers);
-  if (data === undefined || isInvalid(data)) {
-    throw new ApiError('malformed', 'The answer holds no participant list (data is missing).', {
-      status,
-    });
-  }
-  const list = data.participants;
-  if (isInvalid(list)) {
-    throw new ApiError('malformed', `data.participants could not be read: ${list.reason}.`, {
-      status,
-    });
-  }
+  const { data, status } = await getEnvelopeData(
+    sessionParticipantsUrl(request),
+    sessionParticipantsResponseSchema,
+    'participant list',
+    signal,
+  );
+  const list =
+    data.participants === undefined ? [] : required(data.participants, 'data.participants', status);
   const paging = valid(data.paging);
-  return { participants: list ?? [], totalCount: valid(paging?.total_count) };
+  return { participants: list, totalCount: valid(paging?.total_count) };
 }
 
 export const sessionParticipantsQueryOptions = (request: SessionParticipantsRequest) =>

@@ -4,11 +4,9 @@
  * the whole key. Retries follow the app's query client (never for 4xx, Retry-After on 429).
  */
 import { queryOptions } from '@tanstack/react-query';
-import * as z from 'zod/mini';
 import { apiPath } from '../lib/base-path';
-import { ApiError, errorFromResponse } from './errors';
-import { getJson } from './http';
-import { isInvalid } from './lenient';
+import { getEnvelopeData } from './envelope';
+import { ApiError } from './errors';
 import { sessionQueryKey } from './session-key';
 import { type Session, sessionOf, sessionResponseSchema } from './session-schema';
 
@@ -24,19 +22,12 @@ export const sessionUrl = (sessionId: string) =>
   apiPath(`sessions/${encodeURIComponent(sessionId)}`);
 
 export async function getSession(sessionId: string, signal?: AbortSignal): Promise<SessionResult> {
-  const { body, status, headers } = await getJson(sessionUrl(sessionId), signal);
-  const parsed = z.safeParse(sessionResponseSchema, body);
-  if (!parsed.success) {
-    throw new ApiError('malformed', 'The answer was JSON but not an object the API sends.', {
-      status,
-    });
-  }
-  const { success, data } = parsed.data;
-  // A 200 with success: false is an error, as for the participant.
-  if (success === false) throw errorFromResponse(status, body, headers);
-  if (data === undefined || isInvalid(data)) {
-    throw new ApiError('malformed', 'The answer holds no session (data is missing).', { status });
-  }
+  const { data, status } = await getEnvelopeData(
+    sessionUrl(sessionId),
+    sessionResponseSchema,
+    'session',
+    signal,
+  );
   const session = sessionOf(data);
   if (session === null) {
     throw new ApiError('malformed', 'The answer holds no session (data has no session fields).', {
