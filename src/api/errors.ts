@@ -36,6 +36,11 @@ export class ApiError extends Error {
     super(message);
   }
 
+  /** Worth a "Try again" button: anything but an answer that would be the same (404, 400). */
+  get canTryAgain(): boolean {
+    return this.kind !== 'not_found' && this.kind !== 'invalid_request';
+  }
+
   /** Worth trying again by itself: the network, a timeout, or a 5xx (not a 200 success:false). */
   get retryable(): boolean {
     if (this.kind === 'upstream') return (this.details.status ?? 500) >= 500;

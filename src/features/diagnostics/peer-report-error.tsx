@@ -1,5 +1,6 @@
 import { ApiError, apiSaid } from '../../api/errors';
 import { useRetryWait } from '../../api/use-retry-wait';
+import { RequestId } from '../../components/ui/request-id';
 
 export type PeerReportErrorProps = {
   error: Error;
@@ -8,47 +9,45 @@ export type PeerReportErrorProps = {
   retrying: boolean;
 };
 
-type Explained = { title: string; body: string; canRetry: boolean };
+type Explained = { title: string; body: string };
 
 function explain(error: Error): Explained {
   if (!(error instanceof ApiError)) {
-    return { title: 'The report could not be shown', body: error.message, canRetry: true };
+    return { title: 'The report could not be shown', body: error.message };
   }
   switch (error.kind) {
     case 'not_found':
       return {
         title: 'No report for this peer',
         body: 'RealtimeKit keeps no quality report for this connection; a connection that never sent media has none.',
-        canRetry: false,
       };
     case 'rate_limited':
       return {
         title: 'Rate limited',
         body: `Cloudflare is limiting requests for this token (1,200 per 5 minutes, shared by the whole team), so this report waits before asking again.${apiSaid(error.details.apiMessage)}`,
-        canRetry: true,
       };
     case 'unauthorized':
       return {
         title: 'Not authorised',
         body: `${error.message} Ask whoever runs this server to check the token it holds.`,
-        canRetry: true,
       };
     case 'timeout':
-      return { title: 'RealtimeKit did not answer in time', body: error.message, canRetry: true };
+      return { title: 'RealtimeKit did not answer in time', body: error.message };
     case 'invalid_request':
-      return { title: 'The request was refused', body: error.message, canRetry: false };
+      return { title: 'The request was refused', body: error.message };
     case 'network':
-      return { title: 'Could not reach the server', body: error.message, canRetry: true };
+      return { title: 'Could not reach the server', body: error.message };
     case 'malformed':
-      return { title: 'The report could not be read', body: error.message, canRetry: true };
+      return { title: 'The report could not be read', body: error.message };
     case 'upstream':
-      return { title: 'The RealtimeKit API failed', body: error.message, canRetry: true };
+      return { title: 'The RealtimeKit API failed', body: error.message };
   }
 }
 
 /** One peer's report failed: said in words an agent can act on, the rest of the page stays. */
 export function PeerReportError({ error, onRetry, retrying }: PeerReportErrorProps) {
-  const { title, body, canRetry } = explain(error);
+  const { title, body } = explain(error);
+  const canRetry = !(error instanceof ApiError) || error.canTryAgain;
   const wait = useRetryWait(error);
   return (
     <div
@@ -57,11 +56,10 @@ export function PeerReportError({ error, onRetry, retrying }: PeerReportErrorPro
     >
       <p className="font-semibold">{title}</p>
       <p className="mt-1">{body}</p>
-      {error instanceof ApiError && error.details.requestId ? (
-        <p className="mt-1 text-xs opacity-80">
-          Request id <code className="select-all">{error.details.requestId}</code>
-        </p>
-      ) : null}
+      <RequestId
+        id={error instanceof ApiError ? error.details.requestId : undefined}
+        className="mt-1"
+      />
       {canRetry ? (
         <button
           type="button"

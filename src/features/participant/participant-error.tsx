@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApiError, apiSaid } from '../../api/errors';
 import { useRetryWait } from '../../api/use-retry-wait';
+import { RequestId } from '../../components/ui/request-id';
 
 export type ParticipantErrorProps = {
   error: Error;
@@ -9,11 +10,11 @@ export type ParticipantErrorProps = {
   retrying: boolean;
 };
 
-type Explained = { title: string; body: ReactNode; canRetry: boolean };
+type Explained = { title: string; body: ReactNode };
 
 function explain(error: Error): Explained {
   if (!(error instanceof ApiError)) {
-    return { title: 'Something went wrong', body: error.message, canRetry: true };
+    return { title: 'Something went wrong', body: error.message };
   }
   switch (error.kind) {
     case 'not_found':
@@ -25,7 +26,6 @@ function explain(error: Error): Explained {
             a participant id from another session, or the two ids swapped, look exactly like this.
           </>
         ),
-        canRetry: false,
       };
     case 'unauthorized':
       return {
@@ -37,7 +37,6 @@ function explain(error: Error): Explained {
             Ask whoever runs this server to check the token it holds.
           </>
         ),
-        canRetry: true,
       };
     case 'rate_limited':
       return {
@@ -49,24 +48,24 @@ function explain(error: Error): Explained {
             {apiSaid(error.details.apiMessage)}
           </>
         ),
-        canRetry: true,
       };
     case 'invalid_request':
-      return { title: 'The request was refused', body: error.message, canRetry: false };
+      return { title: 'The request was refused', body: error.message };
     case 'timeout':
-      return { title: 'The API did not answer in time', body: error.message, canRetry: true };
+      return { title: 'The API did not answer in time', body: error.message };
     case 'network':
-      return { title: 'Could not reach the server', body: error.message, canRetry: true };
+      return { title: 'Could not reach the server', body: error.message };
     case 'malformed':
-      return { title: 'The answer could not be read', body: error.message, canRetry: true };
+      return { title: 'The answer could not be read', body: error.message };
     case 'upstream':
-      return { title: 'The RealtimeKit API failed', body: error.message, canRetry: true };
+      return { title: 'The RealtimeKit API failed', body: error.message };
   }
 }
 
 /** Every way a lookup can fail, each explained in words an agent can act on. */
 export function ParticipantError({ error, onRetry, retrying }: ParticipantErrorProps) {
-  const { title, body, canRetry } = explain(error);
+  const { title, body } = explain(error);
+  const canRetry = !(error instanceof ApiError) || error.canTryAgain;
   const wait = useRetryWait(error);
   return (
     <div
@@ -75,11 +74,10 @@ export function ParticipantError({ error, onRetry, retrying }: ParticipantErrorP
     >
       <h2 className="text-base font-semibold">{title}</h2>
       <p className="mt-2 text-sm">{body}</p>
-      {error instanceof ApiError && error.details.requestId ? (
-        <p className="mt-2 text-xs opacity-80">
-          Request id <code className="select-all">{error.details.requestId}</code>
-        </p>
-      ) : null}
+      <RequestId
+        id={error instanceof ApiError ? error.details.requestId : undefined}
+        className="mt-2"
+      />
       {wait > 0 ? (
         <p className="mt-2 text-sm">
           {/* The visible count ticks; screen readers get the wait once, not every second. */}

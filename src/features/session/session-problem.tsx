@@ -9,29 +9,24 @@ export type SessionProblemProps = {
   retrying: boolean;
 };
 
-function explain(error: Error, what: string): { text: string; canRetry: boolean } {
-  if (!(error instanceof ApiError)) return { text: error.message, canRetry: true };
+function explain(error: Error, what: string): string {
+  if (!(error instanceof ApiError)) return error.message;
   switch (error.kind) {
     case 'not_found':
-      return { text: 'RealtimeKit has no session with this ID.', canRetry: false };
+      return 'RealtimeKit has no session with this ID.';
     case 'rate_limited':
-      return {
-        text: `Rate limited: ${what} waits before asking again.${apiSaid(error.details.apiMessage)}`,
-        canRetry: true,
-      };
+      return `Rate limited: ${what} waits before asking again.${apiSaid(error.details.apiMessage)}`;
     case 'invalid_request':
-      return { text: error.message, canRetry: false };
+      return error.message;
     default:
-      return {
-        text: `${what[0]?.toUpperCase()}${what.slice(1)} could not be loaded: ${error.message}`,
-        canRetry: true,
-      };
+      return `${what[0]?.toUpperCase()}${what.slice(1)} could not be loaded: ${error.message}`;
   }
 }
 
 /** Why a session section is empty, in one line, with a retry that respects Retry-After. */
 export function SessionProblem({ error, what, onRetry, retrying }: SessionProblemProps) {
-  const { text, canRetry } = explain(error, what);
+  const text = explain(error, what);
+  const canRetry = !(error instanceof ApiError) || error.canTryAgain;
   const wait = useRetryWait(error);
   return (
     <div
