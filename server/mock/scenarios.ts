@@ -8,7 +8,14 @@ import { buildDiagnostics, type Diagnostics, type QualityOptions } from './diagn
 import { buildPeerReport } from './peer-report';
 import { DEVICES, LOCATIONS, NETWORKS } from './profiles';
 import { seeded } from './random';
-import { buildParticipant, iso, minutesBetween, reconnectingSpans, type Span } from './timeline';
+import {
+  buildParticipant,
+  type Identity,
+  iso,
+  minutesBetween,
+  reconnectingSpans,
+  type Span,
+} from './timeline';
 import { correctedSpellings, ODD_FIELDS, withImpossibleCounters } from './variants';
 
 /** Sat 21 Nov 2026, 14:00 UTC: the afternoon of the finished demo calls. */
@@ -86,26 +93,44 @@ function standard(
   };
 }
 
-function withDiagnostics(
+type Profile = {
+  readonly device: keyof typeof DEVICES;
+  readonly location: keyof typeof LOCATIONS;
+  readonly network: keyof typeof NETWORKS;
+};
+
+/**
+ * A demo participant with diagnostics: the record built from its connection spans (a new user
+ * id drawn from `r`), then its filtered sections and peer reports from the profile. The quality
+ * samples follow `diagnosticSpans` when they differ from the recorded spans.
+ */
+function person(
   r: ReturnType<typeof seeded>,
+  where: { readonly sessionId: string; readonly participantId: string; readonly now: number },
+  who: Omit<Identity, 'sessionId' | 'participantId' | 'userId'>,
   spans: Span[],
-  built: { participant: WireParticipant; peerIds: string[] },
-  profile: {
-    device: keyof typeof DEVICES;
-    location: keyof typeof LOCATIONS;
-    network: keyof typeof NETWORKS;
-  },
-  now: number,
+  profile: Profile,
   quality?: QualityOptions,
-): Built {
+  diagnosticSpans: Span[] = spans,
+): Built & { readonly participant: WireParticipant } {
+  const built = buildParticipant(
+    r,
+    {
+      sessionId: where.sessionId,
+      participantId: where.participantId,
+      userId: r.uuid(),
+      ...who,
+    },
+    spans,
+  );
   const input = {
     participant: built.participant,
     device: DEVICES[profile.device],
     location: LOCATIONS[profile.location],
     network: NETWORKS[profile.network],
-    spans,
+    spans: diagnosticSpans,
     peerIds: built.peerIds,
-    now,
+    now: where.now,
     quality,
   };
   return {
@@ -199,25 +224,17 @@ export const SCENARIOS: readonly Scenario[] = [
     101,
     (r, participantId, now) => {
       const spans = [{ join: BASE + 12_400, leave: BASE + 47 * MIN + 31_250 }];
-      const built = buildParticipant(
+      return person(
         r,
+        { sessionId: TEAM_CALL, participantId, now },
         {
-          sessionId: TEAM_CALL,
-          participantId,
-          userId: r.uuid(),
           customParticipantId: 'crm-48213',
           displayName: 'Priya Natarajan',
           presetName: 'group_call_host',
           view: 'GROUP_CALL',
         },
         spans,
-      );
-      return withDiagnostics(
-        r,
-        spans,
-        built,
         { device: 'macChrome', location: 'lisbon', network: 'good' },
-        now,
       );
     },
   ),
@@ -228,26 +245,17 @@ export const SCENARIOS: readonly Scenario[] = [
     202,
     (r, participantId, now) => {
       const spans = reconnectingSpans(r, BASE + 95_000, 8, [2 * MIN, 9 * MIN], [6_000, 45_000]);
-      const built = buildParticipant(
+      const sent = person(
         r,
+        { sessionId: TEAM_CALL, participantId, now },
         {
-          sessionId: TEAM_CALL,
-          participantId,
-          userId: r.uuid(),
           customParticipantId: 'crm-51007',
           displayName: 'Marcus Oyelaran',
           presetName: 'group_call_participant',
           view: 'GROUP_CALL',
         },
         spans,
-      );
-      const sent = withDiagnostics(
-        r,
-        spans,
-        built,
-        { device: 'iphoneSafari', location: 'lagos', network: 'cellular' },
-        now,
-        // Seen from mobile SDKs: jitter in seconds, as WebRTC reports it; and one reconnect
+        { device: 'iphoneSafari', location: 'lagos', network: 'cellular' }, // Seen from mobile SDKs: jitter in seconds, as WebRTC reports it; and one reconnect
         // whose media never resumed.
         { jitterInSeconds: true, silentPeers: [3] },
       );
@@ -264,25 +272,17 @@ export const SCENARIOS: readonly Scenario[] = [
     303,
     (r, participantId, now) => {
       const spans = reconnectingSpans(r, BASE + 4 * MIN, 3, [6 * MIN, 11 * MIN], [20_000, 70_000]);
-      const built = buildParticipant(
+      return person(
         r,
+        { sessionId: TEAM_CALL, participantId, now },
         {
-          sessionId: TEAM_CALL,
-          participantId,
-          userId: r.uuid(),
           customParticipantId: 'crm-60931',
           displayName: 'Tomás Aguilar',
           presetName: 'group_call_participant',
           view: 'GROUP_CALL',
         },
         spans,
-      );
-      return withDiagnostics(
-        r,
-        spans,
-        built,
         { device: 'windowsChrome', location: 'mexico', network: 'poor' },
-        now,
       );
     },
   ),
@@ -298,25 +298,17 @@ export const SCENARIOS: readonly Scenario[] = [
         { join: start, leave: start + 12 * MIN + 4_000 },
         { join: start + 12 * MIN + 19_000, leave: null },
       ];
-      const built = buildParticipant(
+      return person(
         r,
+        { sessionId: LIVE_CALL, participantId, now },
         {
-          sessionId: LIVE_CALL,
-          participantId,
-          userId: r.uuid(),
           customParticipantId: 'crm-70112',
           displayName: 'Lena Fischer',
           presetName: 'group_call_participant',
           view: 'GROUP_CALL',
         },
         spans,
-      );
-      return withDiagnostics(
-        r,
-        spans,
-        built,
         { device: 'linuxFirefox', location: 'berlin', network: 'good' },
-        now,
       );
     },
     true,
@@ -339,26 +331,17 @@ export const SCENARIOS: readonly Scenario[] = [
     const spans = [
       { join: BASE - 3 * 60 * MIN + 41_000, leave: BASE - 3 * 60 * MIN + 92 * MIN + 7_500 },
     ];
-    const built = buildParticipant(
+    return person(
       r,
+      { sessionId: WEBINAR, participantId, now },
       {
-        sessionId: WEBINAR,
-        participantId,
-        userId: r.uuid(),
         customParticipantId: 'webinar-reg-88412',
         displayName: 'Hiroshi Tanaka',
         presetName: 'webinar_viewer',
         view: 'WEBINAR',
       },
       spans,
-    );
-    return withDiagnostics(
-      r,
-      spans,
-      built,
-      { device: 'windowsEdge', location: 'osaka', network: 'good' },
-      now,
-      // A viewer publishes nothing: quality_stats arrives with empty sample lists.
+      { device: 'windowsEdge', location: 'osaka', network: 'good' }, // A viewer publishes nothing: quality_stats arrives with empty sample lists.
       { noMedia: true },
     );
   }),
@@ -455,30 +438,22 @@ export const SCENARIOS: readonly Scenario[] = [
     909,
     (r, participantId, now) => {
       const spans = [{ join: BASE + 6 * MIN, leave: BASE + 31 * MIN + 12_000 }];
-      const built = buildParticipant(
+      // Seen in the wild: a duration that counts 5 minutes the timestamps do not show, and
+      // quality_stats sent as one object rather than a list.
+      const sent = person(
         r,
+        { sessionId: TEAM_CALL, participantId, now },
         {
-          sessionId: TEAM_CALL,
-          participantId,
-          userId: r.uuid(),
           customParticipantId: 'crm-77310',
           displayName: 'Grace Mbeki',
           presetName: 'group_call_participant',
           view: 'GROUP_CALL',
         },
         spans,
-      );
-      // Seen in the wild: a duration that counts 5 minutes the timestamps do not show, and
-      // quality_stats sent as one object rather than a list.
-      const { diagnostics, peerReport } = withDiagnostics(
-        r,
-        spans,
-        built,
         { device: 'linuxFirefox', location: 'berlin', network: 'good' },
-        now,
         { asObject: true },
       );
-      return { participant: { ...built.participant, duration: 30.2 }, diagnostics, peerReport };
+      return { ...sent, participant: { ...sent.participant, duration: 30.2 } };
     },
   ),
   standard(
@@ -491,38 +466,31 @@ export const SCENARIOS: readonly Scenario[] = [
         { join: BASE + 8 * MIN, leave: BASE + 20 * MIN },
         { join: BASE + 20 * MIN + 15_000, leave: null },
       ];
-      const built = buildParticipant(
+      // The second connection's LEAVING never arrived, though the participant left at 14:35.
+      const left = BASE + 35 * MIN;
+      const sent = person(
         r,
+        { sessionId: TEAM_CALL, participantId, now },
         {
-          sessionId: TEAM_CALL,
-          participantId,
-          userId: r.uuid(),
           customParticipantId: 'crm-91920',
           displayName: 'Kenji Watanabe',
           presetName: 'group_call_participant',
           view: 'GROUP_CALL',
         },
         spans,
-      );
-      // The second connection's LEAVING never arrived, though the participant left at 14:35.
-      const left = BASE + 35 * MIN;
-      const { diagnostics, peerReport } = withDiagnostics(
-        r,
-        [spans[0] ?? { join: left, leave: left }, { join: BASE + 20 * MIN + 15_000, leave: left }],
-        built,
         { device: 'macChrome', location: 'osaka', network: 'good' },
-        now,
         // Someone else started a large upload on their network: five bad minutes mid-call.
         { episode: { fromMs: BASE + 22 * MIN, toMs: BASE + 27 * MIN, network: NETWORKS.poor } },
+        // Its quality samples run until the participant left.
+        [spans[0] ?? { join: left, leave: left }, { join: BASE + 20 * MIN + 15_000, leave: left }],
       );
       return {
+        ...sent,
         participant: {
-          ...built.participant,
+          ...sent.participant,
           left_at: iso(left),
           duration: minutesBetween(BASE + 8 * MIN, left),
         },
-        diagnostics,
-        peerReport,
       };
     },
   ),
@@ -538,25 +506,17 @@ export const SCENARIOS: readonly Scenario[] = [
       // 28,800 one-second samples of each kind; 20 bad minutes in the fourth hour.
       const start = BASE - 10 * 60 * MIN;
       const spans = [{ join: start, leave: start + 8 * 60 * MIN - 1_000 }];
-      const built = buildParticipant(
+      return person(
         r,
+        { sessionId: LONG_CALL, participantId, now },
         {
-          sessionId: LONG_CALL,
-          participantId,
-          userId: r.uuid(),
           customParticipantId: 'crm-90417',
           displayName: 'Ines Duarte',
           presetName: 'group_call_host',
           view: 'GROUP_CALL',
         },
         spans,
-      );
-      return withDiagnostics(
-        r,
-        spans,
-        built,
         { device: 'macChrome', location: 'lisbon', network: 'good' },
-        now,
         {
           stepMs: 1_000,
           episode: {
