@@ -1,34 +1,26 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
-import { createApp } from '../node-app';
-import { listen, type Running, rawGet, recordingUpstream } from '../testing/listen';
-import { quiet } from '../testing/quiet';
+import { type LiveRig, liveRig, rawGet, refusedBeforeUpstream } from '../testing/listen';
 
 const TOKEN = 'cf-live-token-Zq8vW3xY7pK2mN5r';
 const ACCOUNT = '1234567890abcdef1234567890abcdef';
 const APP_ID = 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff';
 
-let upstream: Awaited<ReturnType<typeof recordingUpstream>>;
-let server: Running;
+let rig: LiveRig;
+let upstream: LiveRig['upstream'];
+let server: LiveRig['server'];
 let answer: (res: import('node:http').ServerResponse) => void;
 
 beforeAll(async () => {
-  upstream = await recordingUpstream((_req, res) => answer(res));
-  const config = loadConfig({
-    CLOUDFLARE_API_TOKEN: TOKEN,
-    CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
-    RTK_APP_ID: APP_ID,
-    RTK_API_BASE: `${upstream.url}/client/v4/`,
-    UPSTREAM_TIMEOUT_MS: '400',
-    DIST_DIR: '/nonexistent',
+  rig = await liveRig({
+    token: TOKEN,
+    accountId: ACCOUNT,
+    appId: APP_ID,
+    answer: (_req, res) => answer(res),
   });
-  server = await listen(createApp(config, quiet()));
+  ({ upstream, server } = rig);
 });
 
-afterAll(async () => {
-  await server.close();
-  await upstream.close();
-});
+afterAll(() => rig.close());
 
 beforeEach(() => {
   upstream.seen.length = 0;
@@ -240,13 +232,7 @@ describe('id validation happens before any upstream call', () => {
     '/api/sessions/s/participants/p?include_peer_events=1',
   ];
 
-  it.each(bad)('%s is a 400 and upstream sees nothing', async (path) => {
-    const res = await rawGet(server.port, path);
-    expect(res.status).toBe(400);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(JSON.parse(res.body).error.kind).toBe('invalid_request');
-    expect(upstream.seen).toHaveLength(0);
-  });
+  refusedBeforeUpstream(() => rig, bad);
 
   it('accepts the longest valid ids', async () => {
     const res = await rawGet(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { SCENARIOS } from '../mock/scenarios';
 import { createApp } from '../node-app';
-import { listen, type Running, rawGet, recordingUpstream } from '../testing/listen';
+import { type LiveRig, liveRig, refusedBeforeUpstream } from '../testing/listen';
 import { quiet } from '../testing/quiet';
 
 const demo = createApp(loadConfig({ DIST_DIR: '/nonexistent' }), quiet());
@@ -148,33 +148,16 @@ describe('GET /api/sessions/peer-report/:peer_id (demo mode)', () => {
 describe('GET /api/sessions/peer-report/:peer_id (live mode): validation before any upstream call', () => {
   const TOKEN = 'cf-peer-report-token-Hh3Kk5Ll7';
   const ACCOUNT = 'abcdefabcdefabcdefabcdefabcdef12';
-  let upstream: Awaited<ReturnType<typeof recordingUpstream>>;
-  let server: Running;
+  let rig: LiveRig;
 
   beforeAll(async () => {
-    upstream = await recordingUpstream();
-    server = await listen(
-      createApp(
-        loadConfig({
-          CLOUDFLARE_API_TOKEN: TOKEN,
-          CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
-          RTK_APP_ID: 'app-9',
-          RTK_API_BASE: `${upstream.url}/client/v4`,
-          UPSTREAM_TIMEOUT_MS: '400',
-          DIST_DIR: '/nonexistent',
-        }),
-        quiet(),
-      ),
-    );
+    rig = await liveRig({ token: TOKEN, accountId: ACCOUNT });
   });
 
-  afterAll(async () => {
-    await server.close();
-    await upstream.close();
-  });
+  afterAll(() => rig.close());
 
   beforeEach(() => {
-    upstream.seen.length = 0;
+    rig.upstream.seen.length = 0;
   });
 
   const bad = [
@@ -201,11 +184,5 @@ describe('GET /api/sessions/peer-report/:peer_id (live mode): validation before 
     '/api/sessions/peer-report/p?filters=events&filters=events',
   ];
 
-  it.each(bad)('%s is a 400 and upstream sees nothing', async (path) => {
-    const res = await rawGet(server.port, path);
-    expect(res.status).toBe(400);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(JSON.parse(res.body).error.kind).toBe('invalid_request');
-    expect(upstream.seen).toHaveLength(0);
-  });
+  refusedBeforeUpstream(() => rig, bad);
 });

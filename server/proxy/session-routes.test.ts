@@ -3,7 +3,7 @@ import { loadConfig } from '../config';
 import { TOWN_HALL } from '../mock/crowd';
 import { SCENARIOS } from '../mock/scenarios';
 import { createApp } from '../node-app';
-import { listen, type Running, rawGet, recordingUpstream } from '../testing/listen';
+import { type LiveRig, liveRig, refusedBeforeUpstream } from '../testing/listen';
 import { quiet } from '../testing/quiet';
 
 const demo = createApp(loadConfig({ DIST_DIR: '/nonexistent' }), quiet());
@@ -153,33 +153,16 @@ describe('GET /api/sessions/:session_id (demo mode)', () => {
 
 describe('session routes (live mode): validation before any upstream call', () => {
   const TOKEN = 'cf-session-token-Pp4Qq6Rr8';
-  let upstream: Awaited<ReturnType<typeof recordingUpstream>>;
-  let server: Running;
+  let rig: LiveRig;
 
   beforeAll(async () => {
-    upstream = await recordingUpstream();
-    server = await listen(
-      createApp(
-        loadConfig({
-          CLOUDFLARE_API_TOKEN: TOKEN,
-          CLOUDFLARE_ACCOUNT_ID: 'abcdefabcdefabcdefabcdefabcdef12',
-          RTK_APP_ID: 'app-9',
-          RTK_API_BASE: `${upstream.url}/client/v4`,
-          UPSTREAM_TIMEOUT_MS: '400',
-          DIST_DIR: '/nonexistent',
-        }),
-        quiet(),
-      ),
-    );
+    rig = await liveRig({ token: TOKEN, accountId: 'abcdefabcdefabcdefabcdefabcdef12' });
   });
 
-  afterAll(async () => {
-    await server.close();
-    await upstream.close();
-  });
+  afterAll(() => rig.close());
 
   beforeEach(() => {
-    upstream.seen.length = 0;
+    rig.upstream.seen.length = 0;
   });
 
   const bad = [
@@ -211,14 +194,7 @@ describe('session routes (live mode): validation before any upstream call', () =
     '/api/sessions/s/participants?search=a&account_id=other',
   ];
 
-  it.each(bad)('%s is a 400 and upstream sees nothing', async (path) => {
-    const res = await rawGet(server.port, path);
-    expect(res.status).toBe(400);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(JSON.parse(res.body).error.kind).toBe('invalid_request');
-    expect(res.body).not.toContain(TOKEN);
-    expect(upstream.seen).toHaveLength(0);
-  });
+  refusedBeforeUpstream(() => rig, bad, TOKEN);
 });
 
 describe('request logs for the session routes', () => {

@@ -1,8 +1,12 @@
 /** Test support: runs an app on a real loopback port, the way index.ts does. */
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect, it } from 'vitest';
 import type { App } from '../app';
+import { loadConfig } from '../config';
 import { createListener } from '../http';
+import { createApp } from '../node-app';
+import { quiet } from './quiet';
 
 export type Running = { readonly url: string; readonly port: number; close(): Promise<void> };
 
@@ -59,5 +63,58 @@ export function rawGet(
     });
     req.on('error', reject);
     req.end();
+  });
+}
+
+export type LiveRig = {
+  readonly upstream: Awaited<ReturnType<typeof recordingUpstream>>;
+  readonly server: Running;
+  close(): Promise<void>;
+};
+
+/** The app in live mode against a recording upstream, both on loopback ports. */
+export async function liveRig(options: {
+  token: string;
+  accountId: string;
+  appId?: string;
+  answer?: Parameters<typeof recordingUpstream>[0];
+}): Promise<LiveRig> {
+  const upstream = await recordingUpstream(options.answer);
+  const config = loadConfig({
+    CLOUDFLARE_API_TOKEN: options.token,
+    CLOUDFLARE_ACCOUNT_ID: options.accountId,
+    RTK_APP_ID: options.appId ?? 'app-9',
+    RTK_API_BASE: `${upstream.url}/client/v4/`,
+    UPSTREAM_TIMEOUT_MS: '400',
+    DIST_DIR: '/nonexistent',
+  });
+  const server = await listen(createApp(config, quiet()));
+  return {
+    upstream,
+    server,
+    close: async () => {
+      await server.close();
+      await upstream.close();
+    },
+  };
+}
+
+/**
+ * Each path is a 400 JSON error with kind invalid_request, the upstream sees nothing, and the
+ * answer never holds `secret` (the server's token) when one is given.
+ */
+export function refusedBeforeUpstream(
+  rig: () => LiveRig,
+  paths: readonly string[],
+  secret?: string,
+) {
+  it.each(paths)('%s is a 400 and upstream sees nothing', async (path) => {
+    const { server, upstream } = rig();
+    const res = await rawGet(server.port, path);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(res.body).error.kind).toBe('invalid_request');
+    if (secret !== undefined) expect(res.body).not.toContain(secret);
+    expect(upstream.seen).toHaveLength(0);
   });
 }
