@@ -1,25 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { answerFetch } from '../test/fetch-stub';
 import { ApiError } from './errors';
 import { findInvalid } from './lenient';
 import { getPeerReport, peerReportQueryOptions, peerReportUrl } from './peer-report-query';
 import { readPeerReportQuery } from './peer-report-schema';
-
-/** Answers every fetch with one response, and records the URLs asked for (the network edge). */
-function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
-  const urls: string[] = [];
-  vi.stubGlobal('fetch', async (url: string) => {
-    urls.push(url);
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
-      status,
-      headers: { 'content-type': 'application/json', ...headers },
-    });
-  });
-  return urls;
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 const report = (quality: unknown) => ({
   success: true,
@@ -34,7 +18,7 @@ const report = (quality: unknown) => ({
 
 describe('getPeerReport', () => {
   it('asks this server for the encoded peer id and reads the report', async () => {
-    const urls = answer(
+    const urls = answerFetch(
       200,
       report({
         audio_producer: [{ timestamp: '2026-11-21T14:00:10Z', mos_quality: 4.3, rtt: 40 }],
@@ -53,7 +37,7 @@ describe('getPeerReport', () => {
   });
 
   it('keeps every readable sample and flags each bad value with its raw value', async () => {
-    answer(
+    answerFetch(
       200,
       report({
         audio_producer: [
@@ -75,12 +59,12 @@ describe('getPeerReport', () => {
   });
 
   it('turns a 404 into not_found and a 429 into rate_limited with its Retry-After', async () => {
-    answer(404, {
+    answerFetch(404, {
       success: false,
       error: { code: 404, message: 'Peer not found', kind: 'not_found' },
     });
     await expect(getPeerReport('p')).rejects.toMatchObject({ kind: 'not_found' });
-    answer(
+    answerFetch(
       429,
       { success: false, error: { code: 429, message: 'Slow down' } },
       { 'retry-after': '20' },
@@ -91,11 +75,11 @@ describe('getPeerReport', () => {
   });
 
   it('treats success: false and a missing participant as errors, not reports', async () => {
-    answer(200, { success: false, error: { code: 500, message: 'Could not fetch' } });
+    answerFetch(200, { success: false, error: { code: 500, message: 'Could not fetch' } });
     await expect(getPeerReport('p')).rejects.toMatchObject({ kind: 'upstream' });
-    answer(200, { success: true, data: {} });
+    answerFetch(200, { success: true, data: {} });
     await expect(getPeerReport('p')).rejects.toMatchObject({ kind: 'malformed' });
-    answer(200, '[1,2]');
+    answerFetch(200, '[1,2]');
     await expect(getPeerReport('p')).rejects.toMatchObject({ kind: 'malformed' });
   });
 });

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { answerFetch } from '../test/fetch-stub';
 import { ApiError, shouldRetry } from './errors';
 import { findInvalid, isInvalid } from './lenient';
 import {
@@ -7,23 +8,6 @@ import {
   sessionParticipantsQueryOptions,
 } from './session-participants-query';
 import { getSession, sessionQueryOptions } from './session-query';
-
-/** Answers every fetch with one response, and records the URLs asked for (the network edge). */
-function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
-  const urls: string[] = [];
-  vi.stubGlobal('fetch', async (url: string) => {
-    urls.push(url);
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
-      status,
-      headers: { 'content-type': 'application/json', ...headers },
-    });
-  });
-  return urls;
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 const details = {
   id: 's-1',
@@ -39,7 +23,7 @@ const details = {
 
 describe('getSession', () => {
   it('reads the older wrapped shape, data.session', async () => {
-    const urls = answer(200, { success: true, data: { session: details } });
+    const urls = answerFetch(200, { success: true, data: { session: details } });
     const { session, shape } = await getSession('s-1');
     expect(urls).toEqual(['/api/sessions/s-1']);
     expect(shape).toBe('wrapped');
@@ -48,14 +32,14 @@ describe('getSession', () => {
   });
 
   it('reads the newer flat shape, data itself', async () => {
-    answer(200, { success: true, data: details });
+    answerFetch(200, { success: true, data: details });
     const { session, shape } = await getSession('s-1');
     expect(shape).toBe('flat');
     expect(session.meeting_display_name).toBe('Standup');
   });
 
   it('flags bad values with their raw value instead of failing', async () => {
-    answer(200, {
+    answerFetch(200, {
       data: { ...details, status: 'PAUSED', minutes_consumed: -3, ended_at: 'ended_at' },
     });
     const { session } = await getSession('s-1');
@@ -67,18 +51,18 @@ describe('getSession', () => {
   });
 
   it('turns a 404, a success:false and an empty data into typed errors', async () => {
-    answer(404, { success: false, error: { code: 404, message: 'Session not found' } });
+    answerFetch(404, { success: false, error: { code: 404, message: 'Session not found' } });
     await expect(getSession('s-1')).rejects.toMatchObject({ kind: 'not_found' });
-    answer(200, { success: false, error: { code: 404, message: 'Session not found' } });
+    answerFetch(200, { success: false, error: { code: 404, message: 'Session not found' } });
     await expect(getSession('s-1')).rejects.toMatchObject({ kind: 'not_found' });
-    answer(200, { success: true, data: { unrelated: 1 } });
+    answerFetch(200, { success: true, data: { unrelated: 1 } });
     await expect(getSession('s-1')).rejects.toMatchObject({ kind: 'malformed' });
   });
 });
 
 describe('getSessionParticipants', () => {
   it('sends every input, encoded, and reads the entries and the total', async () => {
-    const urls = answer(200, {
+    const urls = answerFetch(200, {
       success: true,
       data: {
         participants: [{ id: 'p-1', display_name: '<b>x</b>', duration: '3' }, 'junk'],
@@ -104,7 +88,7 @@ describe('getSessionParticipants', () => {
   });
 
   it('reads a list without paging', async () => {
-    answer(200, { success: true, data: { participants: [] } });
+    answerFetch(200, { success: true, data: { participants: [] } });
     expect(await getSessionParticipants({ sessionId: 's' })).toEqual({
       participants: [],
       totalCount: undefined,
@@ -129,7 +113,7 @@ describe('query options', () => {
   it('never retry a 4xx (the app client’s policy), and a 429 once', async () => {
     expect(shouldRetry(0, new ApiError('not_found', 'x', { status: 404 }))).toBe(false);
     expect(shouldRetry(0, new ApiError('invalid_request', 'x', { status: 400 }))).toBe(false);
-    const urls = answer(404, {
+    const urls = answerFetch(404, {
       success: false,
       error: { code: 404, message: 'Session not found' },
     });
