@@ -9,8 +9,9 @@ import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
 import { ParticipantError } from '../features/participant/participant-error';
 import { ParticipantSkeleton } from '../features/participant/participant-skeleton';
 import { PLAIN_VIEW, type ViewParams } from '../lib/view-params';
+import { preloadParticipantChunks } from './participant-chunks';
 import { ParticipantToolbar } from './participant-toolbar';
-import { ParticipantView, preloadParticipantChunks } from './participant-view';
+import { ParticipantView } from './participant-view';
 
 export type ParticipantPageProps = { params: LookupParams; view: ViewParams };
 

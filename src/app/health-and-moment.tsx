@@ -1,0 +1,67 @@
+import { Suspense } from 'react';
+import type { Participant } from '../api/participant-schema';
+import { HealthStrip, type HealthStripProps } from '../features/diagnostics/health-strip';
+import { navigate } from '../lib/router';
+import type { TimeWindow } from '../lib/time-window';
+import { ErrorBoundary } from './error-boundary';
+import { Diagnosis, ReportedMoment } from './participant-chunks';
+import type { ParticipantModel } from './participant-model';
+
+export type HealthAndMomentProps = {
+  participant: Participant;
+  model: ParticipantModel;
+  peerIds: readonly string[];
+  strip: Omit<HealthStripProps, 'verdicts' | 'pending'>;
+  moment: TimeWindow | null;
+  momentProblem: string | undefined;
+  /** This page with another moment (or none). */
+  momentHref: (moment: TimeWindow | null) => string;
+};
+
+/**
+ * The Health strip and the reported moment. The strip shows the findings known up front at
+ * once; the quality rules' chunk completes it (and its failure leaves the strip as it is).
+ */
+export function HealthAndMoment(props: HealthAndMomentProps) {
+  const { participant, model, strip } = props;
+  return (
+    <ErrorBoundary fallback={() => <HealthStrip verdicts={model.health} {...strip} />}>
+      <Suspense
+        fallback={
+          <HealthStrip
+            verdicts={model.health}
+            pending={!model.absent.includes('quality_stats')}
+            {...strip}
+          />
+        }
+      >
+        <Diagnosis
+          participant={participant}
+          peerIds={props.peerIds}
+          base={model.health}
+          precall={model.precall}
+          strip={strip}
+        >
+          {(findings, series) => (
+            <Suspense fallback={null}>
+              <ReportedMoment
+                moment={props.moment}
+                problem={props.momentProblem}
+                call={model.call}
+                participantZone={model.participantTimeZone}
+                known={{
+                  records: model.records,
+                  spans: model.totals.flatMap((t) => t.spans),
+                  findings,
+                  series,
+                }}
+                hrefFor={props.momentHref}
+                onMark={(w) => navigate(props.momentHref(w))}
+              />
+            </Suspense>
+          )}
+        </Diagnosis>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * The participant page's sections that come in chunks of their own. The summary needs none of
+ * the heavy code: the timeline (TanStack Table, Virtual), the chart (recharts), the diagnosis
+ * and the panels arrive while the data is on its way or once the answer shows.
+ */
+import { lazy, useEffect, useState } from 'react';
+
+const loadTimeline = () => import('../features/timeline/timeline-card');
+const loadDiagnosis = () => import('../features/diagnostics/diagnosis');
+
+export const TimelineCard = lazy(loadTimeline);
+export const MinutesByPeerChart = lazy(() => import('../features/charts/minutes-by-peer-chart'));
+// The session around the participant loads on its own.
+export const SessionCard = lazy(() =>
+  import('../features/session/session-card').then((m) => ({ default: m.SessionCard })),
+);
+// Peer reports are fetched on demand, so their section's code waits for the page too.
+export const PeerReports = lazy(() =>
+  import('../features/diagnostics/peer-reports').then((m) => ({ default: m.PeerReports })),
+);
+// The quality reader and rules, the reported moment and the panels are not needed to show
+// who the participant is: they follow in chunks requested at once.
+export const Diagnosis = lazy(loadDiagnosis);
+export const ReportedMoment = lazy(() =>
+  import('../features/moment/reported-moment').then((m) => ({ default: m.ReportedMoment })),
+);
+export const DiagnosticsPanels = lazy(() =>
+  import('../features/diagnostics/diagnostics-panels').then((m) => ({
+    default: m.DiagnosticsPanels,
+  })),
+);
+export const QualityPanel = lazy(() =>
+  import('../features/diagnostics/quality-panel').then((m) => ({ default: m.QualityPanel })),
+);
+
+/** Starts fetching the timeline's and the diagnosis's chunks, in parallel with the participant. */
+export function preloadParticipantChunks() {
+  void loadTimeline();
+  void loadDiagnosis();
+}
+
+/**
+ * True once the timeline's code has arrived. The chart waits for an idle moment after that:
+ * the browser is idle while that chunk downloads too, and the chart must not take the table's
+ * turn.
+ */
+export function useTimelineLoaded(): boolean {
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void loadTimeline().then(() => current && setLoaded(true));
+    return () => {
+      current = false;
+    };
+  }, []);
+  return loaded;
+}
