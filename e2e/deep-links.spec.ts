@@ -153,3 +153,23 @@ test('Copy link and the id copy buttons put the full values on the clipboard', a
   await page.getByRole('button', { name: 'Copy participant ID' }).click();
   expect(await clipboardText(page)).toBe(healthy.participant_id);
 });
+
+test('a deep link arrives with its answer: shown without asking the API, refreshed over it', async ({
+  page,
+  request,
+}) => {
+  const healthy = await sample(request, 'Healthy call');
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes(apiPath(healthy))) asked.push(r.url());
+  });
+  await page.goto(deepLink(healthy));
+  const summary = page.getByRole('region', { name: 'Participant summary' });
+  await expect(summary).toContainText('Priya Natarajan');
+  await expect(page.getByRole('table', { name: 'Peer events' })).toBeVisible();
+  // The page's own answer was used: the browser did not ask for it.
+  expect(asked).toHaveLength(0);
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  await expect(summary).toContainText('Priya Natarajan');
+});

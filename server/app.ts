@@ -12,6 +12,7 @@ import {
   createAccessVerifier,
 } from './access';
 import type { Config } from './config';
+import { deepLinkAnswers } from './deep-link-answer';
 import { createMockApi } from './mock/api';
 import { jsonLogger, type Logger, observability } from './observability';
 import { errorResponse } from './proxy/errors';
@@ -41,6 +42,11 @@ export type Assets = {
   /** False when there is nothing to serve (not built): /readyz says so. */
   readonly ready: boolean;
 };
+
+/** How long a deep link's page waits for its answer before it is sent without (with a preload). */
+const DEEP_LINK_ANSWER_WAIT_MS = 1_500;
+/** Answers larger than this (a 10,000-event history is ~4.2 MB) are left to the browser. */
+const DEEP_LINK_ANSWER_MAX_CHARS = 8_000_000;
 
 /** The mock called in-process, failing on abort exactly as fetch does (timeouts included). */
 function inProcess(handler: (request: Request) => Response | Promise<Response>): UpstreamFetch {
@@ -112,13 +118,27 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
   inner.route('/', probes);
   inner.route('/api', apiRoutes(config, upstream, who));
   if (mock) inner.route('/mock', mock);
+  // A deep link's page carries its answer, asked of this app as the browser would ask it.
+  inner.use(
+    '/sessions/*',
+    deepLinkAnswers({
+      basePath: config.basePath,
+      waitMs: DEEP_LINK_ANSWER_WAIT_MS,
+      maxChars: DEEP_LINK_ANSWER_MAX_CHARS,
+      ask: (request, c) => Promise.resolve(app.fetch(request, c.env)),
+    }),
+  );
   inner.route('/', assets.routes);
 
   const app = new Hono();
   // Outermost, so it sees the final body: a 10,000-event answer is 4 MB of JSON, ~10× less
-  // gzipped. On Node only: Cloudflare compresses a Worker's answers itself.
+  // gzipped, and a deep link's page carries one. On Node only: Cloudflare compresses a
+  // Worker's answers itself.
   if (options.compressJson) {
-    app.use('*', compress({ encoding: 'gzip', contentTypeFilter: /^application\/json/ }));
+    app.use(
+      '*',
+      compress({ encoding: 'gzip', contentTypeFilter: /^(application\/json|text\/html)/ }),
+    );
   }
   app.use('*', observability(options.log ?? jsonLogger, config.basePath));
   app.use('*', securityHeaders(config.embed));

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
-import { deepLinkApiUrl, shellHtml, withDataPreload } from './shell-html';
+import { deepLinkApiUrl, shellHtml } from './shell-html';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -88,14 +88,11 @@ export function staticRoutes(files: Map<string, StaticFile>, basePath = '/') {
       vary: 'accept-encoding',
       'x-content-type-options': 'nosniff',
     };
-    const apiUrl = file.type.startsWith('text/html')
-      ? deepLinkApiUrl(path, new URL(c.req.url).search, basePath)
-      : null;
-    if (apiUrl) {
-      // A deep link's shell names its data: no ETag, since it differs per link.
+    if (file.type.startsWith('text/html') && deepLinkApiUrl(path, '', basePath)) {
+      // A deep link's shell gets its answer added (deep-link-answer.ts): plain, and no ETag,
+      // since it differs per link.
       delete headers.etag;
-      const html = withDataPreload(Buffer.from(file.body).toString('utf8'), apiUrl);
-      return new Response(html, { headers });
+      return new Response(file.body, { headers });
     }
     if (c.req.header('if-none-match') === file.etag)
       return new Response(null, { status: 304, headers });

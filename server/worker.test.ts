@@ -80,15 +80,24 @@ afterAll(async () => {
 });
 
 describe('Cloudflare Worker (workerd, demo mode)', () => {
-  it('GET /sessions/:id/participants/:id serves the rewritten shell with the CSP', async () => {
-    const res = await get('/sessions/x/participants/y');
+  it('GET /sessions/:id/participants/:id serves the rewritten shell with its answer and the CSP', async () => {
+    const healthy = SCENARIOS.find((s) => s.key === 'healthy');
+    if (!healthy) throw new Error('no healthy scenario');
+    const res = await get(`/sessions/${healthy.sessionId}/participants/${healthy.participantId}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(res.headers.get('cache-control')).toBe('no-cache');
+    // It carries the participant's answer (deep-link-answer.ts), so it is never stored.
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await res.text();
     expect(html).toContain('src="/assets/index-abc.js"');
     expect(html).toContain('<meta name="inspector-base" content="/" />');
+    const island = /<script type="application\/json" id="inspector-answer">([^<]*)<\/script>/.exec(
+      html,
+    );
+    const answer = JSON.parse(island?.[1] ?? 'null');
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text).data.participant.display_name).toBe('Priya Natarajan');
   });
 
   it('GET /api/config answers in demo mode', async () => {

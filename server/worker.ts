@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { type App, type Assets, createCoreApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { errorResponse } from './proxy/errors';
-import { deepLinkApiUrl, shellHtml, withDataPreload } from './shell-html';
+import { deepLinkApiUrl, shellHtml } from './shell-html';
 
 /** The Worker's bindings: the ASSETS fetcher, plus vars and secrets (CLOUDFLARE_API_TOKEN). */
 export type WorkerEnv = {
@@ -32,10 +32,9 @@ async function serveShell(assets: AssetFetcher, request: Request, basePath: stri
     'cache-control': 'no-cache',
   });
   const url = new URL(request.url);
-  const apiUrl = deepLinkApiUrl(url.pathname, url.search, basePath);
   const html = shellHtml(await file.text(), basePath);
-  // A deep link's shell names its data (fetched while the app's JavaScript downloads).
-  if (apiUrl) return new Response(withDataPreload(html, apiUrl), { headers });
+  // A deep link's shell gets its answer added (deep-link-answer.ts): no ETag, it differs per link.
+  if (deepLinkApiUrl(url.pathname, url.search, basePath)) return new Response(html, { headers });
   const fileTag = file.headers.get('etag');
   if (fileTag) {
     // The rewrite depends on BASE_PATH, which can change without new assets: it joins the ETag.

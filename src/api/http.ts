@@ -1,3 +1,4 @@
+import { type Received, takeBootAnswer } from './boot-answer';
 import { ApiError, errorFromResponse } from './errors';
 
 export type JsonAnswer = {
@@ -8,11 +9,8 @@ export type JsonAnswer = {
   readonly headers: Headers;
 };
 
-/**
- * GET a JSON route of this app's server. Network failures, non-JSON bodies and non-2xx
- * answers become typed ApiErrors; the caller's AbortSignal reaches fetch.
- */
-export async function getJson(url: string, signal?: AbortSignal): Promise<JsonAnswer> {
+/** GET `url` over the network: a lost connection becomes a typed ApiError. */
+async function receive(url: string, signal?: AbortSignal): Promise<Received> {
   let response: Response;
   try {
     response = await fetch(url, { headers: { accept: 'application/json' }, signal });
@@ -23,26 +21,33 @@ export async function getJson(url: string, signal?: AbortSignal): Promise<JsonAn
       'Could not reach the Participant Inspector server. Check your connection.',
     );
   }
-  let text: string;
   try {
-    text = await response.text();
+    return { status: response.status, headers: response.headers, text: await response.text() };
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('network', 'The connection dropped while the answer was arriving.');
   }
+}
+
+/**
+ * GET a JSON route of this app's server (the first request of a deep link's own answer is
+ * read from the page instead). Network failures, non-JSON bodies and non-2xx answers become
+ * typed ApiErrors; the caller's AbortSignal reaches fetch.
+ */
+export async function getJson(url: string, signal?: AbortSignal): Promise<JsonAnswer> {
+  const { status, headers, text } = takeBootAnswer(url) ?? (await receive(url, signal));
+  const ok = status >= 200 && status < 300;
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    if (!response.ok) throw errorFromResponse(response.status, undefined, response.headers);
+    if (!ok) throw errorFromResponse(status, undefined, headers);
     throw new ApiError(
       'malformed',
       `The answer was not valid JSON (${text.length.toLocaleString('en')} characters received).`,
-      {
-        status: response.status,
-      },
+      { status },
     );
   }
-  if (!response.ok) throw errorFromResponse(response.status, body, response.headers);
-  return { status: response.status, body, text, headers: response.headers };
+  if (!ok) throw errorFromResponse(status, body, headers);
+  return { status, body, text, headers };
 }

@@ -1,0 +1,245 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+import { deepLinkAnswers, type ShellAnswer } from './deep-link-answer';
+import { SCENARIOS } from './mock/scenarios';
+import { createApp } from './node-app';
+import { listen, type Running, recordingUpstream } from './testing/listen';
+import { quiet } from './testing/quiet';
+
+const SHELL =
+  '<!doctype html><html><head><title>Participant Inspector</title><script type="module" src="./assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
+
+function fakeDist() {
+  const dir = mkdtempSync(join(tmpdir(), 'pi-dist-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), SHELL);
+  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'export {};');
+  return dir;
+}
+
+const ISLAND = /<script type="application\/json" id="inspector-answer">([^<]*)<\/script>/;
+
+/** The answer the page carries, as the app reads it; null when there is none. */
+function island(html: string): ShellAnswer | null {
+  const found = ISLAND.exec(html);
+  return found?.[1] === undefined ? null : JSON.parse(found[1]);
+}
+
+const scenario = (key: string) => {
+  const found = SCENARIOS.find((s) => s.key === key);
+  if (!found) throw new Error(`no scenario ${key}`);
+  return found;
+};
+const pagePath = (key: string, query = '') =>
+  `/sessions/${scenario(key).sessionId}/participants/${scenario(key).participantId}${query}`;
+const apiPath = (key: string, query = '?include_peer_events=true') =>
+  `/api${pagePath(key)}${query}`;
+
+describe('a deep link in demo mode', () => {
+  const app = createApp(loadConfig({ DIST_DIR: fakeDist() }), quiet());
+
+  it('carries the answer the app would fetch, byte for byte, and is never stored', async () => {
+    const res = await app.request(pagePath('healthy'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('etag')).toBeNull();
+    const html = await res.text();
+    expect(html).not.toContain('rel="preload"');
+    const answer = island(html);
+    expect(answer?.url).toBe(apiPath('healthy'));
+    expect(answer?.status).toBe(200);
+    expect(answer?.headers['content-type']).toMatch(/^application\/json/);
+    expect(answer?.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const direct = await (await app.request(apiPath('healthy'))).text();
+    expect(answer?.text).toBe(direct);
+    expect(JSON.parse(answer?.text ?? '').data.participant.display_name).toBe('Priya Natarajan');
+  });
+
+  it('asks with the link’s own filters, in the order the app sends them', async () => {
+    const html = await (
+      await app.request(
+        pagePath('healthy', '?filters=events,device_info&include_peer_events=false'),
+      )
+    ).text();
+    expect(island(html)?.url).toBe(
+      apiPath('healthy', '?filters=device_info,events&include_peer_events=false'),
+    );
+  });
+
+  it('writes hostile text so it cannot leave the data block', async () => {
+    const html = await (await app.request(pagePath('bad-data'))).text();
+    const answer = island(html);
+    expect(answer?.status).toBe(200);
+    const name = JSON.parse(answer?.text ?? '').data.participant.display_name;
+    expect(name).toContain('<script>alert(2)</script>');
+    expect(name).toContain('\u202Eevil');
+    // Markup appears only as escapes: the page holds one script element of data, no more.
+    expect(html).not.toContain('alert(2)</script>');
+    expect(html).not.toContain('<img');
+    expect(html.match(/<script/g)).toHaveLength(2);
+  });
+
+  it('carries a failure as it was answered, so the app explains it without asking again', async () => {
+    const missing = `/sessions/${scenario('healthy').sessionId}/participants/no-such-participant`;
+    const answer = island(await (await app.request(missing)).text());
+    expect(answer?.status).toBe(404);
+    expect(JSON.parse(answer?.text ?? '').error.kind).toBe('not_found');
+    expect(answer?.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers a link opened from another site (a shared link in chat)', async () => {
+    const res = await app.request(pagePath('healthy'), {
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' },
+    });
+    expect(island(await res.text())?.status).toBe(200);
+  });
+
+  it('is gzipped on the way out', async () => {
+    const res = await app.request(pagePath('history-10k'), {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const body = Buffer.from(await res.arrayBuffer());
+    const html = gunzipSync(body).toString('utf8');
+    expect(island(html)?.status).toBe(200);
+    expect(body.length).toBeLessThan(html.length / 5);
+  });
+
+  it('leaves malformed links, other pages and assets alone', async () => {
+    for (const path of [
+      '/sessions/a%20b/participants/p',
+      '/sessions/s/participants/p?filters=x',
+      '/',
+      '/sessions/s',
+    ]) {
+      const html = await (await app.request(path)).text();
+      expect(island(html), path).toBeNull();
+      expect(html, path).not.toContain('rel="preload"');
+    }
+  });
+
+  it('puts the base path in the answer’s URL under BASE_PATH', async () => {
+    const based = createApp(
+      loadConfig({ DIST_DIR: fakeDist(), BASE_PATH: '/tools/inspector/' }),
+      quiet(),
+    );
+    const html = await (await based.request(`/tools/inspector${pagePath('healthy')}`)).text();
+    const answer = island(html);
+    expect(answer?.url).toBe(`/tools/inspector${apiPath('healthy')}`);
+    expect(answer?.status).toBe(200);
+  });
+});
+
+describe('a deep link in live mode', () => {
+  const token = 'live-token-0123456789abcdef0123456789';
+  let upstream: Awaited<ReturnType<typeof recordingUpstream>>;
+  let server: Running;
+  beforeAll(async () => {
+    upstream = await recordingUpstream();
+    const config = loadConfig({
+      CLOUDFLARE_API_TOKEN: token,
+      CLOUDFLARE_ACCOUNT_ID: 'acct-1',
+      RTK_APP_ID: 'app-9',
+      RTK_API_BASE: `${upstream.url}/client/v4/`,
+      DIST_DIR: fakeDist(),
+    });
+    server = await listen(createApp(config, quiet()));
+  });
+  afterAll(async () => {
+    await server.close();
+    await upstream.close();
+  });
+
+  it('asks upstream once with the token, and the page never holds it', async () => {
+    const res = await fetch(`${server.url}/sessions/s-1/participants/p-1`);
+    const html = await res.text();
+    expect(island(html)?.status).toBe(200);
+    expect(upstream.seen).toHaveLength(1);
+    expect(upstream.seen[0]?.headers.authorization).toBe(`Bearer ${token}`);
+    expect(html).not.toContain(token);
+    expect(JSON.stringify([...res.headers])).not.toContain(token);
+  });
+});
+
+describe('the answer step on its own', () => {
+  const shellApp = (ask: (request: Request) => Promise<Response>, waitMs = 200) => {
+    const app = new Hono();
+    app.use(
+      '/sessions/*',
+      deepLinkAnswers({ basePath: '/', waitMs, maxChars: 1_000, ask: (request) => ask(request) }),
+    );
+    app.get('*', (c) => c.html(SHELL));
+    return app;
+  };
+  const json = (body: string, status = 200) =>
+    new Response(body, { status, headers: { 'content-type': 'application/json' } });
+  const link = '/sessions/s-1/participants/p-1';
+
+  it('asks for exactly the URL the app will request, with the page’s credentials', async () => {
+    const asked: Request[] = [];
+    const app = shellApp(async (request) => {
+      asked.push(request);
+      return json('{"success":true}');
+    });
+    await app.request(`${link}?filters=events`, {
+      headers: {
+        cookie: 'CF_Authorization=abc',
+        'accept-encoding': 'gzip',
+        'sec-fetch-site': 'cross-site',
+      },
+    });
+    expect(asked).toHaveLength(1);
+    const [request] = asked;
+    expect(new URL(request?.url ?? '').pathname + new URL(request?.url ?? '').search).toBe(
+      '/api/sessions/s-1/participants/p-1?filters=events&include_peer_events=true',
+    );
+    expect(request?.headers.get('cookie')).toBe('CF_Authorization=abc');
+    expect(request?.headers.get('accept')).toBe('application/json');
+    expect(request?.headers.get('accept-encoding')).toBeNull();
+    expect(request?.headers.get('sec-fetch-site')).toBeNull();
+  });
+
+  it('does not hold the page for a slow answer: the shell names the request instead', async () => {
+    const app = shellApp(() => new Promise(() => undefined), 150);
+    const started = Date.now();
+    const res = await app.request(link);
+    const html = await res.text();
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(island(html)).toBeNull();
+    expect(html).toContain(
+      '<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/s-1/participants/p-1?include_peer_events=true" />',
+    );
+    expect(res.headers.get('cache-control')).not.toBe('no-store');
+  });
+
+  it('leaves a too large, non-JSON or failed answer to the browser', async () => {
+    const cases: Array<() => Promise<Response>> = [
+      async () => json(`{"pad":"${'x'.repeat(2_000)}"}`),
+      async () => new Response('<html>Bad gateway</html>', { status: 502 }),
+      async () => {
+        throw new Error('connection refused');
+      },
+    ];
+    for (const ask of cases) {
+      const html = await (await shellApp(ask).request(link)).text();
+      expect(island(html)).toBeNull();
+      expect(html).toContain('rel="preload"');
+    }
+  });
+
+  it('adds nothing to a HEAD or to a page that is not a deep link', async () => {
+    let asked = 0;
+    const app = shellApp(async () => {
+      asked += 1;
+      return json('{}');
+    });
+    expect(await (await app.request('/sessions/s-1')).text()).toBe(SHELL);
+    expect((await app.request(link, { method: 'HEAD' })).status).toBe(200);
+    expect(asked).toBe(0);
+  });
+});

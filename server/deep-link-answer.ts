@@ -1,0 +1,127 @@
+/**
+ * A deep link's shell carries its participant's answer. The server asks its own API route for
+ * it (the same access check, validation, per-user budget, coalescing and cache as the
+ * browser's request would meet) and writes the answer into the page as inert JSON, so the app
+ * shows the participant in its first render instead of fetching after its JavaScript has run.
+ * A slow or very large answer is not waited for: the shell then only names the request
+ * (`<link rel="preload">`), which the browser starts at once.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { deepLinkApiUrl, withDataPreload } from './shell-html';
+
+/** The element the app reads the answer from (src/api/boot-answer.ts). */
+export const ANSWER_ELEMENT_ID = 'inspector-answer';
+
+/** What the page carries: the request it answers and the answer as the browser would get it. */
+export type ShellAnswer = {
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body byte for byte (the app offers it as "Download JSON"). */
+  readonly text: string;
+};
+
+export type DeepLinkAnswerOptions = {
+  readonly basePath: string;
+  /** Longest the shell waits for the answer before it is sent with a preload instead. */
+  readonly waitMs: number;
+  /** Larger answers are left to the browser's own (preloaded) request. */
+  readonly maxChars: number;
+  /** Asks this server's API, exactly as the browser would. */
+  readonly ask: (request: Request, c: Context) => Promise<Response>;
+};
+
+/** The answer headers the app reads: the request id, the wait before a retry, the type. */
+const KEPT_HEADERS = ['content-type', 'retry-after', 'x-request-id'];
+
+/**
+ * The answer as an inert JSON data block. `<`, `>`, `&` and the two JavaScript line breaks
+ * are written as escapes, so no text in the answer (a hostile display name) can end the
+ * element or be read as markup.
+ */
+export function answerElement(answer: ShellAnswer): string {
+  const json = JSON.stringify(answer).replace(
+    /[<>&\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `<script type="application/json" id="${ANSWER_ELEMENT_ID}">${json}</script>`;
+}
+
+/** The shell with the answer in it, just before </body>. */
+export function withAnswer(html: string, answer: ShellAnswer): string {
+  const at = html.lastIndexOf('</body>');
+  const element = answerElement(answer);
+  return at < 0 ? html + element : `${html.slice(0, at)}${element}\n  ${html.slice(at)}`;
+}
+
+/** The page's request headers, for the same request made by this server on its behalf. */
+function askHeaders(page: Headers): Headers {
+  const headers = new Headers(page);
+  headers.set('accept', 'application/json');
+  // The answer is read here, uncompressed; the page as a whole is compressed on its way out.
+  headers.delete('accept-encoding');
+  // Fetch metadata describes the browser's navigation, not this same-origin read.
+  for (const name of ['sec-fetch-site', 'sec-fetch-mode', 'sec-fetch-dest', 'sec-fetch-user']) {
+    headers.delete(name);
+  }
+  headers.delete('if-none-match');
+  headers.delete('if-modified-since');
+  return headers;
+}
+
+async function readAnswer(response: Response, url: string, maxChars: number) {
+  if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) return null;
+  const length = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (length > maxChars) {
+    await response.body?.cancel();
+    return null;
+  }
+  const text = await response.text();
+  if (text.length > maxChars) return null;
+  const headers: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = response.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  return { url, status: response.status, headers, text } satisfies ShellAnswer;
+}
+
+/** Adds the answer (or the preload) to the shell served for a valid deep link. */
+export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' || c.res.status !== 200) return;
+    if (!(c.res.headers.get('content-type') ?? '').startsWith('text/html')) return;
+    const page = new URL(c.req.url);
+    const apiUrl = deepLinkApiUrl(page.pathname, page.search, options.basePath);
+    if (!apiUrl) return;
+    const shell = c.res;
+    const html = await shell.text();
+    const request = new Request(new URL(apiUrl, page.origin), {
+      headers: askHeaders(c.req.raw.headers),
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), options.waitMs);
+    });
+    const answer = await Promise.race([
+      options
+        .ask(request, c)
+        .then((response) => readAnswer(response, apiUrl, options.maxChars))
+        .catch(() => null),
+      late,
+    ]);
+    clearTimeout(timer);
+    const headers = new Headers(shell.headers);
+    // Either way the page differs per link; with an answer in it, it is never stored.
+    headers.delete('etag');
+    headers.delete('content-length');
+    if (answer) headers.set('cache-control', 'no-store');
+    // Unset first: Hono copies the old response's headers onto a replacement (the ETag too).
+    c.res = undefined;
+    c.res = new Response(answer ? withAnswer(html, answer) : withDataPreload(html, apiUrl), {
+      status: 200,
+      headers,
+    });
+  };
+}

@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const SESSION = 'b58f93c5-e752-4a3d-b848-9e5dc516822b';
+const PARTICIPANT = 'a1e1750a-9d73-4f4c-b806-8a6b2c8e5e81';
+const LINK = { pathname: `/sessions/${SESSION}/participants/${PARTICIPANT}`, search: '' };
+const API_URL = `/api/sessions/${SESSION}/participants/${PARTICIPANT}?include_peer_events=true`;
+const BODY = JSON.stringify({
+  success: true,
+  data: { participant: { id: PARTICIPANT, display_name: 'Priya <b>Natarajan</b>' } },
+});
+
+/** The page as the server sends a deep link: the answer as an inert JSON block. */
+function carry(island: string) {
+  const element = document.createElement('script');
+  element.type = 'application/json';
+  element.id = 'inspector-answer';
+  element.textContent = island;
+  document.body.append(element);
+}
+
+const answer = (status: number, text: string, url = API_URL) =>
+  JSON.stringify({ url, status, headers: { 'content-type': 'application/json' }, text });
+
+/** Fresh modules per test: the page's answer is read once per page load. */
+async function boot() {
+  vi.resetModules();
+  const { createQueryClient } = await import('./query-client');
+  const { startDeepLinkRequest } = await import('./boot-request');
+  const { participantQueryOptions } = await import('../api/participant-query');
+  const client = createQueryClient();
+  startDeepLinkRequest(client, LINK);
+  const options = participantQueryOptions({
+    sessionId: SESSION,
+    participantId: PARTICIPANT,
+    filters: [],
+    includePeerEvents: true,
+  });
+  return { client, options };
+}
+
+let fetched: string[];
+beforeEach(() => {
+  fetched = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    fetched.push(url);
+    return new Response(BODY, { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+describe('a deep link started from the answer its page carried', () => {
+  it('has the participant before the first render, byte for byte, without a request', async () => {
+    carry(answer(200, BODY));
+    const { client, options } = await boot();
+    // Read in microtasks alone: by the next task (React's first render is one) it is cached.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const result = client.getQueryData(options.queryKey);
+    expect(result?.participant.display_name).toBe('Priya <b>Natarajan</b>');
+    expect(result?.rawText).toBe(BODY);
+    expect(fetched).toEqual([]);
+    expect(document.getElementById('inspector-answer')).toBeNull();
+    // Anything asked afterwards (Refresh, the live timer) goes over the network.
+    await client.refetchQueries({ queryKey: options.queryKey });
+    expect(fetched).toEqual([API_URL]);
+  });
+
+  it('leaves a carried failure for the page’s query, which reads it without a request', async () => {
+    carry(answer(404, JSON.stringify({ success: false, error: { kind: 'not_found' } })));
+    const { client, options } = await boot();
+    expect(client.getQueryState(options.queryKey)).toBeUndefined();
+    const { ApiError } = await import('../api/errors');
+    const failure = await client.fetchQuery({ ...options, retry: false }).catch((e) => e);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure.kind).toBe('not_found');
+    expect(fetched).toEqual([]);
+  });
+
+  it('asks the network when the answer is for another request or unreadable', async () => {
+    for (const island of [
+      answer(
+        200,
+        BODY,
+        `${API_URL.replace('include_peer_events=true', 'include_peer_events=false')}`,
+      ),
+      '{"url":',
+      JSON.stringify({ url: API_URL, status: '200', text: BODY, headers: {} }),
+    ]) {
+      fetched = [];
+      carry(island);
+      const { client, options } = await boot();
+      const result = await client.fetchQuery(options);
+      expect(result.participant.display_name).toBe('Priya <b>Natarajan</b>');
+      expect(fetched, island).toEqual([API_URL]);
+      document.body.innerHTML = '';
+    }
+  });
+});
