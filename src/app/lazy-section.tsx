@@ -30,18 +30,20 @@ export type LazySectionProps = {
   name: string;
   /** The skeleton's size while the section's code arrives ("h-96"). */
   height: string;
+  /** Shows the skeleton for now, as if the code were still on its way. */
+  held?: boolean;
   children: ReactNode;
 };
 
 /** A section in a chunk of its own: a skeleton while it loads, a retry if it fails. */
-export function LazySection({ name, height, children }: LazySectionProps) {
+export function LazySection({ name, height, held = false, children }: LazySectionProps) {
+  const skeleton = <Skeleton className={`${height} w-full rounded-xl`} />;
+  if (held) return skeleton;
   return (
     <ErrorBoundary
       fallback={(error, reset) => <SectionFailed name={name} error={error} onRetry={reset} />}
     >
-      <Suspense fallback={<Skeleton className={`${height} w-full rounded-xl`} />}>
-        {children}
-      </Suspense>
+      <Suspense fallback={skeleton}>{children}</Suspense>
     </ErrorBoundary>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import { FILTER_LABELS, FILTERS, type Filter } from '../api/participant-schema';
@@ -45,7 +45,10 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
     () => makeClock(clock, derived.participantTimeZone),
     [clock, derived.participantTimeZone],
   );
-  const idle = useIdle(1_000, useTimelineLoaded());
+  // The first commit shows the answer (strip, summary) with the sections below held as
+  // skeletons; they follow in a second, interruptible render, so their work never delays it.
+  const held = !useDeferredValue(true, false);
+  const idle = useIdle(1_000, useTimelineLoaded() && !held);
   const fresh = useFreshEvents(derived.records);
   const peerIds = useMemo(() => derived.totals.map((t) => t.peerId), [derived.totals]);
   const shownName = valid(participant.display_name) ?? null;
@@ -112,7 +115,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
           momentHref={momentHref}
         />
         <SummaryCard participant={participant} receivedAt={receivedAt} redact={redact} />
-        <LazySection name="Session" height="h-48">
+        <LazySection name="Session" height="h-48" held={held}>
           <SessionCard
             listHref={sessionListHref(params.sessionId)}
             sessionId={params.sessionId}
@@ -123,7 +126,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
             }
           />
         </LazySection>
-        <LazySection name="Diagnostics" height="h-80">
+        <LazySection name="Diagnostics" height="h-80" held={held}>
           <DiagnosticsPanels
             participant={participant}
             receivedAt={receivedAt}
@@ -137,10 +140,10 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
             highlight={params.moment ?? null}
           />
         </LazySection>
-        <LazySection name="Peer quality reports" height="h-40">
+        <LazySection name="Peer quality reports" height="h-40" held={held}>
           <PeerReports peerIds={peerIds} highlight={params.moment ?? null} />
         </LazySection>
-        <LazySection name="Peer events timeline" height="h-[36rem]">
+        <LazySection name="Peer events timeline" height="h-[36rem]" held={held}>
           <TimelineCard
             records={derived.records}
             invalidList={isInvalid(list) ? list : undefined}
