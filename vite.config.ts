@@ -11,5 +11,20 @@ export default defineConfig({
     manifest: true,
     sourcemap: false,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // What the first load shares with the lazy chunks (React, the schema reader, the
+              // fetcher, timestamps, the clock) in one file rather than seven: a deep link
+              // then waits for two requests, and the whole gzips ~1.5 KB smaller.
+              name: 'core',
+              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/](api[\\/](lenient|http|errors|boot-answer)|lib[\\/](timestamp|clock))\./,
+            },
+          ],
+        },
+      },
+    },
   },
 });
