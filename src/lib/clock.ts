@@ -59,40 +59,59 @@ export function offsetAt(ms: number, timeZone: string | undefined): number {
   return wall - Math.floor(ms / 1000) * 1000;
 }
 
-const formatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+/** "Nov 21, 2026, 14:00:12" in the agent's locale; "14:00:12" everywhere. */
+const FORMATS = {
+  date: {
+    locale: undefined,
+    options: {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    },
+  },
+  time: {
+    locale: 'en-GB',
+    options: { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
+  },
+} as const satisfies Record<
+  string,
+  { locale: string | undefined; options: Intl.DateTimeFormatOptions }
+>;
 
-function formattersFor(timeZone: string | undefined) {
-  const key = timeZone ?? '';
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per kind and zone, made the first time it is used: making one costs a few
+ * milliseconds, and a page start needs only two or three of them.
+ */
+function formatterFor(kind: keyof typeof FORMATS, timeZone: string | undefined) {
+  const key = `${kind} ${timeZone ?? ''}`;
   let found = formatters.get(key);
   if (!found) {
-    found = {
-      date: new Intl.DateTimeFormat(undefined, {
-        timeZone,
-        year: 'numeric',
-        month: 'short',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-      }),
-      time: new Intl.DateTimeFormat('en-GB', {
-        timeZone,
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-      }),
-    };
+    const { locale, options } = FORMATS[kind];
+    found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     formatters.set(key, found);
   }
   return found;
 }
 
-/** Whether this browser knows the IANA zone. */
+/** Formats on one kind and zone; the formatter is made at the first call. */
+function formatting(kind: keyof typeof FORMATS, timeZone: string | undefined) {
+  let format: Intl.DateTimeFormat | undefined;
+  return (ms: number) => {
+    format ??= formatterFor(kind, timeZone);
+    return format.format(ms);
+  };
+}
+
+/** Whether this browser knows the IANA zone (the formatter made to find out is kept). */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone });
+    formatterFor('time', timeZone);
     return true;
   } catch {
     return false;
@@ -110,23 +129,22 @@ function build(
   fallback: string | null,
   companion: Clock['companion'] = null,
 ): Clock {
-  const f = formattersFor(timeZone);
   return {
     zone,
     timeZone,
     label,
     fallback,
     companion,
-    format: (ms) => f.date.format(ms),
-    time: (ms) => f.time.format(ms),
+    format: formatting('date', timeZone),
+    time: formatting('time', timeZone),
     offset: (ms) => offsetAt(ms, timeZone),
   };
 }
 
-const companionIn = (timeZone: string | undefined, label: string): Clock['companion'] => {
-  const f = formattersFor(timeZone);
-  return { label, time: (ms) => f.time.format(ms) };
-};
+const companionIn = (timeZone: string | undefined, label: string): Clock['companion'] => ({
+  label,
+  time: formatting('time', timeZone),
+});
 
 /** The clock for a zone; the participant's zone falls back to the agent's when unknown. */
 export function makeClock(zone: ClockZone, participantZone: string | null): Clock {
