@@ -103,8 +103,11 @@ export type MergedSpan = {
   readonly peerCount: number;
 };
 
-/** The union of spans: overlapping or touching intervals (a second tab, say) become one. */
-export function mergeSpans(spans: readonly PeerSpan[]): MergedSpan[] {
+/**
+ * The union of spans: overlapping or touching intervals (a second tab, say) become one, and so
+ * do intervals less than `joinGapMs` apart (what a chart could not draw apart anyway).
+ */
+export function mergeSpans(spans: readonly PeerSpan[], joinGapMs = 0): MergedSpan[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const merged: MergedSpan[] = [];
   let current: { start: number; end: number; open: boolean; peers: Set<string> } | null = null;
@@ -115,7 +118,7 @@ export function mergeSpans(spans: readonly PeerSpan[]): MergedSpan[] {
     }
   };
   for (const span of sorted) {
-    if (current && span.start <= current.end) {
+    if (current && span.start <= current.end + joinGapMs) {
       current.end = Math.max(current.end, span.end);
       current.open ||= span.open;
       current.peers.add(span.peerId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeerSpan, PeerTotal } from '../../../lib/peer-spans';
-import { chartSummary, laneData, minutesData, timeTicks } from './chart-data';
+import { chartSummary, LANE_RESOLUTION, laneData, minutesData, timeTicks } from './chart-data';
 
 const T0 = Date.UTC(2026, 10, 21, 14, 1, 35);
 const MIN = 60_000;
@@ -58,6 +58,20 @@ describe('laneData', () => {
       { start: T0, end: T0 + 23 * (MIN / 2) + MIN, open: false, peerCount: 24 },
       { start: T0 + 30 * MIN, end: T0 + 32 * MIN, open: true, peerCount: 2 },
     ]);
+  });
+
+  it('draws a merged lane with a bounded number of intervals, however many peers', () => {
+    // 20,000 peers one after another, each 2 s with a 1 s gap: 20,000 intervals in the union.
+    const totals = Array.from({ length: 20_000 }, (_, i) =>
+      total(`p${i}`, [[i * 3_000, i * 3_000 + 2_000]], 0),
+    );
+    const [lane] = laneData(totals).lanes;
+    const spans = lane?.spans ?? [];
+    // One second apart is under one drawn unit of a 16-hour axis: they are drawn as one.
+    expect(spans.length).toBeLessThanOrEqual(LANE_RESOLUTION + 1);
+    expect(spans[0]?.start).toBe(T0);
+    expect(spans.at(-1)?.end).toBe(T0 + 19_999 * 3_000 + 2_000);
+    expect(spans.reduce((sum, s) => sum + s.peerCount, 0)).toBe(20_000);
   });
 
   it('keeps one lane per peer up to the limit', () => {
