@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import { FILTER_LABELS, FILTERS, type Filter } from '../api/participant-schema';
@@ -46,8 +46,10 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
     [clock, derived.participantTimeZone],
   );
   // The first commit shows the answer (strip, summary) with the sections below held as
-  // skeletons; they follow in a second, interruptible render, so their work never delays it.
-  const held = !useDeferredValue(true, false);
+  // skeletons; they follow in a render of their own once it is painted, so their work never
+  // delays it. (Not a transition: one that other updates interrupt starts the timeline over.)
+  const [held, setHeld] = useState(true);
+  useEffect(() => setHeld(false), []);
   const idle = useIdle(1_000, useTimelineLoaded() && !held);
   const fresh = useFreshEvents(derived.records);
   const peerIds = useMemo(() => derived.totals.map((t) => t.peerId), [derived.totals]);
