@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BASE_PATH } from './ports';
+import { chartOf } from './support';
 
 test('the whole app works under BASE_PATH, with no request outside it', async ({ page }) => {
   const outside: string[] = [];
@@ -17,7 +18,7 @@ test('the whole app works under BASE_PATH, with no request outside it', async ({
   await expect(page.getByRole('region', { name: 'Participant summary' })).toContainText(
     'Marcus Oyelaran',
   );
-  await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toBeVisible();
+  await expect(await chartOf(page)).toBeVisible();
 
   // A deep link opened cold under the prefix, and the form's navigation, stay under it.
   await page.reload();

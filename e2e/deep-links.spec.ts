@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   apiPath,
+  chartOf,
   clipboardText,
   deepLink,
   definitionOf,
@@ -71,7 +72,7 @@ test('each demo participant opened cold shows what the API said, field for field
         ),
       ).toBeVisible();
       await expect(page.getByRole('table', { name: 'Peer events' })).toBeVisible();
-      await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toBeVisible();
+      await expect(await chartOf(page)).toBeVisible();
     } else {
       await expect(
         page.getByText('The API returned no peer events for this participant.'),

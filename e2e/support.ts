@@ -1,5 +1,5 @@
 /** Shared by the specs: the demo samples as the server lists them, and their deep links. */
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 
 export type Sample = { label: string; session_id: string; participant_id: string; group?: string };
 
@@ -40,3 +40,18 @@ export const utcText = (iso: string) =>
 
 /** What the page last put on the clipboard. */
 export const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+/**
+ * The "Minutes by peer" chart, scrolled to: it is drawn only once the reader scrolls near it
+ * (after the table), as an agent would.
+ */
+export async function chartOf(page: Page): Promise<Locator> {
+  const chart = page.getByRole('figure', { name: 'Minutes by peer' });
+  await page.getByRole('table', { name: 'Peer events' }).waitFor();
+  // Sections above may still grow as their code arrives: scroll again until it is drawn.
+  await expect(async () => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(chart).toBeAttached({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  return chart;
+}

@@ -12,6 +12,7 @@ import { SummaryCard } from '../features/participant/summary-card';
 import { type ClockZone, makeClock } from '../lib/clock';
 import { aroundWindow, type TimeWindow } from '../lib/time-window';
 import { useIdle } from '../lib/use-idle';
+import { useNearViewport } from '../lib/use-near-viewport';
 import { currentViewParams } from '../lib/view-params';
 import { HealthAndMoment } from './health-and-moment';
 import { LazySection } from './lazy-section';
@@ -51,6 +52,8 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
   const [held, setHeld] = useState(true);
   useEffect(() => setHeld(false), []);
   const idle = useIdle(1_000, useTimelineLoaded() && !held);
+  // The chart (recharts, the page's longest render) is drawn once it is scrolled near.
+  const [chartSpot, chartNear] = useNearViewport<HTMLDivElement>();
   const fresh = useFreshEvents(derived.records);
   const peerIds = useMemo(() => derived.totals.map((t) => t.peerId), [derived.totals]);
   const shownName = valid(participant.display_name) ?? null;
@@ -161,8 +164,12 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
             sdkRequestHref={params.filters.includes('events') ? null : requestHref('events')}
           />
         </LazySection>
-        {hasEvents && !idle ? <Skeleton className="h-96 w-full rounded-xl" /> : null}
-        {hasEvents && idle ? (
+        {hasEvents && !(idle && chartNear) ? (
+          <div ref={chartSpot}>
+            <Skeleton className="h-96 w-full rounded-xl" />
+          </div>
+        ) : null}
+        {hasEvents && idle && chartNear ? (
           <LazySection name="Minutes by peer" height="h-96">
             <MinutesByPeerChart totals={derived.totals} highlight={params.moment ?? null} />
           </LazySection>
