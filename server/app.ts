@@ -43,8 +43,12 @@ export type Assets = {
   readonly ready: boolean;
 };
 
-/** How long a deep link's page waits for its answer before it is sent without (with a preload). */
-const DEEP_LINK_ANSWER_WAIT_MS = 1_500;
+/**
+ * How long a deep link's page waits for its answer before it is sent without it (with a
+ * preload): about what the app's own start takes, so a slow upstream never leaves the tab blank
+ * for long; the loading state shows from then on.
+ */
+const DEEP_LINK_ANSWER_WAIT_MS = 500;
 /** Answers larger than this (a 10,000-event history is ~4.2 MB) are left to the browser. */
 const DEEP_LINK_ANSWER_MAX_CHARS = 8_000_000;
 
