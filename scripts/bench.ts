@@ -79,6 +79,8 @@ const PROBE = `
     stamp('summary', !!document.querySelector('section[aria-label="Participant summary"] h2'));
     stamp('table', !!document.querySelector('table tbody tr td'));
     stamp('chart', !!document.querySelector('figure[aria-label="Minutes by peer"] svg'));
+    // The baseline page writes the name as its only <h1>.
+    stamp('baselineName', !!document.querySelector('body > h1'));
   }).observe(document, { childList: true, subtree: true });
 `;
 
@@ -94,19 +96,33 @@ async function cold(url: string, ready: (page: Page) => Promise<unknown>) {
 
 // 2a. Deep link to answer: the app and the one-fetch baseline.
 const healthy = scenario('healthy');
+// Two clocks: the frame the name is painted in, stamped inside the page from the start of the
+// navigation (the figure the target is read on), and the wall clock until Playwright finds the
+// name, which also waits for the page's main thread to be free for Playwright's own check.
 const app: number[] = [];
 const floor: number[] = [];
+const appSeen: number[] = [];
+const floorSeen: number[] = [];
+const paintedAt = async (page: Page, mark: string): Promise<number> => {
+  const stamped = await page.waitForFunction((m) => {
+    const at = (window as unknown as { __bench: Record<string, number | null> }).__bench[m];
+    return typeof at === 'number' ? at : null;
+  }, mark);
+  return Number(await stamped.jsonValue());
+};
 for (let i = 0; i < RUNS; i++) {
   const a = await cold(deepLink('healthy'), (p) =>
     p.getByRole('region', { name: 'Participant summary' }).getByText('Priya Natarajan').waitFor(),
   );
-  app.push(a.ms);
+  app.push(await paintedAt(a.page, 'summary'));
+  appSeen.push(a.ms);
   await a.context.close();
   const b = await cold(
     `/baseline.html?session=${healthy.sessionId}&participant=${healthy.participantId}`,
     (p) => p.getByText('Priya Natarajan').waitFor(),
   );
-  floor.push(b.ms);
+  floor.push(await paintedAt(b.page, 'baselineName'));
+  floorSeen.push(b.ms);
   await b.context.close();
 }
 
@@ -144,52 +160,102 @@ const bytes = {
 // 2c. Large histories.
 const histories: Record<
   string,
-  { painted: Stat; afterResponse: Stat; longestTask: Stat; rows: number; resort: Stat }
+  {
+    painted: Stat;
+    tablePainted: Stat;
+    afterResponse: Stat;
+    longestTask: Stat;
+    rows: number;
+    resort: Stat;
+    resortSeenByPlaywright: Stat;
+    answerCarriedByPage: boolean;
+  }
 > = {};
 for (const key of ['history-1k', 'history-10k', 'history-100k']) {
   const painted: number[] = [];
   const afterResponse: number[] = [];
   const longest: number[] = [];
   const resort: number[] = [];
+  const resortSeen: number[] = [];
+  const tablePainted: number[] = [];
   let rows = 0;
+  let carried = false;
   for (let i = 0; i < RUNS; i++) {
     const run = await cold(deepLink(key), async (p) => {
-      await p.getByRole('figure', { name: 'Minutes by peer' }).waitFor({ timeout: 120_000 });
-      await p.getByRole('table', { name: 'Peer events' }).getByRole('row').nth(2).waitFor();
+      await p.getByRole('table', { name: 'Peer events' }).getByRole('row').nth(2).waitFor({
+        timeout: 120_000,
+      });
+      // The chart is drawn once scrolled near: scrolled to as soon as the table shows (and
+      // again while sections above still grow).
+      await p.waitForFunction(
+        () => {
+          window.scrollTo(0, document.documentElement.scrollHeight);
+          return document.querySelector('figure[aria-label="Minutes by peer"]') !== null;
+        },
+        null,
+        { polling: 50, timeout: 120_000 },
+      );
     });
     const marks = await run.page.evaluate(() => {
       const m = (window as unknown as { __bench: Record<string, number> }).__bench;
       const api = performance
         .getEntriesByType('resource')
-        .find((e) => e.name.includes('/api/sessions/'));
+        .find((e) => /\/api\/sessions\/[^/]+\/participants\/[^/?]+\?/.test(e.name));
+      // A page that carried its answer (deep-link-answer.ts) had it when the document arrived.
+      const page = performance.getEntriesByType('navigation')[0];
+      const arrived = api ?? page;
       return {
         table: m.table ?? Number.NaN,
         chart: m.chart ?? Number.NaN,
         longestTask: m.longestTask ?? 0,
-        responseEnd: api instanceof PerformanceResourceTiming ? api.responseEnd : Number.NaN,
+        responseEnd:
+          arrived instanceof PerformanceResourceTiming ? arrived.responseEnd : Number.NaN,
+        carried: !api,
       };
     });
     painted.push(Math.max(marks.table, marks.chart));
+    tablePainted.push(marks.table);
     afterResponse.push(marks.table - marks.responseEnd);
+    carried = marks.carried;
     longest.push(marks.longestTask);
     rows = await run.page.getByRole('table', { name: 'Peer events' }).getByRole('row').count();
+    // Re-sort, read inside the page: from the click on "Minutes" to the frame that shows the
+    // sorted rows (React handles a click synchronously; the frame after it is the first to
+    // show them). The header must then say ascending, or the run fails.
     const header = run.page.getByRole('columnheader', { name: 'Minutes' });
+    const button = await header.getByRole('button').elementHandle();
+    const inPage = await run.page.evaluate(async (b) => {
+      const t = performance.now();
+      (b as HTMLButtonElement).click();
+      const at = await new Promise<number>((resolve) =>
+        requestAnimationFrame(() => resolve(performance.now())),
+      );
+      const sorted = b?.closest('th')?.getAttribute('aria-sort');
+      if (sorted !== 'ascending') throw new Error(`not sorted: aria-sort=${sorted}`);
+      return at - t;
+    }, button);
+    resort.push(inPage);
+    // The same by Playwright's clock (descending, the next click): its click checks and
+    // locator polling are part of this figure.
     const t = await run.page.evaluate(() => performance.now());
     await header.getByRole('button').click();
-    await run.page.locator('th[aria-sort="ascending"]').getByText('Minutes').waitFor();
+    await run.page.locator('th[aria-sort="descending"]').getByText('Minutes').waitFor();
     const after = await run.page.evaluate(
       () =>
         new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
     );
-    resort.push(after - t);
+    resortSeen.push(after - t);
     await run.context.close();
   }
   histories[key] = {
     painted: stat(painted),
+    tablePainted: stat(tablePainted),
     afterResponse: stat(afterResponse),
     longestTask: stat(longest),
     rows,
     resort: stat(resort),
+    resortSeenByPlaywright: stat(resortSeen),
+    answerCarriedByPage: carried,
   };
 }
 // 1d. Long quality series: the 8-hour sample (28,800 samples of each kind). From the panel's
@@ -331,6 +397,11 @@ const results = {
     app: stat(app),
     baseline: stat(floor),
     ratio: Math.round((stat(app).median / stat(floor).median) * 100) / 100,
+    seenByPlaywright: {
+      app: stat(appSeen),
+      baseline: stat(floorSeen),
+      ratio: Math.round((stat(appSeen).median / stat(floorSeen).median) * 100) / 100,
+    },
   },
   bytes,
   histories,
@@ -365,20 +436,23 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const lines = [
   `| measure | result | target |`,
   `| --- | --- | --- |`,
-  `| deep link → name shown, app | ${fmt(results.deepLinkToAnswer.app)} | |`,
-  `| deep link → name shown, baseline (one fetch) | ${fmt(results.deepLinkToAnswer.baseline)} | |`,
+  `| deep link → name painted, app | ${fmt(results.deepLinkToAnswer.app)} | |`,
+  `| deep link → name painted, baseline (one fetch) | ${fmt(results.deepLinkToAnswer.baseline)} | |`,
   `| ratio app / baseline | ${results.deepLinkToAnswer.ratio} | ≤ 2.0 |`,
+  `| the same, wall clock until Playwright finds the name: app / baseline | ${fmt(results.deepLinkToAnswer.seenByPlaywright.app)} / ${fmt(results.deepLinkToAnswer.seenByPlaywright.baseline)}, ratio ${results.deepLinkToAnswer.seenByPlaywright.ratio} | |`,
   `| first-load JS, gzip (raw) | ${kb(bytes.firstLoadJs.gzip)} (${kb(bytes.firstLoadJs.raw)}) | ≤ 110 KB gzip |`,
   `| first-load CSS, gzip (raw) | ${kb(bytes.firstLoadCss.gzip)} (${kb(bytes.firstLoadCss.raw)}) | |`,
   ...bytes.lazy.map(
     (c) => `| lazy chunk ${c.file}, gzip (raw) | ${kb(c.gzip)} (${kb(c.raw)}) | ≤ 500 KB raw |`,
   ),
   ...Object.entries(histories).flatMap(([key, h]) => [
-    `| ${key}: navigation → table and chart painted | ${fmt(h.painted)} | |`,
-    `| ${key}: API response → table painted | ${fmt(h.afterResponse)} | ${key === 'history-10k' ? '≤ 300 ms' : ''} |`,
+    `| ${key}: navigation → table painted | ${fmt(h.tablePainted)} | |`,
+    `| ${key}: navigation → table and chart painted (the chart scrolled to once the table shows) | ${fmt(h.painted)} | |`,
+    `| ${key}: ${h.answerCarriedByPage ? 'page (carrying the answer) arrived' : 'API response'} → table painted | ${fmt(h.afterResponse)} | ${key === 'history-10k' ? '≤ 300 ms' : ''} |`,
     `| ${key}: longest main-thread task | ${fmt(h.longestTask)} | ${key === 'history-100k' ? '≤ 1,000 ms' : ''} |`,
     `| ${key}: table rows in the DOM | ${h.rows} | ≤ 150 |`,
-    `| ${key}: re-sort by Minutes | ${fmt(h.resort)} | ${key === 'history-10k' ? '≤ 100 ms' : ''} |`,
+    `| ${key}: re-sort by Minutes, click → sorted frame | ${fmt(h.resort)} | ${key === 'history-10k' ? '≤ 100 ms' : ''} |`,
+    `| ${key}: the same, by Playwright's clock (click checks and polling included) | ${fmt(h.resortSeenByPlaywright)} | |`,
   ]),
   `| long quality series (8 h, 1 sample/s): figures shown → first quality chart painted | ${fmt(results.qualitySeries.firstChart)} | ≤ 300 ms |`,
   `| long quality series: figures shown → all 5 quality charts painted | ${fmt(results.qualitySeries.allCharts)} | |`,
