@@ -3,7 +3,7 @@
  * API routes, the embedded mock in demo mode, health and readiness, and the SPA. Exported
  * apart from the listening code so tests can call app.request().
  */
-import { type Context, Hono } from 'hono';
+import { type Context, type ExecutionContext, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import {
   type AccessVariables,
@@ -33,6 +33,8 @@ export type AppOptions = {
   readonly compressJson?: boolean;
   /** Replaces the Access verifier (tests sign with a local key and serve a local JWKS). */
   readonly accessVerifier?: AccessVerifier;
+  /** How long a deep link's page waits for its answer (tests on slow machines allow more). */
+  readonly deepLinkAnswerWaitMs?: number;
 };
 
 /** Where the built SPA comes from: files read by Node (static.ts) or a Worker's assets. */
@@ -127,7 +129,7 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
     '/sessions/*',
     deepLinkAnswers({
       basePath: config.basePath,
-      waitMs: DEEP_LINK_ANSWER_WAIT_MS,
+      waitMs: options.deepLinkAnswerWaitMs ?? DEEP_LINK_ANSWER_WAIT_MS,
       maxChars: DEEP_LINK_ANSWER_MAX_CHARS,
       ask: (request, c) => Promise.resolve(app.fetch(request, c.env)),
     }),
@@ -173,7 +175,15 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
         return errorResponse(404, 'not_found', `This server answers under ${base} only.`);
       }
       url.pathname = `/${url.pathname.slice(base.length)}`;
-      return inner.fetch(new Request(url, c.req.raw));
+      // The runtime's bindings go along: Node's connection (the per-user limit's address) and a
+      // Worker's execution context.
+      let executionCtx: ExecutionContext | undefined;
+      try {
+        executionCtx = c.executionCtx;
+      } catch {
+        // Node has none.
+      }
+      return inner.fetch(new Request(url, c.req.raw), c.env, executionCtx);
     });
   }
 

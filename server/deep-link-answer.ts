@@ -86,6 +86,32 @@ async function readAnswer(response: Response, url: string, maxChars: number) {
   return { url, status: response.status, headers, text } satisfies ShellAnswer;
 }
 
+/**
+ * Only a page opened as a page is answered: a browser's own navigation (or a client that sends
+ * no fetch metadata). A deep link loaded as an image, a frame or a prefetch by another site
+ * must not spend the team's RealtimeKit budget before the browser has even decided to show it;
+ * those get the preload, which only a rendered page acts on.
+ */
+function openedAsPage(headers: Headers): boolean {
+  // Browsers set Sec-Fetch-Dest themselves (a page cannot): "document" is a top-level page.
+  const dest = headers.get('sec-fetch-dest');
+  const purpose = `${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''}`;
+  return (dest === null || dest === 'document') && !purpose.includes('prefetch');
+}
+
+/**
+ * The request the page stopped waiting for runs on: the browser's preloaded request joins it
+ * (identical requests in flight are shared), so on a Worker it is kept alive past the page's
+ * answer. Node keeps it running by itself.
+ */
+function runOn(c: Context, asking: Promise<unknown>) {
+  try {
+    c.executionCtx.waitUntil(asking);
+  } catch {
+    // No execution context: Node.
+  }
+}
+
 /** Adds the answer (or the preload) to the shell served for a valid deep link. */
 export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandler {
   return async (c, next) => {
@@ -97,21 +123,24 @@ export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandl
     if (!apiUrl) return;
     const shell = c.res;
     const html = await shell.text();
-    const request = new Request(new URL(apiUrl, page.origin), {
-      headers: askHeaders(c.req.raw.headers),
-    });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), options.waitMs);
-    });
-    const answer = await Promise.race([
-      options
+    let answer: ShellAnswer | null = null;
+    if (openedAsPage(c.req.raw.headers)) {
+      const request = new Request(new URL(apiUrl, page.origin), {
+        headers: askHeaders(c.req.raw.headers),
+      });
+      const asking = options
         .ask(request, c)
         .then((response) => readAnswer(response, apiUrl, options.maxChars))
-        .catch(() => null),
-      late,
-    ]);
-    clearTimeout(timer);
+        .catch(() => null);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), options.waitMs);
+      });
+      const first = await Promise.race([asking, late]);
+      clearTimeout(timer);
+      if (first === 'late') runOn(c, asking);
+      else answer = first;
+    }
     const headers = new Headers(shell.headers);
     // Either way the page differs per link; with an answer in it, it is never stored.
     headers.delete('etag');

@@ -22,9 +22,9 @@ const SHELL = `<!doctype html>
 let dir: string;
 let mf: Miniflare | undefined;
 
-async function get(path: string) {
+async function get(path: string, headers: Record<string, string> = {}) {
   if (!mf) throw new Error('miniflare did not start');
-  return mf.dispatchFetch(`http://inspector.test${path}`);
+  return mf.dispatchFetch(`http://inspector.test${path}`, { headers });
 }
 
 beforeAll(async () => {
@@ -83,7 +83,11 @@ describe('Cloudflare Worker (workerd, demo mode)', () => {
   it('GET /sessions/:id/participants/:id serves the rewritten shell with its answer and the CSP', async () => {
     const healthy = SCENARIOS.find((s) => s.key === 'healthy');
     if (!healthy) throw new Error('no healthy scenario');
-    const res = await get(`/sessions/${healthy.sessionId}/participants/${healthy.participantId}`);
+    // Opened as a page (a deep link loaded any other way only gets the preload).
+    const res = await get(`/sessions/${healthy.sessionId}/participants/${healthy.participantId}`, {
+      'sec-fetch-dest': 'document',
+      'sec-fetch-mode': 'navigate',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     // It carries the participant's answer (deep-link-answer.ts), so it is never stored.
