@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { ApiError, errorFromResponse } from './errors';
-import { getJson } from './http';
+import { getJson, type JsonAnswer } from './http';
 import { type Invalid, isInvalid } from './lenient';
 
 type Envelope<D> = {
@@ -13,14 +13,25 @@ type Envelope<D> = {
   readonly data?: D | Invalid | undefined;
 };
 
+type EnvelopeData<D> = { readonly data: D; readonly text: string; readonly status: number };
+
 /** GET `url`, read it with `schema`, and return its `data` (`what` names it in errors). */
 export async function getEnvelopeData<D>(
   url: string,
   schema: z.ZodMiniType<Envelope<D>>,
   what: string,
   signal?: AbortSignal,
-): Promise<{ readonly data: D; readonly text: string; readonly status: number }> {
-  const { body, text, status, headers } = await getJson(url, signal);
+): Promise<EnvelopeData<D>> {
+  return readEnvelopeData(await getJson(url, signal), schema, what);
+}
+
+/** An answer already read as JSON, read with `schema`: its `data`, or an ApiError. */
+export function readEnvelopeData<D>(
+  answer: JsonAnswer,
+  schema: z.ZodMiniType<Envelope<D>>,
+  what: string,
+): EnvelopeData<D> {
+  const { body, text, status, headers } = answer;
   const parsed = z.safeParse(schema, body);
   if (!parsed.success) {
     throw new ApiError('malformed', 'The answer was JSON but not an object the API sends.', {

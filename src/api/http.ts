@@ -35,7 +35,11 @@ async function receive(url: string, signal?: AbortSignal): Promise<Received> {
  * typed ApiErrors; the caller's AbortSignal reaches fetch.
  */
 export async function getJson(url: string, signal?: AbortSignal): Promise<JsonAnswer> {
-  const { status, headers, text } = takeBootAnswer(url) ?? (await receive(url, signal));
+  return readJson(takeBootAnswer(url) ?? (await receive(url, signal)));
+}
+
+/** An answer as received, read as JSON: non-JSON bodies and non-2xx answers are ApiErrors. */
+export function readJson({ status, headers, text }: Received): JsonAnswer {
   const ok = status >= 200 && status < 300;
   let body: unknown;
   try {

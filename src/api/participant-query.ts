@@ -4,7 +4,8 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { apiPath } from '../lib/base-path';
-import { getEnvelopeData, required } from './envelope';
+import { readEnvelopeData, required } from './envelope';
+import { getJson, type JsonAnswer } from './http';
 import { type Filter, type Participant, participantResponseSchema } from './participant-schema';
 import { participantQuery } from './request-params';
 
@@ -32,12 +33,12 @@ export async function getParticipant(
   request: ParticipantRequest,
   signal?: AbortSignal,
 ): Promise<ParticipantResult> {
-  const { data, text, status } = await getEnvelopeData(
-    participantUrl(request),
-    participantResponseSchema,
-    'participant',
-    signal,
-  );
+  return readParticipant(await getJson(participantUrl(request), signal));
+}
+
+/** A participant answer already read as JSON (fetched, or carried by the page): the result. */
+export function readParticipant(answer: JsonAnswer): ParticipantResult {
+  const { data, text, status } = readEnvelopeData(answer, participantResponseSchema, 'participant');
   const participant = required(data.participant, 'data.participant', status);
   return { participant, rawText: text, receivedAt: Date.now() };
 }

@@ -55,28 +55,36 @@ describe('a deep link started from the answer its page carried', () => {
   it('has the participant before the first render, byte for byte, without a request', async () => {
     carry(answer(200, BODY));
     const { client, options } = await boot();
-    // Read in microtasks alone: by the next task (React's first render is one) it is cached.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Read at once: the first render (a later task) finds it in the cache.
     const result = client.getQueryData(options.queryKey);
     expect(result?.participant.display_name).toBe('Priya <b>Natarajan</b>');
     expect(result?.rawText).toBe(BODY);
     expect(fetched).toEqual([]);
     expect(document.getElementById('inspector-answer')).toBeNull();
     // Anything asked afterwards (Refresh, the live timer) goes over the network.
-    await client.refetchQueries({ queryKey: options.queryKey });
+    await client.fetchQuery({ ...options, staleTime: 0 });
     expect(fetched).toEqual([API_URL]);
   });
 
-  it('leaves a carried failure for the page’s query, which reads it without a request', async () => {
-    carry(answer(404, JSON.stringify({ success: false, error: { kind: 'not_found' } })));
-    const { client, options } = await boot();
-    expect(client.getQueryState(options.queryKey)).toBeUndefined();
-    const { ApiError } = await import('../api/errors');
-    const failure = await client.fetchQuery({ ...options, retry: false }).catch((e) => e);
-    expect(failure).toBeInstanceOf(ApiError);
-    expect(failure.kind).toBe('not_found');
-    expect(fetched).toEqual([]);
-  });
+  it.each([
+    ['a 404', 404, JSON.stringify({ success: false, error: { kind: 'not_found' } }), 'not_found'],
+    ['success: false with a 200', 200, JSON.stringify({ success: false }), 'upstream'],
+    ['a truncated body', 200, BODY.slice(0, 40), 'malformed'],
+    ['no participant', 200, JSON.stringify({ success: true, data: {} }), 'malformed'],
+  ])(
+    'leaves %s for the page’s query, which reads it without a request',
+    async (_, status, text, kind) => {
+      carry(answer(status, text));
+      const { client, options } = await boot();
+      // Nothing in the cache: a query that had already failed would be asked again at mount.
+      expect(client.getQueryState(options.queryKey)).toBeUndefined();
+      const { ApiError } = await import('../api/errors');
+      const failure = await client.fetchQuery({ ...options, retry: false }).catch((e) => e);
+      expect(failure).toBeInstanceOf(ApiError);
+      expect(failure.kind).toBe(kind);
+      expect(fetched).toEqual([]);
+    },
+  );
 
   it('asks the network when the answer is for another request or unreadable', async () => {
     for (const island of [

@@ -1,16 +1,19 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { peekBootAnswer } from '../api/boot-answer';
-import { participantQueryOptions, participantUrl } from '../api/participant-query';
+import { peekBootAnswer, takeBootAnswer } from '../api/boot-answer';
+import { readJson } from '../api/http';
+import { participantQueryOptions, participantUrl, readParticipant } from '../api/participant-query';
 import { parseRoute } from '../features/lookup/deep-link';
 
 /**
- * A deep link's participant request, started while React prepares its first render rather
- * than from the page's effect after it: the page's query finds it done or in flight (same
- * key), so the participant shows in the first render when the page carried its answer, and
- * is never asked for twice.
+ * A deep link's participant, ready before React's first render.
  *
- * A failure the page carried (a 404, a rate limit) is left for the page's own query to read:
- * a query that failed before the page mounted would be asked again at mount.
+ * - The page carried a readable answer: it is read now and put in the query cache, so the
+ *   first render shows the participant and nothing is asked for.
+ * - It carried a failure (a 404, a rate limit, a body that is not a participant): it is left
+ *   for the page's query to read when it mounts, without a request (a query that had already
+ *   failed would be asked again at mount).
+ * - It carried nothing (a slow or very large answer): the request starts now rather than from
+ *   the page's effect after the first render; the page's query finds it in flight.
  */
 export function startDeepLinkRequest(
   client: QueryClient,
@@ -18,7 +21,19 @@ export function startDeepLinkRequest(
 ): void {
   const route = parseRoute(location.pathname, location.search);
   if (route.kind !== 'participant') return;
-  const carried = peekBootAnswer(participantUrl(route.params));
-  if (carried && (carried.status < 200 || carried.status > 299)) return;
-  void client.prefetchQuery(participantQueryOptions(route.params));
+  const options = participantQueryOptions(route.params);
+  const url = participantUrl(route.params);
+  const carried = peekBootAnswer(url);
+  if (!carried) {
+    void client.prefetchQuery(options);
+    return;
+  }
+  let result: ReturnType<typeof readParticipant>;
+  try {
+    result = readParticipant(readJson(carried));
+  } catch {
+    return;
+  }
+  takeBootAnswer(url);
+  client.setQueryData(options.queryKey, result);
 }
