@@ -20,9 +20,16 @@ test('the whole app works under BASE_PATH, with no request outside it', async ({
   );
   await expect(await chartOf(page)).toBeVisible();
 
-  // A deep link opened cold under the prefix, and the form's navigation, stay under it.
+  // A deep link opened cold under the prefix, and the form's navigation, stay under it. The
+  // page carries its answer under the prefix too: the browser does not ask for it.
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith(`${BASE_PATH}api/`) && path.includes('/participants/')) asked.push(path);
+  });
   await page.reload();
   await expect(page.getByRole('table', { name: 'Peer events' })).toBeVisible();
+  expect(asked).toEqual([]);
   await page.getByLabel('Device info').check();
   await page.getByRole('button', { name: 'Look up' }).click();
   await expect(page).toHaveURL(/filters=device_info/);

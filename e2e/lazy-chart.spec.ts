@@ -25,7 +25,12 @@ test('recharts arrives in its own chunk, after the summary is on screen', async 
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
+  let asked: () => void = () => undefined;
+  const requested = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
   await page.route(`**/${chart?.file}`, async (route) => {
+    asked();
     await held;
     await route.continue();
   });
@@ -34,6 +39,9 @@ test('recharts arrives in its own chunk, after the summary is on screen', async 
     'Priya Natarajan',
   );
   await expect(page.getByRole('table', { name: 'Peer events' })).toBeVisible();
+  // Scrolled to, the chart's code is asked for; until it arrives there is no chart.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await requested;
   await expect(page.getByRole('figure', { name: 'Minutes by peer' })).toHaveCount(0);
   release();
   await expect(await chartOf(page)).toBeVisible();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import { FILTER_LABELS, FILTERS, type Filter } from '../api/participant-schema';
@@ -13,6 +13,7 @@ import { type ClockZone, makeClock } from '../lib/clock';
 import { aroundWindow, type TimeWindow } from '../lib/time-window';
 import { useIdle } from '../lib/use-idle';
 import { useNearViewport } from '../lib/use-near-viewport';
+import { usePainted } from '../lib/use-painted';
 import { currentViewParams } from '../lib/view-params';
 import { HealthAndMoment } from './health-and-moment';
 import { LazySection } from './lazy-section';
@@ -47,13 +48,13 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
     [clock, derived.participantTimeZone],
   );
   // The first commit shows the answer (strip, summary) with the sections below held as
-  // skeletons; they follow in a render of their own once it is painted, so their work never
-  // delays it. (Not a transition: one that other updates interrupt starts the timeline over.)
-  const [held, setHeld] = useState(true);
-  useEffect(() => setHeld(false), []);
+  // skeletons; they follow in a render of their own once that commit is painted, so their
+  // work never delays it. (Not a transition: one that other updates interrupt starts the
+  // timeline over.)
+  const held = !usePainted();
   const idle = useIdle(1_000, useTimelineLoaded() && !held);
   // The chart (recharts, the page's longest render) is drawn once it is scrolled near.
-  const [chartSpot, chartNear] = useNearViewport<HTMLDivElement>();
+  const [chartSpot, chartNear] = useNearViewport<HTMLElement>();
   const fresh = useFreshEvents(derived.records);
   const peerIds = useMemo(() => derived.totals.map((t) => t.peerId), [derived.totals]);
   const shownName = valid(participant.display_name) ?? null;
@@ -165,9 +166,17 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
           />
         </LazySection>
         {hasEvents && !(idle && chartNear) ? (
-          <div ref={chartSpot}>
-            <Skeleton className="h-96 w-full rounded-xl" />
-          </div>
+          // Titled as the chart is, so a reader (or find in page) reaches it before it is drawn.
+          <section
+            ref={chartSpot}
+            aria-label="Minutes by peer, drawn when scrolled to"
+            className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
+          >
+            <h2 className="text-base font-semibold text-slate-900 dark:text-slate-50">
+              Minutes by peer
+            </h2>
+            <Skeleton className="mt-3 h-80 w-full rounded-lg" />
+          </section>
         ) : null}
         {hasEvents && idle && chartNear ? (
           <LazySection name="Minutes by peer" height="h-96">

@@ -108,7 +108,7 @@ export function MinutesByPeerChart({ totals, barsWidth, highlight }: MinutesByPe
           title="Connected intervals"
           note={
             lanes.merged
-              ? `${formatCount(totals.length)} peers: lanes merged; the table lists each peer.`
+              ? `${formatCount(totals.length)} peers: lanes merged${lanes.joinedUnderMs === null ? '' : `, gaps under ${formatDurationMs(lanes.joinedUnderMs)} not drawn`}; the table lists each peer.`
               : null
           }
         >

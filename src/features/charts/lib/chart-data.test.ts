@@ -60,18 +60,36 @@ describe('laneData', () => {
     ]);
   });
 
-  it('draws a merged lane with a bounded number of intervals, however many peers', () => {
-    // 20,000 peers one after another, each 2 s with a 1 s gap: 20,000 intervals in the union.
-    const totals = Array.from({ length: 20_000 }, (_, i) =>
-      total(`p${i}`, [[i * 3_000, i * 3_000 + 2_000]], 0),
-    );
-    const [lane] = laneData(totals).lanes;
-    const spans = lane?.spans ?? [];
-    // One second apart is under one drawn unit of a 16-hour axis: they are drawn as one.
-    expect(spans.length).toBeLessThanOrEqual(LANE_RESOLUTION + 1);
-    expect(spans[0]?.start).toBe(T0);
-    expect(spans.at(-1)?.end).toBe(T0 + 19_999 * 3_000 + 2_000);
+  it('joins the shortest gaps of a merged lane with too many intervals to draw, and says so', () => {
+    // 20,000 peers one after another: 20,000 intervals, 1 s apart except every 100th, 1 h.
+    let at = 0;
+    const totals = Array.from({ length: 20_000 }, (_, i) => {
+      const start = at;
+      at += 2_000 + (i % 100 === 99 ? 60 * MIN : 1_000);
+      return total(`p${i}`, [[start, start + 2_000]], 0);
+    });
+    const data = laneData(totals);
+    const spans = data.lanes[0]?.spans ?? [];
+    const gap = ((data.domain?.[1] ?? 0) - (data.domain?.[0] ?? 0)) / LANE_RESOLUTION;
+    expect(data.joinedUnderMs).toBe(gap);
+    // The 1 s gaps are joined, the hour-long ones kept: one interval per hundred peers.
+    expect(spans).toHaveLength(200);
+    expect(spans[0]).toMatchObject({ start: T0, end: T0 + 99 * 3_000 + 2_000, peerCount: 100 });
     expect(spans.reduce((sum, s) => sum + s.peerCount, 0)).toBe(20_000);
+  });
+
+  it('draws every gap of a merged lane that can be drawn, however short', () => {
+    // 30 peers in an hour, each reconnecting after 2 s: 60 intervals, all kept.
+    const totals = Array.from({ length: 30 }, (_, i) =>
+      total(`p${i}`, [
+        [i * 2 * MIN, i * 2 * MIN + 30_000],
+        [i * 2 * MIN + 32_000, i * 2 * MIN + 60_000],
+      ]),
+    );
+    const data = laneData(totals);
+    expect(data.merged).toBe(true);
+    expect(data.joinedUnderMs).toBeNull();
+    expect(data.lanes[0]?.spans).toHaveLength(60);
   });
 
   it('keeps one lane per peer up to the limit', () => {
@@ -80,7 +98,7 @@ describe('laneData', () => {
   });
 
   it('has no domain when nothing was connected', () => {
-    expect(laneData([])).toEqual({ lanes: [], merged: false, domain: null });
+    expect(laneData([])).toEqual({ lanes: [], merged: false, domain: null, joinedUnderMs: null });
     expect(laneData([total('a', [])]).domain).toBeNull();
   });
 });

@@ -11,9 +11,9 @@ import { mergeSpans, type PeerTotal } from '../../../lib/peer-spans';
 /** More lanes than this and the rows become unreadable: they are merged into one. */
 export const MAX_LANES = 24;
 /**
- * A merged lane is drawn about this many units wide: intervals closer together than one unit
- * are drawn as one, so it holds a few hundred rectangles however many peers came and went
- * (33,334 peers in a row made one task of 1.2 s in the browser).
+ * A merged lane with more intervals than this (33,334 peers in a row made one task of 1.2 s in
+ * the browser) joins those less than 1/LANE_RESOLUTION of the axis apart, and says so; with
+ * fewer, every gap is drawn, however short (a reconnect is what an agent looks for).
  */
 export const LANE_RESOLUTION = 600;
 /** More bars than this and they become slivers: peers are grouped by first-seen time. */
@@ -44,6 +44,8 @@ export type LaneData = {
   readonly merged: boolean;
   /** [first start, last end] over every span; null when nothing was connected. */
   readonly domain: TimeDomain | null;
+  /** On a merged lane with too many intervals to draw: gaps shorter than this are not shown. */
+  readonly joinedUnderMs: number | null;
 };
 
 export type LaneOptions = { readonly maxLanes?: number };
@@ -85,16 +87,12 @@ export function laneData(totals: readonly PeerTotal[], opts: LaneOptions = {}): 
   const domain = timeDomain(totals);
   if (totals.length > (opts.maxLanes ?? MAX_LANES)) {
     const label = `All ${formatCount(totals.length)} peers`;
-    const lane = {
-      key: 'all',
-      label,
-      peerId: null,
-      spans: mergeSpans(
-        totals.flatMap((t) => t.spans),
-        domain ? (domain[1] - domain[0]) / LANE_RESOLUTION : 0,
-      ),
-    };
-    return { lanes: [lane], merged: true, domain };
+    const all = totals.flatMap((t) => t.spans);
+    const exact = mergeSpans(all);
+    const gap = domain ? (domain[1] - domain[0]) / LANE_RESOLUTION : 0;
+    const joined = exact.length > LANE_RESOLUTION && gap > 0;
+    const lane = { key: 'all', label, peerId: null, spans: joined ? mergeSpans(all, gap) : exact };
+    return { lanes: [lane], merged: true, domain, joinedUnderMs: joined ? gap : null };
   }
   const lanes = totals.map((t) => ({
     key: t.peerId,
@@ -102,7 +100,7 @@ export function laneData(totals: readonly PeerTotal[], opts: LaneOptions = {}): 
     peerId: t.peerId,
     spans: t.spans.map((s) => ({ start: s.start, end: s.end, open: s.open, peerCount: 1 })),
   }));
-  return { lanes, merged: false, domain };
+  return { lanes, merged: false, domain, joinedUnderMs: null };
 }
 
 export function minutesData(totals: readonly PeerTotal[], maxBars = MAX_BARS): MinutesData {
