@@ -75,12 +75,27 @@ const PROBE = `
       requestAnimationFrame(() => (marks[name] = performance.now()));
     }
   };
+  // The name's paint, as the browser reports it (Element Timing): the attribute is set as the
+  // element enters the page, before its first frame is painted.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) marks[entry.identifier] ??= entry.renderTime || entry.loadTime;
+  }).observe({ type: 'element', buffered: true });
+  // Text is timed on the element that holds it: every element under the heading with text of
+  // its own is marked (the first painted counts).
+  const timed = (element, name) => {
+    if (!element || element.hasAttribute('elementtiming')) return;
+    for (const el of [element, ...element.querySelectorAll('*')]) {
+      if ([...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) el.setAttribute('elementtiming', name);
+    }
+    element.setAttribute('elementtiming', name);
+  };
   new MutationObserver(() => {
     stamp('summary', !!document.querySelector('section[aria-label="Participant summary"] h2'));
     stamp('table', !!document.querySelector('table tbody tr td'));
     stamp('chart', !!document.querySelector('figure[aria-label="Minutes by peer"] svg'));
+    timed(document.querySelector('section[aria-label="Participant summary"] h2'), 'summaryName');
     // The baseline page writes the name as its only <h1>.
-    stamp('baselineName', !!document.querySelector('body > h1'));
+    timed(document.querySelector('body > h1'), 'baselineName');
   }).observe(document, { childList: true, subtree: true });
 `;
 
@@ -96,9 +111,9 @@ async function cold(url: string, ready: (page: Page) => Promise<unknown>) {
 
 // 2a. Deep link to answer: the app and the one-fetch baseline.
 const healthy = scenario('healthy');
-// Two clocks: the frame the name is painted in, stamped inside the page from the start of the
-// navigation (the figure the target is read on), and the wall clock until Playwright finds the
-// name, which also waits for the page's main thread to be free for Playwright's own check.
+// Two clocks: when the name is painted, as the browser reports it (Element Timing, from the
+// start of the navigation: the figure the target is read on), and the wall clock until
+// Playwright finds the name, which also waits for the main thread to run Playwright's check.
 const app: number[] = [];
 const floor: number[] = [];
 const appSeen: number[] = [];
@@ -114,7 +129,7 @@ for (let i = 0; i < RUNS; i++) {
   const a = await cold(deepLink('healthy'), (p) =>
     p.getByRole('region', { name: 'Participant summary' }).getByText('Priya Natarajan').waitFor(),
   );
-  app.push(await paintedAt(a.page, 'summary'));
+  app.push(await paintedAt(a.page, 'summaryName'));
   appSeen.push(a.ms);
   await a.context.close();
   const b = await cold(
@@ -168,7 +183,7 @@ const histories: Record<
     rows: number;
     resort: Stat;
     resortSeenByPlaywright: Stat;
-    answerCarriedByPage: boolean;
+    runsWithTheAnswerInThePage: number;
   }
 > = {};
 for (const key of ['history-1k', 'history-10k', 'history-100k']) {
@@ -179,7 +194,7 @@ for (const key of ['history-1k', 'history-10k', 'history-100k']) {
   const resortSeen: number[] = [];
   const tablePainted: number[] = [];
   let rows = 0;
-  let carried = false;
+  let carried = 0;
   for (let i = 0; i < RUNS; i++) {
     const run = await cold(deepLink(key), async (p) => {
       await p.getByRole('table', { name: 'Peer events' }).getByRole('row').nth(2).waitFor({
@@ -216,7 +231,7 @@ for (const key of ['history-1k', 'history-10k', 'history-100k']) {
     painted.push(Math.max(marks.table, marks.chart));
     tablePainted.push(marks.table);
     afterResponse.push(marks.table - marks.responseEnd);
-    carried = marks.carried;
+    if (marks.carried) carried += 1;
     longest.push(marks.longestTask);
     rows = await run.page.getByRole('table', { name: 'Peer events' }).getByRole('row').count();
     // Re-sort, read inside the page: from the click on "Minutes" to the frame that shows the
@@ -255,7 +270,7 @@ for (const key of ['history-1k', 'history-10k', 'history-100k']) {
     rows,
     resort: stat(resort),
     resortSeenByPlaywright: stat(resortSeen),
-    answerCarriedByPage: carried,
+    runsWithTheAnswerInThePage: carried,
   };
 }
 // 1d. Long quality series: the 8-hour sample (28,800 samples of each kind). From the panel's
@@ -432,6 +447,13 @@ const results = {
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
+/** What "the response" was in a history's runs: the page carrying the answer, or the API's. */
+const responseLabel = (carried: number) =>
+  carried === RUNS
+    ? 'page (carrying the answer) arrived'
+    : carried === 0
+      ? 'API response'
+      : `page or API response (the answer in the page in ${carried} of ${RUNS} runs)`;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const lines = [
   `| measure | result | target |`,
@@ -448,10 +470,10 @@ const lines = [
   ...Object.entries(histories).flatMap(([key, h]) => [
     `| ${key}: navigation → table painted | ${fmt(h.tablePainted)} | |`,
     `| ${key}: navigation → table and chart painted (the chart scrolled to once the table shows) | ${fmt(h.painted)} | |`,
-    `| ${key}: ${h.answerCarriedByPage ? 'page (carrying the answer) arrived' : 'API response'} → table painted | ${fmt(h.afterResponse)} | ${key === 'history-10k' ? '≤ 300 ms' : ''} |`,
+    `| ${key}: ${responseLabel(h.runsWithTheAnswerInThePage)} → table painted | ${fmt(h.afterResponse)} | ${key === 'history-10k' ? '≤ 300 ms' : ''} |`,
     `| ${key}: longest main-thread task | ${fmt(h.longestTask)} | ${key === 'history-100k' ? '≤ 1,000 ms' : ''} |`,
     `| ${key}: table rows in the DOM | ${h.rows} | ≤ 150 |`,
-    `| ${key}: re-sort by Minutes, click → sorted frame | ${fmt(h.resort)} | ${key === 'history-10k' ? '≤ 100 ms' : ''} |`,
+    `| ${key}: re-sort by Minutes, click → start of the frame showing the sorted rows | ${fmt(h.resort)} | ${key === 'history-10k' ? '≤ 100 ms' : ''} |`,
     `| ${key}: the same, by Playwright's clock (click checks and polling included) | ${fmt(h.resortSeenByPlaywright)} | |`,
   ]),
   `| long quality series (8 h, 1 sample/s): figures shown → first quality chart painted | ${fmt(results.qualitySeries.firstChart)} | ≤ 300 ms |`,
