@@ -64,7 +64,11 @@ test('a timeout shows the loading state, then says the API did not answer', asyn
   page,
   request,
 }) => {
-  await page.goto(deepLink(await sample(request, 'Upstream does not answer')));
+  // Checked from the moment the page commits: the page itself waits 0.5 s for the answer, and
+  // its preload of the request holds the load event until the upstream times out.
+  await page.goto(deepLink(await sample(request, 'Upstream does not answer')), {
+    waitUntil: 'commit',
+  });
   await expect(page.getByRole('status')).toHaveText('Loading participant…');
   await expect(page.getByRole('alert')).toContainText('The API did not answer in time', {
     timeout: 20_000,
