@@ -46,18 +46,6 @@ export function formatUtc(ms: number): string {
     .replace(/\.\d+Z$/, '')} UTC`;
 }
 
-const localFormat = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** The agent's local date and time with seconds. */
-export const formatLocal = (ms: number) => localFormat.format(ms);
-
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
 /** "3 days ago", "in 5 minutes", relative to `now`. */
