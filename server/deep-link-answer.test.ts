@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CarriedAnswer } from '../src/api/boot-answer';
 import { loadConfig } from './config';
-import { deepLinkAnswers, type ShellAnswer } from './deep-link-answer';
+import { deepLinkAnswers } from './deep-link-answer';
 import { SCENARIOS } from './mock/scenarios';
 import { createApp } from './node-app';
 import { listen, type Running, recordingUpstream } from './testing/listen';
@@ -45,7 +46,7 @@ function navigate(url: string): Promise<{ body: string; headers: IncomingHttpHea
 const ISLAND = /<script type="application\/json" id="inspector-answer">([^<]*)<\/script>/;
 
 /** The answer the page carries, as the app reads it; null when there is none. */
-function island(html: string): ShellAnswer | null {
+function island(html: string): CarriedAnswer | null {
   const found = ISLAND.exec(html);
   return found?.[1] === undefined ? null : JSON.parse(found[1]);
 }

@@ -7,19 +7,8 @@
  * (`<link rel="preload">`), which the browser starts at once.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { ANSWER_ELEMENT_ID, type CarriedAnswer } from '../src/api/boot-answer';
 import { deepLinkApiUrl, withDataPreload } from './shell-html';
-
-/** The element the app reads the answer from (src/api/boot-answer.ts). */
-export const ANSWER_ELEMENT_ID = 'inspector-answer';
-
-/** What the page carries: the request it answers and the answer as the browser would get it. */
-export type ShellAnswer = {
-  readonly url: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  /** The body byte for byte (the app offers it as "Download JSON"). */
-  readonly text: string;
-};
 
 export type DeepLinkAnswerOptions = {
   readonly basePath: string;
@@ -39,7 +28,7 @@ const KEPT_HEADERS = ['content-type', 'retry-after', 'x-request-id'];
  * are written as escapes, so no text in the answer (a hostile display name) can end the
  * element or be read as markup.
  */
-export function answerElement(answer: ShellAnswer): string {
+export function answerElement(answer: CarriedAnswer): string {
   const json = JSON.stringify(answer).replace(
     /[<>&\u2028\u2029]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
@@ -48,7 +37,7 @@ export function answerElement(answer: ShellAnswer): string {
 }
 
 /** The shell with the answer in it, just before </body>. */
-export function withAnswer(html: string, answer: ShellAnswer): string {
+export function withAnswer(html: string, answer: CarriedAnswer): string {
   const at = html.lastIndexOf('</body>');
   const element = answerElement(answer);
   return at < 0 ? html + element : `${html.slice(0, at)}${element}\n  ${html.slice(at)}`;
@@ -83,7 +72,7 @@ async function readAnswer(response: Response, url: string, maxChars: number) {
     const value = response.headers.get(name);
     if (value !== null) headers[name] = value;
   }
-  return { url, status: response.status, headers, text } satisfies ShellAnswer;
+  return { url, status: response.status, headers, text } satisfies CarriedAnswer;
 }
 
 /**
@@ -123,7 +112,7 @@ export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandl
     if (!apiUrl) return;
     const shell = c.res;
     const html = await shell.text();
-    let answer: ShellAnswer | null = null;
+    let answer: CarriedAnswer | null = null;
     if (openedAsPage(c.req.raw.headers)) {
       const request = new Request(new URL(apiUrl, page.origin), {
         headers: askHeaders(c.req.raw.headers),

@@ -4,6 +4,8 @@
  * exactly that URL, once; every later request (a retry, a refresh) goes to the network.
  */
 
+import * as z from 'zod/mini';
+
 /** An answer as read from the network or from the page: status, headers and the body as text. */
 export type Received = {
   readonly status: number;
@@ -11,34 +13,38 @@ export type Received = {
   readonly text: string;
 };
 
-const ELEMENT_ID = 'inspector-answer';
+/** The element a deep link's page carries its answer in. */
+export const ANSWER_ELEMENT_ID = 'inspector-answer';
+
+/** What that element holds, as JSON: the request it answers and the answer as sent. */
+export const carriedAnswerSchema = z.object({
+  url: z.string(),
+  status: z.number(),
+  /** The answer headers the app reads: the type, the request id, the wait before a retry. */
+  headers: z.record(z.string(), z.string()),
+  /** The body byte for byte (the app offers it as "Download JSON"). */
+  text: z.string(),
+});
+export type CarriedAnswer = z.infer<typeof carriedAnswerSchema>;
 
 let pending: { readonly url: string; readonly answer: Received } | null | undefined;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The page's answer, read once and removed from the document; null if absent or unreadable. */
 function readElement(doc: Document): typeof pending {
-  const element = doc.getElementById(ELEMENT_ID);
+  const element = doc.getElementById(ANSWER_ELEMENT_ID);
   if (!element) return null;
   element.remove();
+  let island: unknown;
   try {
-    const island: unknown = JSON.parse(element.textContent ?? '');
-    if (!isRecord(island) || !isRecord(island.headers)) return null;
-    const { url, status, text } = island;
-    if (typeof url !== 'string' || typeof status !== 'number' || typeof text !== 'string') {
-      return null;
-    }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(island.headers)) {
-      if (typeof value === 'string') headers.set(name, value);
-    }
-    return { url, answer: { status, headers, text } };
+    island = JSON.parse(element.textContent ?? '');
   } catch {
     // A page that does not carry a readable answer is fetched the usual way.
     return null;
   }
+  const read = z.safeParse(carriedAnswerSchema, island);
+  if (!read.success) return null;
+  const { url, status, headers, text } = read.data;
+  return { url, answer: { status, headers: new Headers(headers), text } };
 }
 
 /** The page's answer for `url` if it is still to be taken, without taking it. */
