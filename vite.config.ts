@@ -2,29 +2,51 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-export default defineConfig({
-  // Relative asset URLs: the server mounts the same build under any BASE_PATH (server/static.ts).
-  base: './',
-  plugins: [react(), tailwindcss()],
-  build: {
-    // The bundle-budget test reads the manifest to know what a deep link loads first.
-    manifest: true,
-    sourcemap: false,
-    target: 'es2022',
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            {
-              // What the first load shares with the lazy chunks (React, the schema reader, the
-              // fetcher, timestamps, the clock) in one file rather than seven: a deep link
-              // then waits for two requests, and the whole gzips ~1.5 KB smaller.
-              name: 'core',
-              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/](api[\\/](lenient|http|errors|boot-answer)|lib[\\/](timestamp|clock))\./,
+export default defineConfig(({ isSsrBuild }) =>
+  isSsrBuild
+    ? {
+        // The server's copy of the app (`vite build --ssr`): src/app/server-paint.tsx, which
+        // paints a deep link's first frame. It goes under dist/.server (dot folders are never
+        // served) as one self-contained module: React and the rest bundled in, their
+        // production builds chosen here rather than by the server's NODE_ENV.
+        plugins: [react()],
+        publicDir: false,
+        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+        ssr: { noExternal: true },
+        build: {
+          outDir: 'dist/.server',
+          sourcemap: false,
+          target: 'node20',
+          rolldownOptions: {
+            // .mjs: DIST_DIR may be outside this package (whose "type" makes .js a module).
+            output: { entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+          },
+        },
+      }
+    : {
+        // Relative asset URLs: the server mounts the same build under any BASE_PATH (server/static.ts).
+        base: './',
+        plugins: [react(), tailwindcss()],
+        build: {
+          // The bundle-budget test reads the manifest to know what a deep link loads first.
+          manifest: true,
+          sourcemap: false,
+          target: 'es2022',
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [
+                  {
+                    // What the first load shares with the lazy chunks (React, the schema reader, the
+                    // fetcher, timestamps, the clock) in one file rather than seven: a deep link
+                    // then waits for two requests, and the whole gzips ~1.5 KB smaller.
+                    name: 'core',
+                    test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/](api[\\/](lenient|http|errors|boot-answer)|lib[\\/](timestamp|clock))\./,
+                  },
+                ],
+              },
             },
-          ],
+          },
         },
       },
-    },
-  },
-});
+);

@@ -12,7 +12,7 @@ import {
   createAccessVerifier,
 } from './access';
 import type { Config } from './config';
-import { deepLinkAnswers } from './deep-link-answer';
+import { type DeepLinkAnswerOptions, deepLinkAnswers } from './deep-link-answer';
 import { createMockApi } from './mock/api';
 import { jsonLogger, type Logger, observability } from './observability';
 import { errorResponse } from './proxy/errors';
@@ -35,6 +35,8 @@ export type AppOptions = {
   readonly accessVerifier?: AccessVerifier;
   /** How long a deep link's page waits for its answer (tests on slow machines allow more). */
   readonly deepLinkAnswerWaitMs?: number;
+  /** Paints a deep link's first frame from its answer (Node; a Worker leaves it to the app). */
+  readonly paint?: DeepLinkAnswerOptions['paint'];
 };
 
 /** Where the built SPA comes from: files read by Node (static.ts) or a Worker's assets. */
@@ -53,6 +55,12 @@ export type Assets = {
 const DEEP_LINK_ANSWER_WAIT_MS = 500;
 /** Answers larger than this (a 10,000-event history is ~4.2 MB) are left to the browser. */
 const DEEP_LINK_ANSWER_MAX_CHARS = 8_000_000;
+/**
+ * The first frame is painted on the server for answers up to this size (a 1,000-event history
+ * is ~0.46 MB and paints in a few ms). Reading a 10,000-event answer to paint it held the page
+ * back 80–230 ms, which the app's own start then waited for as well.
+ */
+const DEEP_LINK_PAINT_MAX_CHARS = 1_000_000;
 
 /** The mock called in-process, failing on abort exactly as fetch does (timeouts included). */
 function inProcess(handler: (request: Request) => Response | Promise<Response>): UpstreamFetch {
@@ -132,6 +140,8 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
       waitMs: options.deepLinkAnswerWaitMs ?? DEEP_LINK_ANSWER_WAIT_MS,
       maxChars: DEEP_LINK_ANSWER_MAX_CHARS,
       ask: (request, c) => Promise.resolve(app.fetch(request, c.env)),
+      paint: options.paint,
+      paintMaxChars: DEEP_LINK_PAINT_MAX_CHARS,
     }),
   );
   inner.route('/', assets.routes);

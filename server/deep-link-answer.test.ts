@@ -1,28 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CarriedAnswer } from '../src/api/boot-answer';
 import { loadConfig } from './config';
 import { deepLinkAnswers } from './deep-link-answer';
-import { SCENARIOS } from './mock/scenarios';
 import { createApp } from './node-app';
+import { fakeDist, pagePath, SHELL, scenario } from './testing/deep-links';
 import { listen, type Running, recordingUpstream } from './testing/listen';
 import { quiet } from './testing/quiet';
-
-const SHELL =
-  '<!doctype html><html><head><title>Participant Inspector</title><script type="module" src="./assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
-
-function fakeDist() {
-  const dir = mkdtempSync(join(tmpdir(), 'pi-dist-'));
-  mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), SHELL);
-  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'export {};');
-  return dir;
-}
 
 /** GET as a browser's navigation to a page: fetch metadata says so. */
 function navigate(url: string): Promise<{ body: string; headers: IncomingHttpHeaders }> {
@@ -51,13 +37,6 @@ function island(html: string): CarriedAnswer | null {
   return found?.[1] === undefined ? null : JSON.parse(found[1]);
 }
 
-const scenario = (key: string) => {
-  const found = SCENARIOS.find((s) => s.key === key);
-  if (!found) throw new Error(`no scenario ${key}`);
-  return found;
-};
-const pagePath = (key: string, query = '') =>
-  `/sessions/${scenario(key).sessionId}/participants/${scenario(key).participantId}${query}`;
 const apiPath = (key: string, query = '?include_peer_events=true') =>
   `/api${pagePath(key)}${query}`;
 

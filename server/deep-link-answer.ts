@@ -8,6 +8,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { ANSWER_ELEMENT_ID, type CarriedAnswer } from '../src/api/boot-answer';
+import type { ServerPaint, ServerPaintInput } from '../src/app/server-paint';
 import { deepLinkApiUrl, withDataPreload } from './shell-html';
 
 export type DeepLinkAnswerOptions = {
@@ -18,6 +19,13 @@ export type DeepLinkAnswerOptions = {
   readonly maxChars: number;
   /** Asks this server's API, exactly as the browser would. */
   readonly ask: (request: Request, c: Context) => Promise<Response>;
+  /**
+   * Paints the page's first frame for its answer (Node: the app's own first render). Without
+   * it (a Worker) the page is painted by the app alone.
+   */
+  readonly paint?: (input: ServerPaintInput) => ServerPaint | null;
+  /** Larger answers are not painted: reading them would hold the page back longer. */
+  readonly paintMaxChars?: number;
 };
 
 /** The answer headers the app reads: the request id, the wait before a retry, the type. */
@@ -42,6 +50,52 @@ export function withAnswer(html: string, answer: CarriedAnswer): string {
   const element = answerElement(answer);
   return at < 0 ? html + element : `${html.slice(0, at)}${element}\n  ${html.slice(at)}`;
 }
+
+/**
+ * The shell with the app's first frame in its #root, made inert (it is the app's render, but
+ * not yet live: what is typed or focused there would be lost when the app takes over), and
+ * <html> dark when the app would make it so.
+ */
+export function withPaint(html: string, paint: ServerPaint): string {
+  const root = '<div id="root"></div>';
+  if (!html.includes(root)) return html;
+  const page = html.replace(root, () => `<div id="root"><div inert>${paint.html}</div></div>`);
+  return paint.dark ? page.replace(/<html\b/, '<html class="dark"') : page;
+}
+
+/**
+ * The first frame for this page, when the app is at the site's root (its links are built for
+ * the path it is served under) and the answer is not too large. The app's render decides the
+ * rest (it needs the agent's time zone, locale and theme, from a cookie the app writes). Null
+ * otherwise, or if painting fails: the app then paints the page as before.
+ */
+function paintFor(
+  options: DeepLinkAnswerOptions,
+  c: Context,
+  page: URL,
+  answer: CarriedAnswer,
+): ServerPaint | null {
+  const { paint, paintMaxChars = Number.POSITIVE_INFINITY, basePath } = options;
+  if (!paint || basePath !== '/' || answer.text.length > paintMaxChars) return null;
+  try {
+    const { status, text } = answer;
+    return paint({
+      url: page,
+      answer: { status, text, headers: new Headers(answer.headers) },
+      cookie: c.req.header('cookie') ?? null,
+    });
+  } catch (error) {
+    // Said once: every later page would fail the same way, and each is painted by the app.
+    if (!paintFailureSaid) {
+      paintFailureSaid = true;
+      console.error(
+        `Participant Inspector: a deep link's first frame could not be painted on the server; the app paints it (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+    return null;
+  }
+}
+let paintFailureSaid = false;
 
 /** The page's request headers, for the same request made by this server on its behalf. */
 function askHeaders(page: Headers): Headers {
@@ -137,7 +191,9 @@ export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandl
     if (answer) headers.set('cache-control', 'no-store');
     // Unset first: Hono copies the old response's headers onto a replacement (the ETag too).
     c.res = undefined;
-    c.res = new Response(answer ? withAnswer(html, answer) : withDataPreload(html, apiUrl), {
+    const painted = answer ? paintFor(options, c, page, answer) : null;
+    const body = painted ? withPaint(html, painted) : html;
+    c.res = new Response(answer ? withAnswer(body, answer) : withDataPreload(html, apiUrl), {
       status: 200,
       headers,
     });

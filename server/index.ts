@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createListener } from './http';
-import { createApp } from './node-app';
+import { createApp, loadServerPaint } from './node-app';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -12,7 +12,8 @@ try {
   process.exit(1);
 }
 
-const server = createServer(createListener(createApp(config)));
+const paint = await loadServerPaint(config.distDir);
+const server = createServer(createListener(createApp(config, { paint })));
 server.listen(config.port, () => {
   const mode = config.mode === 'demo' ? 'demo mode (embedded mock, no credentials)' : 'live mode';
   console.log(`Participant Inspector on http://localhost:${config.port} in ${mode}`);

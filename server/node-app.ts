@@ -1,6 +1,11 @@
 /** The app on Node: the core app with the built SPA read from DIST_DIR into memory. */
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import type { paintParticipantPage } from '../src/app/server-paint';
 import { type AppOptions, createCoreApp } from './app';
 import type { Config } from './config';
 import { loadStatic, staticRoutes } from './static';
@@ -22,4 +27,22 @@ export function createApp(config: Config, options: AppOptions = {}) {
     // The socket's address, not a header a client could forge.
     { clientAddress: socketAddress, compressJson: true, ...options },
   );
+}
+
+/** Where `npm run build` puts the app's server render (a dot folder: never served). */
+export const SERVER_PAINT_MODULE = '.server/server-paint.mjs';
+
+/**
+ * The app's server render, built with the SPA: it paints a deep link's first frame. Without
+ * it (an older build) the app paints every page, as it always can.
+ */
+export async function loadServerPaint(
+  distDir: string,
+): Promise<typeof paintParticipantPage | undefined> {
+  const file = join(distDir, SERVER_PAINT_MODULE);
+  if (!existsSync(file)) return undefined;
+  const module: { paintParticipantPage?: typeof paintParticipantPage } = await import(
+    pathToFileURL(file).href
+  );
+  return module.paintParticipantPage;
 }

@@ -27,7 +27,8 @@ export function App() {
   const href = useLocationHref();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-  const url = new URL(href, window.location.origin);
+  // Only the path and query are read: the origin is a placeholder.
+  const url = new URL(href, 'http://inspector.invalid');
   const route = parseRoute(url.pathname, url.search);
   const view = readViewParams(url.search);
   usePortalBridge(route, href);

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import type { Participant } from '../api/participant-schema';
 import { HealthStrip, type HealthStripProps } from '../features/diagnostics/health-strip';
 import { navigate } from '../lib/router';
+import { useServerRender } from '../lib/server-render';
 import type { TimeWindow } from '../lib/time-window';
 import { ErrorBoundary } from './error-boundary';
 import { Diagnosis, ReportedMoment } from './participant-chunks';
@@ -24,17 +25,19 @@ export type HealthAndMomentProps = {
  */
 export function HealthAndMoment(props: HealthAndMomentProps) {
   const { participant, model, strip } = props;
+  const waiting = (
+    <HealthStrip
+      verdicts={model.health}
+      pending={!model.absent.includes('quality_stats')}
+      {...strip}
+    />
+  );
+  // The server paints what the browser shows before the diagnosis's code arrives (its
+  // renderToString cannot wait for a chunk, and would mark the boundary as failed).
+  if (useServerRender()) return waiting;
   return (
     <ErrorBoundary fallback={() => <HealthStrip verdicts={model.health} {...strip} />}>
-      <Suspense
-        fallback={
-          <HealthStrip
-            verdicts={model.health}
-            pending={!model.absent.includes('quality_stats')}
-            {...strip}
-          />
-        }
-      >
+      <Suspense fallback={waiting}>
         <Diagnosis
           participant={participant}
           peerIds={props.peerIds}

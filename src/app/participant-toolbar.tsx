@@ -1,7 +1,8 @@
 import { CopyButton } from '../components/ui/copy-button';
 import { shareUrl, withView } from '../features/lookup/deep-link';
 import { isClockZone } from '../lib/clock';
-import { navigate } from '../lib/router';
+import { navigate, useLocationHref, useOrigin } from '../lib/router';
+import { useServerRender } from '../lib/server-render';
 import type { ViewParams } from '../lib/view-params';
 
 export type ParticipantToolbarProps = {
@@ -14,12 +15,16 @@ export type ParticipantToolbarProps = {
 
 /** Refresh, redaction and the link: what applies to the page whatever its state. */
 export function ParticipantToolbar({ view, fetchedAt, refresh }: ParticipantToolbarProps) {
-  const here = window.location.pathname + window.location.search;
+  const here = useLocationHref();
+  const origin = useOrigin();
+  // The agent's own clock, also when the server paints the page (`undefined`: the browser's).
+  const agent = useServerRender()?.agent;
   return (
     <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2">
       {fetchedAt !== undefined ? (
         <span className="text-xs text-slate-600 dark:text-slate-400">
-          Fetched {new Date(fetchedAt).toLocaleTimeString()}
+          Fetched{' '}
+          {new Date(fetchedAt).toLocaleTimeString(agent?.locale, { timeZone: agent?.timeZone })}
         </span>
       ) : null}
       <label className="inline-flex items-center gap-1.5 text-sm">
@@ -60,7 +65,7 @@ export function ParticipantToolbar({ view, fetchedAt, refresh }: ParticipantTool
           {refresh.busy ? 'Refreshing…' : 'Refresh'}
         </button>
       ) : null}
-      <CopyButton value={shareUrl(here, view)} label="link to this participant">
+      <CopyButton value={shareUrl(here, view, origin)} label="link to this participant">
         Copy link
       </CopyButton>
     </div>

@@ -10,11 +10,13 @@ import { sessionListHref } from '../features/lookup/session-link';
 import { LiveIndicator } from '../features/participant/live-indicator';
 import { SummaryCard } from '../features/participant/summary-card';
 import { type ClockZone, makeClock } from '../lib/clock';
+import { useLocationHref, useOrigin } from '../lib/router';
+import { useServerRender } from '../lib/server-render';
 import { aroundWindow, type TimeWindow } from '../lib/time-window';
 import { useIdle } from '../lib/use-idle';
 import { useNearViewport } from '../lib/use-near-viewport';
 import { usePainted } from '../lib/use-painted';
-import { currentViewParams } from '../lib/view-params';
+import { readViewParams } from '../lib/view-params';
 import { HealthAndMoment } from './health-and-moment';
 import { LazySection } from './lazy-section';
 import {
@@ -43,9 +45,12 @@ export type ParticipantViewProps = {
 export function ParticipantView({ result, params, redact, clock, live }: ParticipantViewProps) {
   const { participant, receivedAt } = result;
   const derived = useMemo(() => participantModel(result), [result]);
+  const here = useLocationHref();
+  const origin = useOrigin();
+  const agent = useServerRender()?.agent;
   const shownClock = useMemo(
-    () => makeClock(clock, derived.participantTimeZone),
-    [clock, derived.participantTimeZone],
+    () => makeClock(clock, derived.participantTimeZone, agent),
+    [clock, derived.participantTimeZone, agent],
   );
   // The first commit shows the answer (strip, summary) with the sections below held as
   // skeletons; they follow in a render of their own once that commit is painted, so their
@@ -96,10 +101,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
           facts={derived.facts}
           sessionId={params.sessionId}
           participantId={params.participantId}
-          deepLink={shareUrl(
-            window.location.pathname + window.location.search,
-            currentViewParams(),
-          )}
+          deepLink={shareUrl(here, readViewParams(new URL(here, origin).search), origin)}
           redact={redact}
         />
         {live ? (

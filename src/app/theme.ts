@@ -6,8 +6,11 @@
  */
 import { useSyncExternalStore } from 'react';
 import { withView } from '../features/lookup/deep-link';
+import { rememberAgentPrefs } from '../lib/agent-prefs';
+import { appPath } from '../lib/base-path';
 import { navigate } from '../lib/router';
-import { currentViewParams, THEMES, type Theme } from '../lib/view-params';
+import { useServerRender } from '../lib/server-render';
+import { currentViewParams, readViewParams, THEMES, type Theme } from '../lib/view-params';
 
 const STORAGE_KEY = 'participant-inspector:theme';
 const listeners = new Set<() => void>();
@@ -35,6 +38,8 @@ export function applyTheme(root: HTMLElement = document.documentElement) {
   const dark = choice === 'dark' || (choice === 'system' && systemDark());
   root.classList.toggle('dark', dark);
   root.style.colorScheme = dark ? 'dark' : 'light';
+  // For the server's paint of the next deep link: the choice kept here and the system's.
+  rememberAgentPrefs(stored() ?? 'system', systemDark(), appPath(''));
   for (const listener of listeners) listener();
 }
 
@@ -81,5 +86,9 @@ function subscribe(listener: () => void) {
 }
 
 export function useThemeChoice(): Theme {
-  return useSyncExternalStore(subscribe, themeChoice, themeChoice);
+  const server = useServerRender();
+  const serverChoice = server
+    ? () => readViewParams(new URL(server.href, server.origin).search).theme ?? server.agent.theme
+    : themeChoice;
+  return useSyncExternalStore(subscribe, themeChoice, serverChoice);
 }

@@ -88,11 +88,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * One formatter per kind and zone, made the first time it is used: making one costs a few
  * milliseconds, and a page start needs only two or three of them.
  */
-function formatterFor(kind: keyof typeof FORMATS, timeZone: string | undefined) {
-  const key = `${kind} ${timeZone ?? ''}`;
+function formatterFor(
+  kind: keyof typeof FORMATS,
+  timeZone: string | undefined,
+  agentLocale?: string,
+) {
+  const { locale = agentLocale, options } = FORMATS[kind];
+  const key = `${kind} ${timeZone ?? ''} ${locale ?? ''}`;
   let found = formatters.get(key);
   if (!found) {
-    const { locale, options } = FORMATS[kind];
     found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     formatters.set(key, found);
   }
@@ -100,10 +104,10 @@ function formatterFor(kind: keyof typeof FORMATS, timeZone: string | undefined) 
 }
 
 /** Formats on one kind and zone; the formatter is made at the first call. */
-function formatting(kind: keyof typeof FORMATS, timeZone: string | undefined) {
+function formatting(kind: keyof typeof FORMATS, timeZone: string | undefined, locale?: string) {
   let format: Intl.DateTimeFormat | undefined;
   return (ms: number) => {
-    format ??= formatterFor(kind, timeZone);
+    format ??= formatterFor(kind, timeZone, locale);
     return format.format(ms);
   };
 }
@@ -122,11 +126,18 @@ export function isClockZone(value: string | null): value is ClockZone {
   return value !== null && (CLOCK_ZONES as readonly string[]).includes(value);
 }
 
+/**
+ * The agent's own zone and locale. In the browser they are its own (undefined: the browser's
+ * default); the server, painting a page for an agent, is told them (lib/agent-prefs).
+ */
+export type AgentClock = { readonly timeZone: string; readonly locale: string } | undefined;
+
 function build(
   zone: ClockZone,
   timeZone: string | undefined,
   label: string,
   fallback: string | null,
+  agent: AgentClock,
   companion: Clock['companion'] = null,
 ): Clock {
   return {
@@ -135,7 +146,7 @@ function build(
     label,
     fallback,
     companion,
-    format: formatting('date', timeZone),
+    format: formatting('date', timeZone, agent?.locale),
     time: formatting('time', timeZone),
     offset: (ms) => offsetAt(ms, timeZone),
   };
@@ -147,12 +158,17 @@ const companionIn = (timeZone: string | undefined, label: string): Clock['compan
 });
 
 /** The clock for a zone; the participant's zone falls back to the agent's when unknown. */
-export function makeClock(zone: ClockZone, participantZone: string | null): Clock {
+export function makeClock(
+  zone: ClockZone,
+  participantZone: string | null,
+  agent?: AgentClock,
+): Clock {
+  const mine = agent?.timeZone;
   const theirs =
     participantZone && isKnownTimeZone(participantZone)
       ? companionIn(participantZone, 'their time')
       : null;
-  if (zone === 'utc') return build('utc', 'UTC', 'UTC', null, theirs);
+  if (zone === 'utc') return build('utc', 'UTC', 'UTC', null, agent, theirs);
   if (zone === 'participant') {
     if (theirs && participantZone) {
       return build(
@@ -160,19 +176,21 @@ export function makeClock(zone: ClockZone, participantZone: string | null): Cloc
         participantZone,
         `their time (${participantZone})`,
         null,
-        companionIn(undefined, 'your time'),
+        agent,
+        companionIn(mine, 'your time'),
       );
     }
     return build(
       'participant',
-      undefined,
+      mine,
       'your time',
       participantZone
         ? `their time zone "${participantZone}" is unknown to this browser`
         : 'their time zone is not known (request IP information)',
+      agent,
     );
   }
-  return build('mine', undefined, 'your time', null, theirs);
+  return build('mine', mine, 'your time', null, agent, theirs);
 }
 
 /** The agent's own clock: what the page uses until told otherwise. */

@@ -3,6 +3,7 @@
  * Back and forward work because every change is a real history entry.
  */
 import { useSyncExternalStore } from 'react';
+import { useServerRender } from './server-render';
 
 const EVENT = 'app:navigate';
 
@@ -19,7 +20,13 @@ const snapshot = () => window.location.pathname + window.location.search;
 
 /** The current path and query ("/sessions/…?filters=…"), re-rendering on every navigation. */
 export function useLocationHref(): string {
-  return useSyncExternalStore(subscribe, snapshot, snapshot);
+  const server = useServerRender();
+  return useSyncExternalStore(subscribe, snapshot, server ? () => server.href : snapshot);
+}
+
+/** The page's origin ("https://…"), for the absolute links it shares. */
+export function useOrigin(): string {
+  return useServerRender()?.origin ?? window.location.origin;
 }
 
 export function navigate(href: string, options: { replace?: boolean } = {}) {

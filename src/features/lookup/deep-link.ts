@@ -112,10 +112,14 @@ export function withView(href: string, view: ViewParams): string {
  * The link to share (Copy link, tickets, the portal's `navigated`): absolute, without the
  * sender's embed layout or theme, with redaction kept so a redacted view stays redacted.
  */
-export function shareUrl(href: string, view: ViewParams): string {
+export function shareUrl(
+  href: string,
+  view: ViewParams,
+  origin: string = window.location.origin,
+): string {
   // The clock stays too: "15:45" in a shared link means what it meant on the sender's screen.
   const path = withView(href, { ...PLAIN_VIEW, redact: view.redact, clock: view.clock });
-  return new URL(path, window.location.origin).href;
+  return new URL(path, origin).href;
 }
 
 /**

@@ -1,0 +1,118 @@
+// A returning agent's deep link arrives painted by the server (server/deep-link-answer.ts,
+// src/app/server-paint.tsx): the name shows before the app's JavaScript has run, on the
+// agent's own clock, and the app then takes the page over without changing what it shows.
+import { type Browser, type BrowserContextOptions, expect, test } from '@playwright/test';
+import { deepLink, sample } from './support';
+
+const AGENT: BrowserContextOptions = { timezoneId: 'Asia/Tokyo', locale: 'de-DE' };
+
+/** A browser the agent has used the app in: the cookies the app wrote on that visit. */
+async function agentCookies(browser: Browser, options: BrowserContextOptions = {}) {
+  const first = await browser.newContext({ ...AGENT, ...options, javaScriptEnabled: true });
+  const page = await first.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Participant Inspector' })).toBeVisible();
+  const cookies = await first.cookies();
+  await first.close();
+  return cookies;
+}
+
+/** That browser again, opening a deep link (with `options`: JavaScript off, say). */
+async function returningAgent(browser: Browser, link: string, options: BrowserContextOptions) {
+  const cookies = await agentCookies(browser, options);
+  const context = await browser.newContext({ ...AGENT, ...options });
+  await context.addCookies(cookies);
+  const page = await context.newPage();
+  await page.goto(link);
+  return { context, page, cookies };
+}
+
+test('the app remembers the agent’s clock and theme for the server, in a cookie', async ({
+  browser,
+  request,
+}) => {
+  const healthy = await sample(request, 'Healthy');
+  const { context, cookies } = await returningAgent(browser, deepLink(healthy), {
+    colorScheme: 'dark',
+  });
+  const cookie = cookies.find((c) => c.name === 'inspector-agent');
+  expect(cookie?.sameSite).toBe('Lax');
+  expect(cookie?.path).toBe('/');
+  expect(new URLSearchParams(cookie?.value)).toEqual(
+    new URLSearchParams({ tz: 'Asia/Tokyo', locale: 'de-DE', theme: 'system', dark: '1' }),
+  );
+  await context.close();
+});
+
+test('without JavaScript, a returning agent’s deep link already shows the participant', async ({
+  browser,
+  request,
+}) => {
+  const healthy = await sample(request, 'Healthy');
+  const { context, page } = await returningAgent(browser, deepLink(healthy), {
+    javaScriptEnabled: false,
+    colorScheme: 'dark',
+  });
+  const summary = page.getByRole('region', { name: 'Participant summary' });
+  await expect(summary.getByRole('heading', { name: 'Priya Natarajan' })).toBeVisible();
+  // Joined 14:00:12 UTC, on the agent's clock (Tokyo) and in their locale.
+  await expect(summary.getByText('21. Nov. 2026, 23:00:12')).toBeVisible();
+  await expect(page.locator('html')).toHaveClass('dark');
+  // Not live yet: nothing there can be focused, so nothing typed is lost when the app takes over.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await context.close();
+});
+
+test('the app takes the painted page over without changing what it shows', async ({
+  browser,
+  request,
+}) => {
+  const healthy = await sample(request, 'Healthy');
+  const context = await browser.newContext(AGENT);
+  await context.addCookies(await agentCookies(browser));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The summary's text as the page first holds it (the server's), before any script runs.
+  await page.addInitScript(() => {
+    const w = window as unknown as { firstSummary?: string; painted?: boolean };
+    new MutationObserver(() => {
+      const summary = document.querySelector('section[aria-label="Participant summary"]');
+      if (summary && w.firstSummary === undefined) {
+        w.firstSummary = summary.textContent ?? '';
+        w.painted = summary.closest('[inert]') !== null;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(deepLink(healthy));
+  const summary = page.getByRole('region', { name: 'Participant summary' });
+  await expect(summary.getByRole('heading', { name: 'Priya Natarajan' })).toBeVisible();
+  // The app's page is live: the painted copy is gone, and a control answers.
+  await expect(page.locator('#root > [inert]')).toHaveCount(0);
+  const hide = page.getByRole('checkbox', { name: 'Hide personal data' });
+  await hide.check();
+  await expect(page).toHaveURL(/redact=1/);
+  await hide.uncheck();
+  const first$ = await page.evaluate(() => {
+    const w = window as unknown as { firstSummary?: string; painted?: boolean };
+    return { text: w.firstSummary, painted: w.painted };
+  });
+  expect(first$.painted).toBe(true);
+  expect(first$.text).toContain('21. Nov. 2026, 23:00:12');
+  await expect(summary).toHaveText(first$.text ?? '');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('hostile names arrive painted as text', async ({ browser, request }) => {
+  const bad = await sample(request, 'Bad data');
+  const { context, page } = await returningAgent(browser, deepLink(bad), {
+    javaScriptEnabled: false,
+  });
+  const heading = page.getByRole('region', { name: 'Participant summary' }).getByRole('heading');
+  await expect(heading).toContainText('<script>alert(2)</script>');
+  expect(await page.locator('#root img, #root script').count()).toBe(0);
+  await context.close();
+});

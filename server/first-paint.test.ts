@@ -1,0 +1,132 @@
+// A deep link's first frame painted by the server (src/app/server-paint.tsx through
+// server/deep-link-answer.ts), through the real app in demo mode. The server runs the built
+// render (dist/.server, see e2e/first-paint.spec.ts); here it is the same module's source.
+import { describe, expect, it } from 'vitest';
+import { paintParticipantPage } from '../src/app/server-paint';
+import { AGENT_PREFS_COOKIE, type AgentPrefs, encodeAgentPrefs } from '../src/lib/agent-prefs';
+import { loadConfig } from './config';
+import { createApp } from './node-app';
+import { fakeDist, pagePath, scenario } from './testing/deep-links';
+import { quiet } from './testing/quiet';
+
+const BERLIN: AgentPrefs = {
+  timeZone: 'Europe/Berlin',
+  locale: 'de-DE',
+  theme: 'system',
+  systemDark: false,
+};
+const cookieFor = (prefs: AgentPrefs) => `${AGENT_PREFS_COOKIE}=${encodeAgentPrefs(prefs)}`;
+
+/** The page's #root: what the browser paints before the app has run. */
+function rootOf(html: string): string {
+  const start = html.indexOf('<div id="root">');
+  const end = html.indexOf('<script type="application/json"');
+  return html.slice(start, end < 0 ? undefined : end);
+}
+
+const WAIT = { deepLinkAnswerWaitMs: 30_000, paint: paintParticipantPage };
+const app = createApp(loadConfig({ DIST_DIR: fakeDist() }), quiet(WAIT));
+const open = async (path: string, cookie?: string) =>
+  (await app.request(path, cookie ? { headers: { cookie } } : {})).text();
+
+describe('a deep link opened by an agent who has used the app in this browser', () => {
+  it('arrives with the summary painted, inert until the app takes over', async () => {
+    const root = rootOf(await open(pagePath('healthy'), cookieFor(BERLIN)));
+    expect(root.startsWith('<div id="root"><div inert>')).toBe(true);
+    // Painted as the browser's first render shows it: no boundary left for the app to retry.
+    expect(root).not.toContain('<template');
+    expect(root).toContain('aria-label="Participant summary"');
+    expect(root).toContain('Priya Natarajan');
+    // The lookup form holds the link's ids, as the app's own first render does.
+    expect(root).toContain(`value="${scenario('healthy').participantId}"`);
+  });
+
+  it('shows times on the agent’s own clock and in their locale', async () => {
+    // Joined 2026-11-21T14:00:12Z: 15:00:12 in Berlin, with a German date.
+    const berlin = rootOf(await open(pagePath('healthy'), cookieFor(BERLIN)));
+    expect(berlin).toContain('21. Nov. 2026, 15:00:12');
+    const tokyo = rootOf(
+      await open(
+        pagePath('healthy'),
+        cookieFor({ ...BERLIN, timeZone: 'Asia/Tokyo', locale: 'en-US' }),
+      ),
+    );
+    expect(tokyo).toContain('Nov 21, 2026, 23:00:12');
+    // ?tz=utc in the link outvotes the agent's zone, as it does in the browser.
+    const utc = rootOf(await open(pagePath('healthy', '?tz=utc'), cookieFor(BERLIN)));
+    expect(utc).toContain('21. Nov. 2026, 14:00:12');
+  });
+
+  it('is dark when the agent’s choice (or the system, or the link) says so', async () => {
+    const dark = cookieFor({ ...BERLIN, systemDark: true });
+    expect(await open(pagePath('healthy'), dark)).toMatch(/<html class="dark" lang="en">/);
+    expect(await open(pagePath('healthy'), cookieFor({ ...BERLIN, theme: 'dark' }))).toMatch(
+      /<html class="dark"/,
+    );
+    // The link's ?theme=light outvotes both; the agent's explicit light outvotes the system.
+    expect(await open(pagePath('healthy', '?theme=light'), dark)).not.toContain('class="dark"');
+    expect(
+      await open(pagePath('healthy'), cookieFor({ ...BERLIN, theme: 'light', systemDark: true })),
+    ).not.toContain('class="dark"');
+  });
+
+  it('writes hostile names as text', async () => {
+    const html = await open(pagePath('bad-data'), cookieFor(BERLIN));
+    const root = rootOf(html);
+    expect(root).toContain('aria-label="Participant summary"');
+    expect(root).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(root).not.toContain('<script');
+    expect(root).not.toContain('<img');
+    // The module script and the data block: nothing the name could have added.
+    expect(html.match(/<script/g)).toHaveLength(2);
+  });
+
+  it('hides personal data when the link asks for it', async () => {
+    const shown = rootOf(await open(pagePath('healthy'), cookieFor(BERLIN)));
+    expect(shown).toContain('crm-48213');
+    const hidden = rootOf(await open(pagePath('healthy', '?redact=1'), cookieFor(BERLIN)));
+    expect(hidden).toContain('Priya Natarajan');
+    expect(hidden).not.toContain('crm-48213');
+    expect(hidden).toContain('hidden (personal data)');
+  });
+});
+
+describe('a deep link the server leaves for the app to paint', () => {
+  const empty = '<div id="root"></div>';
+
+  it('without the agent’s cookie (a first visit) or with one that does not read', async () => {
+    expect(await open(pagePath('healthy'))).toContain(empty);
+    const bad = [
+      `${AGENT_PREFS_COOKIE}=tz=Mars%2FOlympus&locale=en-US&theme=system&dark=0`,
+      `${AGENT_PREFS_COOKIE}=tz=UTC&locale=${'x'.repeat(200)}&theme=system&dark=0`,
+      `${AGENT_PREFS_COOKIE}=tz=UTC&locale=en-US&theme=%3Cscript%3E&dark=0`,
+      `${AGENT_PREFS_COOKIE}=tz=UTC&locale=en-US&theme=system`,
+      'other=1',
+    ];
+    for (const cookie of bad) expect(await open(pagePath('healthy'), cookie)).toContain(empty);
+  });
+
+  it('for an answer the app shows as an error', async () => {
+    const missing = `/sessions/${scenario('healthy').sessionId}/participants/no-such-participant`;
+    const html = await open(missing, cookieFor(BERLIN));
+    expect(html).toContain('id="inspector-answer"');
+    expect(html).toContain(empty);
+  });
+
+  it('for a long history (reading it would hold the page back)', async () => {
+    const html = await open(pagePath('history-10k'), cookieFor(BERLIN));
+    expect(html).toContain('id="inspector-answer"');
+    expect(html).toContain(empty);
+  });
+
+  it('under BASE_PATH (the app builds its links for the path it is served under)', async () => {
+    const based = createApp(
+      loadConfig({ DIST_DIR: fakeDist(), BASE_PATH: '/tools/inspector/' }),
+      quiet(WAIT),
+    );
+    const res = await based.request(`/tools/inspector${pagePath('healthy')}`, {
+      headers: { cookie: cookieFor(BERLIN) },
+    });
+    expect(await res.text()).toContain(empty);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AGENT_PREFS_COOKIE,
+  type AgentPrefs,
+  encodeAgentPrefs,
+  isDark,
+  readAgentPrefs,
+} from './agent-prefs';
+
+const prefs: AgentPrefs = {
+  timeZone: 'America/Argentina/Buenos_Aires',
+  locale: 'pt-BR',
+  theme: 'dark',
+  systemDark: false,
+};
+
+describe('the agent’s prefs cookie', () => {
+  it('reads back what was written, among other cookies', () => {
+    const header = `a=1; ${AGENT_PREFS_COOKIE}=${encodeAgentPrefs(prefs)}; CF_Authorization=x`;
+    expect(readAgentPrefs(header)).toEqual(prefs);
+  });
+
+  it('reads nothing it could not use as written', () => {
+    const read = (value: string) => readAgentPrefs(`${AGENT_PREFS_COOKIE}=${value}`);
+    expect(readAgentPrefs(undefined)).toBeNull();
+    expect(readAgentPrefs('')).toBeNull();
+    expect(read('')).toBeNull();
+    expect(read('tz=Nowhere%2FLand&locale=en&theme=light&dark=0')).toBeNull();
+    expect(read(`tz=${'A'.repeat(100)}&locale=en&theme=light&dark=0`)).toBeNull();
+    expect(read('tz=UTC&locale=not_a_locale!&theme=light&dark=0')).toBeNull();
+    expect(read('tz=UTC&locale=en&theme=sepia&dark=0')).toBeNull();
+    expect(read('tz=UTC&locale=en&theme=light&dark=maybe')).toBeNull();
+    // A locale is read in its canonical form.
+    expect(read('tz=UTC&locale=EN-gb&theme=light&dark=1')).toEqual({
+      timeZone: 'UTC',
+      locale: 'en-GB',
+      theme: 'light',
+      systemDark: true,
+    });
+  });
+
+  it('says dark as the app would: the link, then the choice, then the system', () => {
+    const system = { ...prefs, theme: 'system' as const };
+    expect(isDark({ ...system, systemDark: true }, null)).toBe(true);
+    expect(isDark({ ...system, systemDark: false }, null)).toBe(false);
+    expect(isDark(prefs, null)).toBe(true);
+    expect(isDark(prefs, 'light')).toBe(false);
+    expect(isDark({ ...system, systemDark: true }, 'system')).toBe(true);
+  });
+});
