@@ -9,6 +9,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { ANSWER_ELEMENT_ID, type CarriedAnswer } from '../src/api/boot-answer';
 import type { ServerPaint, ServerPaintInput } from '../src/app/server-paint';
+import { SERVER_PAINT_ATTRIBUTE } from '../src/lib/server-render';
 import { deepLinkApiUrl, withDataPreload } from './shell-html';
 
 export type DeepLinkAnswerOptions = {
@@ -59,7 +60,10 @@ export function withAnswer(html: string, answer: CarriedAnswer): string {
 export function withPaint(html: string, paint: ServerPaint): string {
   const root = '<div id="root"></div>';
   if (!html.includes(root)) return html;
-  const page = html.replace(root, () => `<div id="root"><div inert>${paint.html}</div></div>`);
+  const page = html.replace(
+    root,
+    () => `<div id="root"><div ${SERVER_PAINT_ATTRIBUTE} inert>${paint.html}</div></div>`,
+  );
   return paint.dark ? page.replace(/<html\b/, '<html class="dark"') : page;
 }
 
@@ -78,10 +82,10 @@ function paintFor(
   const { paint, paintMaxChars = Number.POSITIVE_INFINITY, basePath } = options;
   if (!paint || basePath !== '/' || answer.text.length > paintMaxChars) return null;
   try {
-    const { status, text } = answer;
+    const { status, text, receivedAt } = answer;
     return paint({
       url: page,
-      answer: { status, text, headers: new Headers(answer.headers) },
+      answer: { status, text, receivedAt, headers: new Headers(answer.headers) },
       cookie: c.req.header('cookie') ?? null,
     });
   } catch (error) {
@@ -126,7 +130,13 @@ async function readAnswer(response: Response, url: string, maxChars: number) {
     const value = response.headers.get(name);
     if (value !== null) headers[name] = value;
   }
-  return { url, status: response.status, headers, text } satisfies CarriedAnswer;
+  return {
+    url,
+    status: response.status,
+    headers,
+    text,
+    receivedAt: Date.now(),
+  } satisfies CarriedAnswer;
 }
 
 /**

@@ -30,9 +30,9 @@ const open = async (path: string, cookie?: string) =>
   (await app.request(path, cookie ? { headers: { cookie } } : {})).text();
 
 describe('a deep link opened by an agent who has used the app in this browser', () => {
-  it('arrives with the summary painted, inert until the app takes over', async () => {
+  it('arrives with the summary painted, inert until the app takes it over', async () => {
     const root = rootOf(await open(pagePath('healthy'), cookieFor(BERLIN)));
-    expect(root.startsWith('<div id="root"><div inert>')).toBe(true);
+    expect(root.startsWith('<div id="root"><div data-server-paint inert>')).toBe(true);
     // Painted as the browser's first render shows it: no boundary left for the app to retry.
     expect(root).not.toContain('<template');
     expect(root).toContain('aria-label="Participant summary"');

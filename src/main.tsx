@@ -1,10 +1,9 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { AppRoot } from './app/app-root';
 import { startDeepLinkRequest } from './app/boot-request';
-import { Providers } from './app/providers';
 import { createQueryClient } from './app/query-client';
 import { startTheme } from './app/theme';
+import { SERVER_PAINT_ATTRIBUTE } from './lib/server-render';
 import './index.css';
 
 startTheme();
@@ -15,10 +14,15 @@ if (!root) throw new Error('index.html has no #root element');
 const client = createQueryClient();
 startDeepLinkRequest(client, window.location);
 
-createRoot(root).render(
-  <StrictMode>
-    <Providers client={client}>
-      <App />
-    </Providers>
-  </StrictMode>,
-);
+// A deep link the server painted (server/deep-link-answer.ts) is taken over where it stands;
+// it was inert until then, so nothing could be typed or focused in it.
+const painted = root.querySelector<HTMLElement>(`:scope > [${SERVER_PAINT_ATTRIBUTE}]`);
+if (painted) {
+  const live = () => {
+    painted.removeAttribute('inert');
+    painted.removeAttribute(SERVER_PAINT_ATTRIBUTE);
+  };
+  hydrateRoot(painted, <AppRoot client={client} onLive={live} />);
+} else {
+  createRoot(root).render(<AppRoot client={client} />);
+}

@@ -11,6 +11,8 @@ export type Received = {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
+  /** When the answer arrived (ms since the epoch), if not now: a page's, when the server had it. */
+  readonly receivedAt?: number;
 };
 
 /** The element a deep link's page carries its answer in. */
@@ -24,6 +26,11 @@ export const carriedAnswerSchema = z.object({
   headers: z.record(z.string(), z.string()),
   /** The body byte for byte (the app offers it as "Download JSON"). */
   text: z.string(),
+  /**
+   * When the server received it: the page's "Fetched" time, the same in the server's paint of
+   * the page and in the app's render over it.
+   */
+  receivedAt: z.optional(z.number()),
 });
 export type CarriedAnswer = z.infer<typeof carriedAnswerSchema>;
 
@@ -43,8 +50,8 @@ function readElement(doc: Document): typeof pending {
   }
   const read = z.safeParse(carriedAnswerSchema, island);
   if (!read.success) return null;
-  const { url, status, headers, text } = read.data;
-  return { url, answer: { status, headers: new Headers(headers), text } };
+  const { url, status, headers, text, receivedAt } = read.data;
+  return { url, answer: { status, headers: new Headers(headers), text, receivedAt } };
 }
 
 /** The page's answer for `url` if it is still to be taken, without taking it. */

@@ -7,6 +7,8 @@ export type JsonAnswer = {
   /** The body exactly as received, for "Download JSON". */
   readonly text: string;
   readonly headers: Headers;
+  /** When it arrived, if not now (see Received). */
+  readonly receivedAt?: number;
 };
 
 /** GET `url` over the network: a lost connection becomes a typed ApiError. */
@@ -39,7 +41,7 @@ export async function getJson(url: string, signal?: AbortSignal): Promise<JsonAn
 }
 
 /** An answer as received, read as JSON: non-JSON bodies and non-2xx answers are ApiErrors. */
-export function readJson({ status, headers, text }: Received): JsonAnswer {
+export function readJson({ status, headers, text, receivedAt }: Received): JsonAnswer {
   const ok = status >= 200 && status < 300;
   let body: unknown;
   try {
@@ -53,5 +55,5 @@ export function readJson({ status, headers, text }: Received): JsonAnswer {
     );
   }
   if (!ok) throw errorFromResponse(status, body, headers);
-  return { status, body, text, headers };
+  return { status, body, text, headers, receivedAt };
 }

@@ -40,7 +40,7 @@ export async function getParticipant(
 export function readParticipant(answer: JsonAnswer): ParticipantResult {
   const { data, text, status } = readEnvelopeData(answer, participantResponseSchema, 'participant');
   const participant = required(data.participant, 'data.participant', status);
-  return { participant, rawText: text, receivedAt: Date.now() };
+  return { participant, rawText: text, receivedAt: answer.receivedAt ?? Date.now() };
 }
 
 export const participantQueryOptions = (request: ParticipantRequest) =>

@@ -1,8 +1,7 @@
-import { Suspense } from 'react';
+import { Suspense, startTransition, useEffect, useState } from 'react';
 import type { Participant } from '../api/participant-schema';
 import { HealthStrip, type HealthStripProps } from '../features/diagnostics/health-strip';
 import { navigate } from '../lib/router';
-import { useServerRender } from '../lib/server-render';
 import type { TimeWindow } from '../lib/time-window';
 import { ErrorBoundary } from './error-boundary';
 import { Diagnosis, ReportedMoment } from './participant-chunks';
@@ -32,38 +31,44 @@ export function HealthAndMoment(props: HealthAndMomentProps) {
       {...strip}
     />
   );
-  // The server paints what the browser shows before the diagnosis's code arrives (its
-  // renderToString cannot wait for a chunk, and would mark the boundary as failed).
-  if (useServerRender()) return waiting;
+  // The first render (the server's paint of a page included: it cannot wait for a chunk) shows
+  // the strip as known up front; the diagnosis follows in a transition, so that strip stays on
+  // screen, the same elements, until the diagnosis's code has arrived.
+  const [diagnosing, setDiagnosing] = useState(false);
+  useEffect(() => startTransition(() => setDiagnosing(true)), []);
   return (
     <ErrorBoundary fallback={() => <HealthStrip verdicts={model.health} {...strip} />}>
       <Suspense fallback={waiting}>
-        <Diagnosis
-          participant={participant}
-          peerIds={props.peerIds}
-          base={model.health}
-          precall={model.precall}
-          strip={strip}
-        >
-          {(findings, series) => (
-            <Suspense fallback={null}>
-              <ReportedMoment
-                moment={props.moment}
-                problem={props.momentProblem}
-                call={model.call}
-                participantZone={model.participantTimeZone}
-                known={{
-                  records: model.records,
-                  spans: model.totals.flatMap((t) => t.spans),
-                  findings,
-                  series,
-                }}
-                hrefFor={props.momentHref}
-                onMark={(w) => navigate(props.momentHref(w))}
-              />
-            </Suspense>
-          )}
-        </Diagnosis>
+        {diagnosing ? (
+          <Diagnosis
+            participant={participant}
+            peerIds={props.peerIds}
+            base={model.health}
+            precall={model.precall}
+            strip={strip}
+          >
+            {(findings, series) => (
+              <Suspense fallback={null}>
+                <ReportedMoment
+                  moment={props.moment}
+                  problem={props.momentProblem}
+                  call={model.call}
+                  participantZone={model.participantTimeZone}
+                  known={{
+                    records: model.records,
+                    spans: model.totals.flatMap((t) => t.spans),
+                    findings,
+                    series,
+                  }}
+                  hrefFor={props.momentHref}
+                  onMark={(w) => navigate(props.momentHref(w))}
+                />
+              </Suspense>
+            )}
+          </Diagnosis>
+        ) : (
+          waiting
+        )}
       </Suspense>
     </ErrorBoundary>
   );

@@ -7,21 +7,20 @@
  * react-dom/server stays out of the browser's bundle and the server imports no app source.
  */
 import { renderToString } from 'react-dom/server';
+import type { Received } from '../api/boot-answer';
 import { readJson } from '../api/http';
 import { participantQueryOptions, readParticipant } from '../api/participant-query';
 import { parseRoute } from '../features/lookup/deep-link';
 import { isDark, readAgentPrefs } from '../lib/agent-prefs';
-import { ServerRenderContext } from '../lib/server-render';
 import { readViewParams } from '../lib/view-params';
-import { App } from './app';
-import { Providers } from './providers';
+import { AppRoot } from './app-root';
 import { createQueryClient } from './query-client';
 
 export type ServerPaintInput = {
   /** The page's URL as the browser asked for it. */
   readonly url: URL;
   /** The participant's answer the page carries. */
-  readonly answer: { readonly status: number; readonly headers: Headers; readonly text: string };
+  readonly answer: Received;
   /** The page request's Cookie header: the agent's prefs, written by the app (lib/agent-prefs). */
   readonly cookie: string | null;
 };
@@ -56,13 +55,10 @@ export function paintParticipantPage({
   const client = createQueryClient();
   client.setQueryData(participantQueryOptions(route.params).queryKey, result);
   const html = renderToString(
-    <ServerRenderContext.Provider
-      value={{ origin: url.origin, href: url.pathname + url.search, agent }}
-    >
-      <Providers client={client}>
-        <App />
-      </Providers>
-    </ServerRenderContext.Provider>,
+    <AppRoot
+      client={client}
+      server={{ origin: url.origin, href: url.pathname + url.search, agent }}
+    />,
   );
   client.clear();
   return { html, dark: isDark(agent, readViewParams(url.search).theme) };

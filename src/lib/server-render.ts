@@ -16,6 +16,9 @@ export type ServerRender = {
   readonly agent: AgentPrefs;
 };
 
+/** Marks the element holding the server's paint in a page's #root (inert until the app runs). */
+export const SERVER_PAINT_ATTRIBUTE = 'data-server-paint';
+
 export const ServerRenderContext = createContext<ServerRender | null>(null);
 
 /** The server's render, or null in the browser. */
