@@ -64,51 +64,85 @@ test('without JavaScript, a returning agent’s deep link already shows the part
   await context.close();
 });
 
-test('the app takes the painted page over without changing what it shows', async ({
-  browser,
-  request,
-}) => {
-  const healthy = await sample(request, 'Healthy');
+/**
+ * Opens `link` as a returning agent, noting the summary the page held once parsed (the
+ * server's paint), before the app's script ran.
+ */
+async function openPainted(browser: Browser, link: string) {
   const context = await browser.newContext(AGENT);
   await context.addCookies(await agentCookies(browser));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  // The summary's text as the page first holds it (the server's), before any script runs.
   await page.addInitScript(() => {
     const w = window as unknown as { firstSummary?: Element; text?: string; painted?: boolean };
-    new MutationObserver(() => {
+    // "interactive": the page is parsed, and its deferred (module) scripts have not run yet.
+    document.addEventListener('readystatechange', () => {
       const summary = document.querySelector('section[aria-label="Participant summary"]');
-      if (summary && w.firstSummary === undefined) {
-        w.firstSummary = summary;
-        w.text = summary.textContent ?? '';
-        w.painted = summary.closest('[inert]') !== null;
-      }
-    }).observe(document, { childList: true, subtree: true });
+      if (document.readyState !== 'interactive' || !summary) return;
+      w.firstSummary = summary;
+      w.text = summary.textContent ?? '';
+      w.painted = summary.closest('[inert]') !== null;
+    });
   });
-  await page.goto(deepLink(healthy));
-  const summary = page.getByRole('region', { name: 'Participant summary' });
-  await expect(summary.getByRole('heading', { name: 'Priya Natarajan' })).toBeVisible();
-  // The app's page is live: the painted copy is gone, and a control answers.
-  await expect(page.locator('#root > [inert]')).toHaveCount(0);
-  const hide = page.getByRole('checkbox', { name: 'Hide personal data' });
-  await hide.check();
-  await expect(page).toHaveURL(/redact=1/);
-  await hide.uncheck();
-  const first$ = await page.evaluate(() => {
+  await page.goto(link);
+  // The app's page is live: nothing is inert any more.
+  await expect(page.locator('#root [inert]')).toHaveCount(0);
+  const first = await page.evaluate(() => {
     const w = window as unknown as { firstSummary?: Element; text?: string; painted?: boolean };
     // Taken over where it stands (hydrated): the very element painted first is still shown.
-    return { text: w.text, painted: w.painted, kept: w.firstSummary?.isConnected };
+    return { text: w.text ?? '', painted: w.painted, kept: w.firstSummary?.isConnected };
   });
-  expect(first$).toEqual({
+  return { context, page, errors, first };
+}
+
+test('the app takes the painted page over without changing what it shows', async ({
+  browser,
+  request,
+}) => {
+  const healthy = await sample(request, 'Healthy');
+  const { context, page, errors, first } = await openPainted(browser, deepLink(healthy));
+  expect(first).toEqual({
     text: expect.stringContaining('21. Nov. 2026, 23:00:12'),
     painted: true,
     kept: true,
   });
-  await expect(summary).toHaveText(first$.text ?? '');
+  const summary = page.getByRole('region', { name: 'Participant summary' });
+  await expect(summary).toHaveText(first.text);
+  // And it answers: a control works.
+  const hide = page.getByRole('checkbox', { name: 'Hide personal data' });
+  await hide.check();
+  await expect(page).toHaveURL(/redact=1/);
+  await expect(summary.getByText('hidden (personal data)')).toBeVisible();
   expect(errors).toEqual([]);
   await context.close();
+});
+
+test('painted pages hydrate cleanly: redacted on their clock, still in the call, embedded', async ({
+  browser,
+  request,
+}) => {
+  const links = [
+    deepLink(
+      await sample(request, 'Poor network'),
+      '?filters=device_info,ip_information&include_peer_events=true&tz=participant&redact=1',
+    ),
+    deepLink(await sample(request, 'Still in the session')),
+    deepLink(await sample(request, 'Healthy'), '?embed=1&theme=dark'),
+  ];
+  for (const link of links) {
+    const { context, page, errors, first } = await openPainted(browser, link);
+    expect({ link, painted: first.painted, kept: first.kept }).toEqual({
+      link,
+      painted: true,
+      kept: true,
+    });
+    await expect(page.getByRole('region', { name: 'Participant summary' })).toHaveText(first.text);
+    // A hydration that failed would have been reported (and the page painted again).
+    expect({ link, errors }).toEqual({ link, errors: [] });
+    await context.close();
+  }
 });
 
 test('hostile names arrive painted as text', async ({ browser, request }) => {

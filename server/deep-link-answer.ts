@@ -7,9 +7,12 @@
  * (`<link rel="preload">`), which the browser starts at once.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { ANSWER_ELEMENT_ID, type CarriedAnswer } from '../src/api/boot-answer';
+import {
+  ANSWER_ELEMENT_ID,
+  type CarriedAnswer,
+  SERVER_PAINT_ATTRIBUTE,
+} from '../src/api/boot-answer';
 import type { ServerPaint, ServerPaintInput } from '../src/app/server-paint';
-import { SERVER_PAINT_ATTRIBUTE } from '../src/lib/server-render';
 import { deepLinkApiUrl, withDataPreload } from './shell-html';
 
 export type DeepLinkAnswerOptions = {
@@ -89,17 +92,19 @@ function paintFor(
       cookie: c.req.header('cookie') ?? null,
     });
   } catch (error) {
-    // Said once: every later page would fail the same way, and each is painted by the app.
-    if (!paintFailureSaid) {
-      paintFailureSaid = true;
+    // Each failure is said once (a broken render would fail every page the same way); the
+    // page is painted by the app.
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!paintFailuresSaid.has(reason) && paintFailuresSaid.size < 20) {
+      paintFailuresSaid.add(reason);
       console.error(
-        `Participant Inspector: a deep link's first frame could not be painted on the server; the app paints it (${error instanceof Error ? error.message : String(error)})`,
+        `Participant Inspector: a deep link's first frame could not be painted on the server; the app paints it (${reason})`,
       );
     }
     return null;
   }
 }
-let paintFailureSaid = false;
+const paintFailuresSaid = new Set<string>();
 
 /** The page's request headers, for the same request made by this server on its behalf. */
 function askHeaders(page: Headers): Headers {

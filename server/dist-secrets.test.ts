@@ -1,4 +1,7 @@
-/** The browser bundle is built with a token in the environment, and must not contain it. */
+/**
+ * The build (the browser bundle, and the server's render of the app beside it) is made with a
+ * token in the environment, and must not contain it.
+ */
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +17,7 @@ function files(dir: string): string[] {
   });
 }
 
-describe('vite build (the browser bundle)', () => {
+describe('npm run build (the browser bundle and the server render)', () => {
   it('holds neither the token nor the names of the server secrets', {
     timeout: 60_000,
   }, async () => {
@@ -23,12 +26,18 @@ describe('vite build (the browser bundle)', () => {
     process.env.CLOUDFLARE_API_TOKEN = MARKER;
     try {
       await build({ mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+      await build({
+        mode: 'production',
+        logLevel: 'silent',
+        build: { ssr: 'src/app/server-paint.tsx', outDir: join(outDir, '.server') },
+      });
     } finally {
       if (saved === undefined) delete process.env.CLOUDFLARE_API_TOKEN;
       else process.env.CLOUDFLARE_API_TOKEN = saved;
     }
     const built = files(outDir);
     expect(built.some((f) => f.endsWith('.js'))).toBe(true);
+    expect(built.some((f) => f.endsWith('server-paint.mjs'))).toBe(true);
     for (const file of built) {
       const text = readFileSync(file, 'utf8');
       expect(text.includes(MARKER), `${file} holds the token`).toBe(false);

@@ -12,7 +12,14 @@ try {
   process.exit(1);
 }
 
-const paint = await loadServerPaint(config.distDir);
+// The app's server render, built with it (an unreadable one is reported, and pages are then
+// painted by the app alone).
+const paint = await loadServerPaint(config.distDir).catch((error: unknown) => {
+  console.error(
+    `Participant Inspector: the server render in ${config.distDir} could not be loaded; the app paints every page (${error instanceof Error ? error.message : String(error)})`,
+  );
+  return undefined;
+});
 const server = createServer(createListener(createApp(config, { paint })));
 server.listen(config.port, () => {
   const mode = config.mode === 'demo' ? 'demo mode (embedded mock, no credentials)' : 'live mode';

@@ -1,9 +1,9 @@
 import { createRoot, hydrateRoot } from 'react-dom/client';
+import { SERVER_PAINT_ATTRIBUTE } from './api/boot-answer';
 import { AppRoot } from './app/app-root';
 import { startDeepLinkRequest } from './app/boot-request';
 import { createQueryClient } from './app/query-client';
 import { startTheme } from './app/theme';
-import { SERVER_PAINT_ATTRIBUTE } from './lib/server-render';
 import './index.css';
 
 startTheme();

@@ -18,6 +18,12 @@ export type Received = {
 /** The element a deep link's page carries its answer in. */
 export const ANSWER_ELEMENT_ID = 'inspector-answer';
 
+/**
+ * Marks the element in a page's #root that holds the server's paint of the page (inert until
+ * the app hydrates it).
+ */
+export const SERVER_PAINT_ATTRIBUTE = 'data-server-paint';
+
 /** What that element holds, as JSON: the request it answers and the answer as sent. */
 export const carriedAnswerSchema = z.object({
   url: z.string(),
@@ -28,7 +34,7 @@ export const carriedAnswerSchema = z.object({
   text: z.string(),
   /**
    * When the server received it: the page's "Fetched" time, the same in the server's paint of
-   * the page and in the app's render over it.
+   * the page and in the app as it hydrates that paint.
    */
   receivedAt: z.optional(z.number()),
 });

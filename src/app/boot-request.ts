@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { peekBootAnswer, takeBootAnswer } from '../api/boot-answer';
+import { peekBootAnswer, type Received, takeBootAnswer } from '../api/boot-answer';
 import { readJson } from '../api/http';
 import { participantQueryOptions, participantUrl, readParticipant } from '../api/participant-query';
-import { parseRoute } from '../features/lookup/deep-link';
+import { type LookupParams, parseRoute } from '../features/lookup/deep-link';
 
 /**
  * A deep link's participant, ready before React's first render.
@@ -28,12 +28,24 @@ export function startDeepLinkRequest(
     void client.prefetchQuery(options);
     return;
   }
+  if (seedParticipant(client, route.params, carried)) takeBootAnswer(url);
+}
+
+/**
+ * A participant's answer put in the cache as its query's result (here, and in the server's
+ * paint of the page). False when it does not read as one: the query is left to explain it.
+ */
+export function seedParticipant(
+  client: QueryClient,
+  params: LookupParams,
+  answer: Received,
+): boolean {
   let result: ReturnType<typeof readParticipant>;
   try {
-    result = readParticipant(readJson(carried));
+    result = readParticipant(readJson(answer));
   } catch {
-    return;
+    return false;
   }
-  takeBootAnswer(url);
-  client.setQueryData(options.queryKey, result);
+  client.setQueryData(participantQueryOptions(params).queryKey, result);
+  return true;
 }

@@ -3,6 +3,7 @@ import type { Participant } from '../api/participant-schema';
 import { HealthStrip, type HealthStripProps } from '../features/diagnostics/health-strip';
 import { navigate } from '../lib/router';
 import type { TimeWindow } from '../lib/time-window';
+import { useHydrating } from '../lib/use-hydrating';
 import { ErrorBoundary } from './error-boundary';
 import { Diagnosis, ReportedMoment } from './participant-chunks';
 import type { ParticipantModel } from './participant-model';
@@ -31,11 +32,14 @@ export function HealthAndMoment(props: HealthAndMomentProps) {
       {...strip}
     />
   );
-  // The first render (the server's paint of a page included: it cannot wait for a chunk) shows
-  // the strip as known up front; the diagnosis follows in a transition, so that strip stays on
-  // screen, the same elements, until the diagnosis's code has arrived.
-  const [diagnosing, setDiagnosing] = useState(false);
-  useEffect(() => startTransition(() => setDiagnosing(true)), []);
+  // The server's paint of a page shows the strip as known up front (it cannot wait for the
+  // diagnosis's chunk). Taking that paint over, the app starts the diagnosis in a transition,
+  // so the painted strip stays on screen, the same elements, until the chunk is in.
+  const hydrating = useHydrating();
+  const [diagnosing, setDiagnosing] = useState(!hydrating);
+  useEffect(() => {
+    if (!diagnosing) startTransition(() => setDiagnosing(true));
+  }, [diagnosing]);
   return (
     <ErrorBoundary fallback={() => <HealthStrip verdicts={model.health} {...strip} />}>
       <Suspense fallback={waiting}>

@@ -16,7 +16,7 @@ import { aroundWindow, type TimeWindow } from '../lib/time-window';
 import { useIdle } from '../lib/use-idle';
 import { useNearViewport } from '../lib/use-near-viewport';
 import { usePainted } from '../lib/use-painted';
-import { readViewParams } from '../lib/view-params';
+import { PLAIN_VIEW } from '../lib/view-params';
 import { HealthAndMoment } from './health-and-moment';
 import { LazySection } from './lazy-section';
 import {
@@ -101,7 +101,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
           facts={derived.facts}
           sessionId={params.sessionId}
           participantId={params.participantId}
-          deepLink={shareUrl(here, readViewParams(new URL(here, origin).search), origin)}
+          deepLink={shareUrl(here, { ...PLAIN_VIEW, redact, clock }, origin)}
           redact={redact}
         />
         {live ? (

@@ -2,18 +2,18 @@
  * A deep link's first frame, painted by the server: the app's own first render (header, form,
  * Health strip, summary, the sections below held as skeletons) as HTML, for the answer the
  * page carries and the agent's time zone, locale and theme. The browser shows it as soon as
- * the HTML and CSS are in; the app then renders the same page over it. `npm run build` builds
- * this module for the server on its own (`vite build --ssr`, into dist/.server), so
- * react-dom/server stays out of the browser's bundle and the server imports no app source.
+ * the HTML and CSS are in; the app then hydrates it (src/main.tsx). `npm run build` builds this
+ * module for the server on its own (`vite build --ssr`, into dist/.server): react-dom/server
+ * stays out of the browser's bundle, and the server loads the built module rather than the
+ * app's source.
  */
 import { renderToString } from 'react-dom/server';
 import type { Received } from '../api/boot-answer';
-import { readJson } from '../api/http';
-import { participantQueryOptions, readParticipant } from '../api/participant-query';
 import { parseRoute } from '../features/lookup/deep-link';
 import { isDark, readAgentPrefs } from '../lib/agent-prefs';
 import { readViewParams } from '../lib/view-params';
 import { AppRoot } from './app-root';
+import { seedParticipant } from './boot-request';
 import { createQueryClient } from './query-client';
 
 export type ServerPaintInput = {
@@ -46,14 +46,8 @@ export function paintParticipantPage({
   const agent = readAgentPrefs(cookie);
   const route = parseRoute(url.pathname, url.search);
   if (!agent || route.kind !== 'participant') return null;
-  let result: ReturnType<typeof readParticipant>;
-  try {
-    result = readParticipant(readJson(answer));
-  } catch {
-    return null;
-  }
   const client = createQueryClient();
-  client.setQueryData(participantQueryOptions(route.params).queryKey, result);
+  if (!seedParticipant(client, route.params, answer)) return null;
   const html = renderToString(
     <AppRoot
       client={client}

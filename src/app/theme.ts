@@ -6,11 +6,17 @@
  */
 import { useSyncExternalStore } from 'react';
 import { withView } from '../features/lookup/deep-link';
-import { rememberAgentPrefs } from '../lib/agent-prefs';
+import { rememberAgentPrefs, themeOn } from '../lib/agent-prefs';
 import { appPath } from '../lib/base-path';
 import { navigate } from '../lib/router';
 import { useServerRender } from '../lib/server-render';
-import { currentViewParams, readViewParams, THEMES, type Theme } from '../lib/view-params';
+import {
+  currentViewParams,
+  isDarkTheme,
+  readViewParams,
+  THEMES,
+  type Theme,
+} from '../lib/view-params';
 
 const STORAGE_KEY = 'participant-inspector:theme';
 const listeners = new Set<() => void>();
@@ -34,8 +40,7 @@ export function themeChoice(): Theme {
 const systemDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
 
 export function applyTheme(root: HTMLElement = document.documentElement) {
-  const choice = themeChoice();
-  const dark = choice === 'dark' || (choice === 'system' && systemDark());
+  const dark = isDarkTheme(themeChoice(), systemDark());
   root.classList.toggle('dark', dark);
   root.style.colorScheme = dark ? 'dark' : 'light';
   // For the server's paint of the next deep link: the choice kept here and the system's.
@@ -88,7 +93,7 @@ function subscribe(listener: () => void) {
 export function useThemeChoice(): Theme {
   const server = useServerRender();
   const serverChoice = server
-    ? () => readViewParams(new URL(server.href, server.origin).search).theme ?? server.agent.theme
+    ? () => themeOn(server.agent, readViewParams(new URL(server.href, server.origin).search).theme)
     : themeChoice;
   return useSyncExternalStore(subscribe, themeChoice, serverChoice);
 }

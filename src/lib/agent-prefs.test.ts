@@ -8,7 +8,7 @@ import {
 } from './agent-prefs';
 
 const prefs: AgentPrefs = {
-  timeZone: 'America/Argentina/Buenos_Aires',
+  timeZone: 'America/Sao_Paulo',
   locale: 'pt-BR',
   theme: 'dark',
   systemDark: false,
@@ -30,13 +30,28 @@ describe('the agent’s prefs cookie', () => {
     expect(read('tz=UTC&locale=not_a_locale!&theme=light&dark=0')).toBeNull();
     expect(read('tz=UTC&locale=en&theme=sepia&dark=0')).toBeNull();
     expect(read('tz=UTC&locale=en&theme=light&dark=maybe')).toBeNull();
-    // A locale is read in its canonical form.
-    expect(read('tz=UTC&locale=EN-gb&theme=light&dark=1')).toEqual({
+  });
+
+  it('reads zones and locales in their canonical forms, so the server keeps few formatters', () => {
+    const read = (tz: string, locale: string) =>
+      readAgentPrefs(
+        `${AGENT_PREFS_COOKIE}=${new URLSearchParams({ tz, locale, theme: 'light', dark: '1' })}`,
+      );
+    expect(read('UTC', 'EN-gb')).toEqual({
       timeZone: 'UTC',
       locale: 'en-GB',
       theme: 'light',
       systemDark: true,
     });
+    expect(read('europe/berlin', 'de-DE-u-nu-arab')).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      locale: 'de-DE',
+    });
+    // Private-use and extension tags, each a new value, come down to the language.
+    const many = new Set(
+      Array.from({ length: 50 }, (_, i) => read('UTC', `en-x-a${i}`)?.locale ?? 'unread'),
+    );
+    expect([...many]).toEqual(['en']);
   });
 
   it('says dark as the app would: the link, then the choice, then the system', () => {

@@ -2,10 +2,11 @@
  * What a server-painted first frame needs to know of the agent's browser: its time zone and
  * locale (every time on the page is shown on them) and its theme. The app writes them into a
  * cookie as it applies the theme; the server reads the cookie on the next deep link. Without
- * it (a first visit, a frame whose cookies are blocked) the server paints nothing and the app
- * paints the page itself, as it always can.
+ * it (a first visit, a browser without the Cookie Store API) the server paints nothing and the
+ * app paints the page itself, as it always can.
  */
-import { THEMES, type Theme } from './view-params';
+import { canonicalTimeZone } from './clock';
+import { isDarkTheme, THEMES, type Theme } from './view-params';
 
 export type AgentPrefs = {
   readonly timeZone: string;
@@ -30,28 +31,23 @@ export function encodeAgentPrefs(prefs: AgentPrefs): string {
   }).toString();
 }
 
-function knownZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
+/** The locale's base name ("de-DE" of "de-de-u-nu-latn") if formatting supports it, else null. */
 function canonicalLocale(locale: string): string | null {
   try {
-    return Intl.getCanonicalLocales(locale)[0] ?? null;
+    const base = new Intl.Locale(locale).baseName;
+    return Intl.DateTimeFormat.supportedLocalesOf([base]).length === 1 ? base : null;
   } catch {
     return null;
   }
 }
 
-/** Whether a page on these prefs is dark, the URL's ?theme= (when set) outvoting them. */
-export function isDark(prefs: AgentPrefs, urlTheme: Theme | null): boolean {
-  const choice = urlTheme ?? prefs.theme;
-  return choice === 'dark' || (choice === 'system' && prefs.systemDark);
-}
+/** The theme in force on these prefs: the URL's ?theme= (when set) outvotes the one kept. */
+export const themeOn = (prefs: AgentPrefs, urlTheme: Theme | null): Theme =>
+  urlTheme ?? prefs.theme;
+
+/** Whether a page on these prefs is dark. */
+export const isDark = (prefs: AgentPrefs, urlTheme: Theme | null): boolean =>
+  isDarkTheme(themeOn(prefs, urlTheme), prefs.systemDark);
 
 /** The prefs in a Cookie header, or null when absent or not all readable. */
 export function readAgentPrefs(cookieHeader: string | null | undefined): AgentPrefs | null {
@@ -63,12 +59,14 @@ export function readAgentPrefs(cookieHeader: string | null | undefined): AgentPr
     .find((part) => part.startsWith(prefix));
   if (!raw) return null;
   const fields = new URLSearchParams(raw.slice(prefix.length));
-  const timeZone = fields.get('tz') ?? '';
-  const locale = canonicalLocale((fields.get('locale') ?? '').slice(0, MAX_FIELD));
+  const zone = fields.get('tz') ?? '';
+  const asked = fields.get('locale') ?? '';
+  // Canonical names only: each distinct value costs the server a formatter.
+  const timeZone = zone.length > MAX_FIELD ? null : canonicalTimeZone(zone);
+  const locale = asked.length > MAX_FIELD ? null : canonicalLocale(asked);
   const theme = THEMES.find((t) => t === fields.get('theme'));
   const dark = fields.get('dark');
-  if (timeZone.length > MAX_FIELD || !knownZone(timeZone)) return null;
-  if (!locale || !theme || (dark !== '0' && dark !== '1')) return null;
+  if (!timeZone || !locale || !theme || (dark !== '0' && dark !== '1')) return null;
   return { timeZone, locale, theme, systemDark: dark === '1' };
 }
 

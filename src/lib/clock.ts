@@ -27,25 +27,45 @@ export type Clock = {
   readonly companion: { readonly label: string; readonly time: (ms: number) => string } | null;
 };
 
+/**
+ * Formatters are kept for reuse, at most this many of each kind: the server paints pages for
+ * any agent's zone and locale (from a cookie), and must not keep one for every value it is sent.
+ */
+const MAX_KEPT = 64;
+
+function kept(
+  store: Map<string, Intl.DateTimeFormat>,
+  key: string,
+  make: () => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
+  let found = store.get(key);
+  if (!found) {
+    if (store.size >= MAX_KEPT) store.clear();
+    found = make();
+    store.set(key, found);
+  }
+  return found;
+}
+
 const partsFormat = new Map<string, Intl.DateTimeFormat>();
 
 /** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
 export function offsetAt(ms: number, timeZone: string | undefined): number {
-  const key = timeZone ?? '';
-  let format = partsFormat.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormat.set(key, format);
-  }
+  const format = kept(
+    partsFormat,
+    timeZone ?? '',
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+  );
   const get = (type: string) =>
     Number(format.formatToParts(ms).find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(
@@ -94,13 +114,11 @@ function formatterFor(
   agentLocale?: string,
 ) {
   const { locale = agentLocale, options } = FORMATS[kind];
-  const key = `${kind} ${timeZone ?? ''} ${locale ?? ''}`;
-  let found = formatters.get(key);
-  if (!found) {
-    found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    formatters.set(key, found);
-  }
-  return found;
+  return kept(
+    formatters,
+    `${kind} ${timeZone ?? ''} ${locale ?? ''}`,
+    () => new Intl.DateTimeFormat(locale, { ...options, timeZone }),
+  );
 }
 
 /** Formats on one kind and zone; the formatter is made at the first call. */
@@ -110,6 +128,15 @@ function formatting(kind: keyof typeof FORMATS, timeZone: string | undefined, lo
     format ??= formatterFor(kind, timeZone, locale);
     return format.format(ms);
   };
+}
+
+/** The zone's canonical name ("europe/berlin" → "Europe/Berlin"), or null if not a known zone. */
+export function canonicalTimeZone(timeZone: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether this browser knows the IANA zone (the formatter made to find out is kept). */

@@ -1,5 +1,5 @@
 /**
- * A deep link's first frame can be painted by the server (server/first-paint.ts). What the
+ * A deep link's first frame can be painted by the server (src/app/server-paint.tsx). What the
  * browser would otherwise read from itself — the location, the agent's time zone, locale and
  * theme — then comes from here. In the browser there is no value, and each reader uses the
  * browser's own.
@@ -15,9 +15,6 @@ export type ServerRender = {
   /** What the agent's browser said of itself on its last visit (a cookie). */
   readonly agent: AgentPrefs;
 };
-
-/** Marks the element holding the server's paint in a page's #root (inert until the app runs). */
-export const SERVER_PAINT_ATTRIBUTE = 'data-server-paint';
 
 export const ServerRenderContext = createContext<ServerRender | null>(null);
 

@@ -8,6 +8,10 @@ import { type ClockZone, isClockZone } from './clock';
 export const THEMES = ['light', 'dark', 'system'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** Whether a theme choice makes the page dark, given the system's preference. */
+export const isDarkTheme = (choice: Theme, systemDark: boolean): boolean =>
+  choice === 'dark' || (choice === 'system' && systemDark);
+
 export type ViewParams = {
   readonly embed: boolean;
   readonly theme: Theme | null;
