@@ -76,7 +76,18 @@ async function openPainted(browser: Browser, link: string) {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
-    const w = window as unknown as { firstSummary?: Element; text?: string; painted?: boolean };
+    const w = window as unknown as {
+      firstSummary?: Element;
+      text?: string;
+      painted?: boolean;
+      shifted: number;
+    };
+    // Layout shifts, as the browser scores them (what Lighthouse reads as CLS).
+    w.shifted = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        w.shifted += (entry as unknown as { value: number }).value;
+    }).observe({ type: 'layout-shift', buffered: true });
     // "interactive": the page is parsed, and its deferred (module) scripts have not run yet.
     document.addEventListener('readystatechange', () => {
       const summary = document.querySelector('section[aria-label="Participant summary"]');
@@ -110,6 +121,12 @@ test('the app takes the painted page over without changing what it shows', async
   });
   const summary = page.getByRole('region', { name: 'Participant summary' });
   await expect(summary).toHaveText(first.text);
+  // The Reported moment card, which comes with the diagnosis's code, arrives in a place kept
+  // for it: nothing painted moves (the summary's move scored 0.03–0.10 before).
+  await expect(page.getByRole('heading', { name: 'Reported moment' })).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { shifted: number }).shifted),
+  ).toBeLessThan(0.01);
   // And it answers: a control works.
   const hide = page.getByRole('checkbox', { name: 'Hide personal data' });
   await hide.check();

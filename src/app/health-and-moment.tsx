@@ -1,5 +1,6 @@
 import { Suspense, startTransition, useEffect, useState } from 'react';
 import type { Participant } from '../api/participant-schema';
+import { Skeleton } from '../components/ui/skeleton';
 import { HealthStrip, type HealthStripProps } from '../features/diagnostics/health-strip';
 import { navigate } from '../lib/router';
 import type { TimeWindow } from '../lib/time-window';
@@ -25,12 +26,21 @@ export type HealthAndMomentProps = {
  */
 export function HealthAndMoment(props: HealthAndMomentProps) {
   const { participant, model, strip } = props;
+  // The Reported moment card comes with the diagnosis's code: its place is kept meanwhile, so
+  // the summary below does not jump when it arrives (heights as measured at 412 px and above
+  // 640 px, a marked moment adding its summary).
+  const momentPlace = (
+    <Skeleton className={`w-full rounded-xl ${props.moment ? 'h-72 sm:h-56' : 'h-60 sm:h-40'}`} />
+  );
   const waiting = (
-    <HealthStrip
-      verdicts={model.health}
-      pending={!model.absent.includes('quality_stats')}
-      {...strip}
-    />
+    <>
+      <HealthStrip
+        verdicts={model.health}
+        pending={!model.absent.includes('quality_stats')}
+        {...strip}
+      />
+      {momentPlace}
+    </>
   );
   // The server's paint of a page shows the strip as known up front (it cannot wait for the
   // diagnosis's chunk). Taking that paint over, the app starts the diagnosis in a transition,
@@ -52,7 +62,7 @@ export function HealthAndMoment(props: HealthAndMomentProps) {
             strip={strip}
           >
             {(findings, series) => (
-              <Suspense fallback={null}>
+              <Suspense fallback={momentPlace}>
                 <ReportedMoment
                   moment={props.moment}
                   problem={props.momentProblem}
