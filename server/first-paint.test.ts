@@ -7,6 +7,7 @@ import { AGENT_PREFS_COOKIE, type AgentPrefs, encodeAgentPrefs } from '../src/li
 import { loadConfig } from './config';
 import { createApp } from './node-app';
 import { fakeDist, pagePath, scenario } from './testing/deep-links';
+import { recordingUpstream } from './testing/listen';
 import { quiet } from './testing/quiet';
 
 const BERLIN: AgentPrefs = {
@@ -128,5 +129,49 @@ describe('a deep link the server leaves for the app to paint', () => {
       headers: { cookie: cookieFor(BERLIN) },
     });
     expect(await res.text()).toContain(empty);
+  });
+});
+
+describe('a deep link painted in live mode', () => {
+  it('paints from the upstream answer, and neither the page nor its headers hold the token', async () => {
+    const token = 'live-token-0123456789abcdef0123456789';
+    const upstream = await recordingUpstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          success: true,
+          data: {
+            participant: {
+              id: 'p-1',
+              display_name: 'Live Agent',
+              joined_at: '2026-11-21T14:00:12.400Z',
+              left_at: '2026-11-21T14:10:12.400Z',
+            },
+          },
+        }),
+      );
+    });
+    const live = createApp(
+      loadConfig({
+        CLOUDFLARE_API_TOKEN: token,
+        CLOUDFLARE_ACCOUNT_ID: 'acct-1',
+        RTK_APP_ID: 'app-9',
+        RTK_API_BASE: `${upstream.url}/client/v4/`,
+        DIST_DIR: fakeDist(),
+      }),
+      quiet(WAIT),
+    );
+    try {
+      const res = await live.request('/sessions/s-1/participants/p-1', {
+        headers: { cookie: cookieFor(BERLIN) },
+      });
+      const html = await res.text();
+      expect(rootOf(html)).toContain('Live Agent');
+      expect(upstream.seen).toHaveLength(1);
+      expect(html).not.toContain(token);
+      expect(JSON.stringify([...res.headers])).not.toContain(token);
+    } finally {
+      await upstream.close();
+    }
   });
 });
