@@ -12,6 +12,10 @@ async function agentCookies(browser: Browser, options: BrowserContextOptions = {
   const page = await first.newPage();
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Participant Inspector' })).toBeVisible();
+  // The app writes it just after its start.
+  await expect
+    .poll(async () => (await first.cookies()).map((c) => c.name))
+    .toContain('inspector-agent');
   const cookies = await first.cookies();
   await first.close();
   return cookies;

@@ -133,10 +133,16 @@ const agentCookies = await (async () => {
   const page = await context.newPage();
   await page.goto(`${base}/`);
   await page.getByRole('heading', { name: 'Participant Inspector' }).waitFor();
-  const cookies = await context.cookies();
-  await context.close();
-  if (!cookies.some((c) => c.name === 'inspector-agent')) throw new Error('no agent cookie');
-  return cookies;
+  // The app writes it just after its start.
+  for (let i = 0; i < 50; i++) {
+    const cookies = await context.cookies();
+    if (cookies.some((c) => c.name === 'inspector-agent')) {
+      await context.close();
+      return cookies;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the app wrote no inspector-agent cookie');
 })();
 const paintedAt = async (page: Page, mark: string): Promise<number> => {
   const stamped = await page.waitForFunction((m) => {

@@ -204,13 +204,10 @@ export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandl
     headers.delete('etag');
     headers.delete('content-length');
     if (answer) headers.set('cache-control', 'no-store');
+    const painted = answer ? paintFor(options, c, page, answer) : null;
+    const body = answer ? withAnswer(painted ? withPaint(html, painted) : html, answer) : null;
     // Unset first: Hono copies the old response's headers onto a replacement (the ETag too).
     c.res = undefined;
-    const painted = answer ? paintFor(options, c, page, answer) : null;
-    const body = painted ? withPaint(html, painted) : html;
-    c.res = new Response(answer ? withAnswer(body, answer) : withDataPreload(html, apiUrl), {
-      status: 200,
-      headers,
-    });
+    c.res = new Response(body ?? withDataPreload(html, apiUrl), { status: 200, headers });
   };
 }

@@ -35,8 +35,8 @@ export type ServerPaint = {
 /**
  * The first frame of a participant's page, or null when the server cannot paint it as the app
  * would: the agent's browser has not said its time zone, locale and theme (a first visit, a
- * frame whose cookies are blocked), not a participant's link, or an answer the app shows as an
- * error.
+ * browser without the Cookie Store API), not a participant's link, or an answer the app shows
+ * as an error.
  */
 export function paintParticipantPage({
   url,

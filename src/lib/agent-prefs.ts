@@ -70,20 +70,33 @@ export function readAgentPrefs(cookieHeader: string | null | undefined): AgentPr
   return { timeZone, locale, theme, systemDark: dark === '1' };
 }
 
-/** This browser's prefs, written for the next deep link (kept a year, for this app's path). */
+/** The cookie's value as last written from this page, so an unchanged one is not written again. */
+let written: string | undefined;
+
+/**
+ * This browser's prefs, written for the next deep link (kept a year, for this app's path).
+ * The theme is applied at start and on every navigation: the cookie is written after that
+ * task (reading the browser's zone and locale makes a formatter), and only when it changed.
+ */
 export function rememberAgentPrefs(theme: Theme, systemDark: boolean, path: string): void {
-  const { timeZone, locale } = new Intl.DateTimeFormat().resolvedOptions();
-  const value = encodeAgentPrefs({ timeZone, locale, theme, systemDark });
   // Without the Cookie Store API, or when cookies are refused (a sandboxed frame), nothing is
   // kept: the app then paints every page itself.
   if (typeof cookieStore === 'undefined') return;
-  cookieStore
-    .set({
-      name: AGENT_PREFS_COOKIE,
-      value,
-      path,
-      expires: Date.now() + 365 * 24 * 3600 * 1000,
-      sameSite: 'lax',
-    })
-    .catch(() => undefined);
+  setTimeout(() => {
+    const { timeZone, locale } = new Intl.DateTimeFormat().resolvedOptions();
+    const value = encodeAgentPrefs({ timeZone, locale, theme, systemDark });
+    if (value === written) return;
+    written = value;
+    cookieStore
+      .set({
+        name: AGENT_PREFS_COOKIE,
+        value,
+        path,
+        expires: Date.now() + 365 * 24 * 3600 * 1000,
+        sameSite: 'lax',
+      })
+      .catch(() => {
+        written = undefined;
+      });
+  }, 0);
 }
