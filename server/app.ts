@@ -16,15 +16,19 @@ import { type DeepLinkAnswerOptions, deepLinkAnswers } from './deep-link-answer'
 import { createMockApi } from './mock/api';
 import { jsonLogger, type Logger, observability } from './observability';
 import { errorResponse } from './proxy/errors';
-import { createBudget } from './proxy/rate-limit';
 import { apiRoutes } from './proxy/routes';
-import { shareUpstream } from './proxy/shared-upstream';
-import { createUpstream, type UpstreamFetch } from './proxy/upstream';
+import { createTeamUpstream } from './proxy/team-upstream';
+import type { Upstream, UpstreamFetch } from './proxy/upstream';
 import { securityHeaders } from './security-headers';
 
 export type AppOptions = {
   /** Replaces global fetch for live-mode upstream calls (tests count what reaches upstream). */
   readonly fetch?: UpstreamFetch;
+  /**
+   * Replaces the in-process upstream (budget, breaker, coalescing, cache): a Worker hands in one
+   * that forwards to the deployment's Durable Object, so every isolate shares them.
+   */
+  readonly upstream?: Upstream;
   /** Where request logs go (JSON lines on stdout by default). */
   readonly log?: Logger;
   /** The client's network address, as the runtime knows it (for per-user limits). */
@@ -64,13 +68,13 @@ const DEEP_LINK_PAINT_MAX_CHARS = 1_000_000;
 
 /** The mock called in-process, failing on abort exactly as fetch does (timeouts included). */
 function inProcess(handler: (request: Request) => Response | Promise<Response>): UpstreamFetch {
-  return (request) =>
+  return (url, init) =>
     new Promise((resolve, reject) => {
-      const abort = () =>
-        reject(request.signal.reason ?? new DOMException('Aborted', 'AbortError'));
-      if (request.signal.aborted) return abort();
-      request.signal.addEventListener('abort', abort, { once: true });
-      Promise.resolve(handler(request)).then(resolve, reject);
+      const { signal } = init;
+      const abort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+      if (signal.aborted) return abort();
+      signal.addEventListener('abort', abort, { once: true });
+      Promise.resolve(handler(new Request(url, init))).then(resolve, reject);
     });
 }
 
@@ -90,15 +94,8 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
   // Demo mode goes through exactly the same proxy code; only the transport is in-process.
   const transport: UpstreamFetch = mock
     ? inProcess(mock.fetch)
-    : (options.fetch ?? ((request) => fetch(request)));
-  // The budget guards the team's real token; the embedded mock has no quota to protect.
-  const budget =
-    config.mode === 'live'
-      ? createBudget({ limit: config.quota.upstreamPer5Minutes, windowMs: 5 * 60_000 })
-      : undefined;
-  const upstream = shareUpstream(createUpstream(config.upstream, transport, budget), {
-    cacheTtlMs: config.quota.cacheTtlMs,
-  });
+    : (options.fetch ?? ((url, init) => fetch(url, init)));
+  const upstream = options.upstream ?? createTeamUpstream(config, transport);
   const verify =
     options.accessVerifier ?? (config.access ? createAccessVerifier(config.access) : undefined);
   const probes = new Hono();

@@ -37,6 +37,8 @@ export type QuotaConfig = {
   readonly upstreamPer5Minutes: number;
   /** How long a finished participant (left_at set) is served from memory. */
   readonly cacheTtlMs: number;
+  /** The most the answer cache holds, in bytes of body; the least recently used go first. */
+  readonly cacheMaxBytes: number;
 };
 
 export type AccessSettings = { readonly teamDomain: string; readonly audience: string };
@@ -160,6 +162,12 @@ function parseQuota(env: NodeJS.ProcessEnv): QuotaConfig {
     // 1,000 of Cloudflare's 1,200: the dashboard and other tools share the same token.
     upstreamPer5Minutes: parseInteger('UPSTREAM_BUDGET', env.UPSTREAM_BUDGET, 1_000, 1_200),
     cacheTtlMs: parseInteger('CACHE_TTL_MS', env.CACHE_TTL_MS, 60_000, 3_600_000),
+    cacheMaxBytes: parseInteger(
+      'CACHE_MAX_BYTES',
+      env.CACHE_MAX_BYTES,
+      128 * 1024 * 1024,
+      1024 * 1024 * 1024,
+    ),
   };
 }
 
@@ -169,13 +177,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const embed = parseEmbed(env);
   const quota = parseQuota(env);
   const access = parseAccess(env);
-  const timeoutMs = parseInteger('UPSTREAM_TIMEOUT_MS', env.UPSTREAM_TIMEOUT_MS, 8_000, 120_000);
-  const deadlineMs = parseInteger(
-    'UPSTREAM_DEADLINE_MS',
-    env.UPSTREAM_DEADLINE_MS,
-    20_000,
-    300_000,
-  );
+  // One silent attempt and one retry fit the deadline, so a page explains a hung upstream
+  // within about ten seconds instead of leaving the agent on a spinner.
+  const timeoutMs = parseInteger('UPSTREAM_TIMEOUT_MS', env.UPSTREAM_TIMEOUT_MS, 5_000, 120_000);
+  const deadlineMs = parseInteger('UPSTREAM_DEADLINE_MS', env.UPSTREAM_DEADLINE_MS, 9_000, 300_000);
   const retries = parseInteger('UPSTREAM_RETRIES', env.UPSTREAM_RETRIES, 2, 2);
   const breaker = {
     failures: Math.max(1, parseInteger('BREAKER_FAILURES', env.BREAKER_FAILURES, 5, 10_000)),

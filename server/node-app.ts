@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import type { paintParticipantPage } from '../src/app/server-paint';
 import { type AppOptions, createCoreApp } from './app';
 import type { Config } from './config';
+import { nodeTransport } from './proxy/node-transport';
 import { loadStatic, staticRoutes } from './static';
 
 /** The socket's address; null when there is no socket (app.request() in tests). */
@@ -25,7 +26,12 @@ export function createApp(config: Config, options: AppOptions = {}) {
     config,
     { routes: staticRoutes(files, config.basePath), ready: files.size > 0 },
     // The socket's address, not a header a client could forge.
-    { clientAddress: socketAddress, compressJson: true, ...options },
+    {
+      clientAddress: socketAddress,
+      compressJson: true,
+      fetch: nodeTransport(config.upstream),
+      ...options,
+    },
   );
 }
 

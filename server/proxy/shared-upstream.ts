@@ -11,12 +11,16 @@ type Snapshot = { status: number; headers: [string, string][]; body: string };
 
 export type SharedUpstreamOptions = {
   readonly cacheTtlMs: number;
+  /** The most the cache holds (bodies' length); the least recently used entries go first. */
+  readonly cacheMaxBytes: number;
   readonly now?: () => number;
 };
 
 export type SharedUpstream = Upstream & {
   /** Calls that really went upstream (for tests and the load report). */
   readonly calls: () => number;
+  /** Bytes of answers the cache holds now. */
+  readonly cachedBytes: () => number;
 };
 
 const toResponse = (s: Snapshot) =>
@@ -64,27 +68,85 @@ function join(entry: InFlight, signal: AbortSignal) {
   );
 }
 
+/**
+ * Finished answers for `ttlMs`, at most `maxBytes` of them: a Map kept in least-recently-used
+ * order, expired entries dropped when read, on every insert and once per TTL on a timer (which
+ * never keeps the process alive), so an idle server does not hold stale answers.
+ */
+function answerCache(ttlMs: number, maxBytes: number, now: () => number) {
+  const entries = new Map<string, { until: number; value: Snapshot }>();
+  let bytes = 0;
+  let sweeper: ReturnType<typeof setInterval> | undefined;
+
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.value.body.length;
+  };
+  const sweep = () => {
+    const at = now();
+    for (const [key, entry] of entries) if (entry.until <= at) drop(key);
+    if (entries.size === 0 && sweeper !== undefined) {
+      clearInterval(sweeper);
+      sweeper = undefined;
+    }
+  };
+
+  return {
+    bytes: () => bytes,
+    get(key: string): Snapshot | undefined {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      if (entry.until <= now()) {
+        drop(key);
+        return undefined;
+      }
+      // Most recently used last.
+      entries.delete(key);
+      entries.set(key, entry);
+      return entry.value;
+    },
+    set(key: string, value: Snapshot) {
+      const size = value.body.length;
+      if (ttlMs <= 0 || size > maxBytes) return;
+      drop(key);
+      sweep();
+      for (const oldest of entries.keys()) {
+        if (bytes + size <= maxBytes) break;
+        drop(oldest);
+      }
+      entries.set(key, { until: now() + ttlMs, value });
+      bytes += size;
+      if (sweeper === undefined) {
+        sweeper = setInterval(sweep, Math.max(1_000, ttlMs));
+        // Node: the timer must not hold the process open (a Worker's has no unref).
+        if (typeof sweeper === 'object' && 'unref' in sweeper) sweeper.unref();
+      }
+    },
+  };
+}
+
 export function shareUpstream(upstream: Upstream, options: SharedUpstreamOptions): SharedUpstream {
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { until: number; value: Snapshot }>();
+  const cache = answerCache(options.cacheTtlMs, options.cacheMaxBytes, now);
   const inflight = new Map<string, InFlight>();
   let calls = 0;
 
   function remember(key: string, value: Snapshot) {
     // The TTL first: with the cache off, the body is not parsed again.
     if (options.cacheTtlMs <= 0 || !finished(value)) return;
-    const at = now();
-    for (const [k, entry] of cache) if (entry.until <= at) cache.delete(k);
-    cache.set(key, { until: at + options.cacheTtlMs, value });
+    cache.set(key, value);
   }
 
   return {
     breaker: upstream.breaker,
     calls: () => calls,
+    cachedBytes: cache.bytes,
     async get(path, query, signal) {
       const key = path + query;
       const cached = cache.get(key);
-      if (cached && cached.until > now()) return toResponse(cached.value);
+      if (cached) return toResponse(cached);
 
       let entry = inflight.get(key);
       if (!entry) {

@@ -6,11 +6,24 @@
  * browser gets this server's envelope, with nothing of the token, the account or the upstream.
  */
 import type { UpstreamConfig } from '../config';
-import { type CircuitBreaker, createCircuitBreaker } from './circuit-breaker';
+import { type CircuitBreaker, createCircuitBreaker, type Permit } from './circuit-breaker';
 import { errorResponse, JSON_HEADERS } from './errors';
 import type { Budget } from './rate-limit';
 
-export type UpstreamFetch = (request: Request) => Promise<Response>;
+/**
+ * How a call reaches the upstream: a URL and its options, never a Request object. Node's fetch
+ * re-wraps a Request it is handed and follows that Request's signal only through weak
+ * references, so after a major GC an abort no longer reached the connection; with the signal
+ * in the options it holds on to it. The caller also races every step against its own signal,
+ * so a transport that ignores aborts still cannot hold a request past its deadline.
+ */
+export type UpstreamInit = {
+  readonly method: 'GET';
+  readonly headers: Record<string, string>;
+  readonly redirect: 'manual';
+  readonly signal: AbortSignal;
+};
+export type UpstreamFetch = (url: string, init: UpstreamInit) => Promise<Response>;
 
 /** Larger bodies are refused rather than buffered: 64 MiB holds well over 100,000 events. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -24,13 +37,29 @@ export type Upstream = {
   readonly breaker: CircuitBreaker;
 };
 
+/** The longest wait passed on: a date years away is a broken header, not advice. */
+export const MAX_RETRY_AFTER_SECONDS = 3600;
+
 function retryAfter(value: string | null): string | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
-  if (/^\d{1,6}$/.test(trimmed)) return trimmed;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return String(Math.max(0, Math.ceil((date - Date.now()) / 1000)));
+  let seconds: number;
+  if (/^\d{1,12}$/.test(trimmed)) seconds = Number(trimmed);
+  else {
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date)) return undefined;
+    seconds = Math.ceil((date - Date.now()) / 1000);
+  }
+  return String(Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds)));
+}
+
+/** An upstream content type, echoed only as a plain media type; anything else is not quoted. */
+function mediaType(value: string | null): string {
+  const type = (value ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === '') return 'no content type';
+  return /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/.test(type)
+    ? type
+    : 'an unusual content type';
 }
 
 /** 250 ms · 2ⁿ with ±25 % jitter, so retries from many agents do not arrive in step. */
@@ -63,16 +92,73 @@ function limited(parent: AbortSignal, ms: number) {
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(timer);
+      signal.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
+
+/** Settles with `work`, or rejects as soon as `signal` aborts, whatever `work` does then. */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+class TooLarge extends Error {}
+
+/**
+ * The body as text, reading at most `max` decoded bytes (what the transport hands over after
+ * any gzip or brotli): a chunked or compressed body is counted as it streams, not trusted by
+ * its Content-Length. Every read is bounded by `signal`, and the stream is cancelled on any exit
+ * that did not read it to the end.
+ */
+async function readBody(response: Response, max: number, signal: AbortSignal): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > max) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new TooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await unlessAborted(reader.read(), signal);
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > max) throw new TooLarge();
+      parts.push(decoder.decode(value, { stream: true }));
+    }
+    finished = true;
+    parts.push(decoder.decode());
+    return parts.join('');
+  } finally {
+    if (!finished) void reader.cancel().catch(() => undefined);
+  }
+}
 
 type Attempt =
   | { kind: 'answer'; status: number; text: string; headers: Headers }
-  | { kind: 'timeout' | 'unreachable' | 'unreadable' | 'aborted' };
+  | { kind: 'timeout' | 'unreachable' | 'too_large' | 'aborted' };
 
 /** The answer for a non-2xx upstream status, in this server's words. */
 function upstreamError(status: number, headers: Headers): Response {
@@ -126,8 +212,8 @@ export function createUpstream(
     // Each attempt has its own limit; the browser leaving (signal) aborts the fetch too.
     const limit = limited(signal, config.timeoutMs);
     try {
-      const response = await fetchImpl(
-        new Request(url, {
+      const response = await unlessAborted(
+        fetchImpl(url, {
           method: 'GET',
           headers: {
             authorization: `Bearer ${config.token}`,
@@ -137,16 +223,12 @@ export function createUpstream(
           redirect: 'manual',
           signal: limit.signal,
         }),
+        limit.signal,
       );
-      const length = Number(response.headers.get('content-length') ?? '0');
-      if (length > MAX_BODY_BYTES) {
-        await response.body?.cancel();
-        return { kind: 'unreadable' };
-      }
-      const text = await response.text();
-      if (text.length > MAX_BODY_BYTES) return { kind: 'unreadable' };
+      const text = await readBody(response, MAX_BODY_BYTES, limit.signal);
       return { kind: 'answer', status: response.status, text, headers: response.headers };
-    } catch {
+    } catch (error) {
+      if (error instanceof TooLarge) return { kind: 'too_large' };
       if (signal.aborted) return { kind: 'aborted' };
       return { kind: limit.timedOut() ? 'timeout' : 'unreachable' };
     } finally {
@@ -157,19 +239,38 @@ export function createUpstream(
   return {
     breaker,
     async get(path, query, signal) {
-      const wait = breaker.retryAfterSeconds();
-      if (wait > 0) {
+      // Failures are counted per upstream path: the same participant failing again counts once.
+      const entry = breaker.enter(path);
+      if (!entry.permit) {
         return errorResponse(
           503,
           'upstream_unavailable',
-          `RealtimeKit failed repeatedly; this server pauses its requests for ${wait} s.`,
-          { 'retry-after': String(wait) },
+          `RealtimeKit failed for several different requests in a row; this server pauses its requests for ${entry.wait} s.`,
+          { 'retry-after': String(entry.wait) },
         );
       }
-      const url = `${config.base}/accounts/${config.accountId}/realtime/kit/${config.appId}${path}${query}`;
-      const overall = limited(signal, config.deadlineMs);
-      const deadline = overall.signal;
-      let result: Attempt = { kind: 'unreachable' };
+      const { permit } = entry;
+      try {
+        return await call(path, query, signal, permit);
+      } finally {
+        // Every exit settles the permit: one that neither succeeded nor failed frees its slot.
+        permit.release();
+      }
+    },
+  };
+
+  async function call(
+    path: string,
+    query: string,
+    signal: AbortSignal,
+    permit: Permit,
+  ): Promise<Response> {
+    const url = `${config.base}/accounts/${config.accountId}/realtime/kit/${config.appId}${path}${query}`;
+    const overall = limited(signal, config.deadlineMs);
+    const deadline = overall.signal;
+    let result: Attempt = { kind: 'unreachable' };
+    let tries = 0;
+    try {
       for (let n = 0; n <= config.retries; n++) {
         if (n > 0) await sleep(backoff(n - 1), deadline);
         if (deadline.aborted) break;
@@ -177,14 +278,14 @@ export function createUpstream(
         if (wait > 0) {
           // Out of budget: the first attempt answers 429; a retry stops with what it has.
           if (n > 0) break;
-          overall.done();
           return errorResponse(
             429,
             'rate_limited',
             'This server has used its share of the RealtimeKit budget for now; it protects the team’s token.',
-            { 'retry-after': String(wait) },
+            { 'retry-after': String(Math.min(wait, MAX_RETRY_AFTER_SECONDS)) },
           );
         }
+        tries += 1;
         result = await attempt(url, deadline);
         const retry =
           result.kind === 'unreachable' ||
@@ -192,58 +293,61 @@ export function createUpstream(
           (result.kind === 'answer' && RETRY_STATUSES.has(result.status));
         if (!retry) break;
       }
-      const pastDeadline = overall.timedOut();
+    } finally {
       overall.done();
+    }
+    const pastDeadline = overall.timedOut();
 
-      // Aborted by the deadline rather than by the browser: that is a timeout, not a departure.
-      if (result.kind === 'aborted' && !signal.aborted) result = { kind: 'timeout' };
-      if (signal.aborted) {
-        // The browser went away: nobody reads this, and it says nothing about RealtimeKit.
-        return new Response(null, { status: 499 });
-      }
-      if (result.kind !== 'answer') {
-        breaker.failure();
-        if (result.kind === 'timeout' || pastDeadline) {
-          return errorResponse(
-            504,
-            'upstream_timeout',
-            `RealtimeKit did not answer within ${config.timeoutMs / 1000} s (tried ${config.retries + 1} times).`,
-          );
-        }
-        if (result.kind === 'unreadable') {
-          return errorResponse(
-            502,
-            'upstream_bad_body',
-            'The RealtimeKit answer could not be read.',
-          );
-        }
-        return errorResponse(502, 'upstream_unreachable', 'Could not reach RealtimeKit.');
-      }
-
-      const { status, text, headers } = result;
-      if (status >= 500 || status === 408) breaker.failure();
-      else breaker.success();
-      let json = true;
-      try {
-        JSON.parse(text);
-      } catch {
-        json = false;
-      }
-      if (!json || (status >= 300 && status < 400)) {
-        const what = text.trimStart().startsWith('<')
-          ? 'an HTML page'
-          : status >= 300 && status < 400
-            ? 'a redirect'
-            : 'a body that is not valid JSON';
-        const type = (headers.get('content-type') ?? 'no content type').split(';')[0];
+    // Aborted by the deadline rather than by the browser: that is a timeout, not a departure.
+    if (result.kind === 'aborted' && !signal.aborted) result = { kind: 'timeout' };
+    if (signal.aborted) {
+      // The browser went away: nobody reads this, and it says nothing about RealtimeKit.
+      return new Response(null, { status: 499 });
+    }
+    if (result.kind !== 'answer') {
+      if (result.kind === 'too_large') {
+        // The service answered; the answer is just more than this server will hold.
+        permit.success();
         return errorResponse(
           502,
           'upstream_bad_body',
-          `RealtimeKit answered HTTP ${status} with ${what} (${type}).`,
+          `The RealtimeKit answer is larger than this server reads (${MAX_BODY_BYTES / 1024 / 1024} MiB).`,
         );
       }
-      if (status < 200 || status >= 300) return upstreamError(status, headers);
-      return new Response(scrub(text), { status, headers: JSON_HEADERS });
-    },
-  };
+      permit.failure();
+      if (result.kind === 'timeout' || pastDeadline) {
+        const seconds = Math.round(Math.min(config.timeoutMs, config.deadlineMs) / 100) / 10;
+        return errorResponse(
+          504,
+          'upstream_timeout',
+          `RealtimeKit did not answer within ${seconds} s (tried ${tries} ${tries === 1 ? 'time' : 'times'}).`,
+        );
+      }
+      return errorResponse(502, 'upstream_unreachable', 'Could not reach RealtimeKit.');
+    }
+
+    const { status, text, headers } = result;
+    if (status >= 500 || status === 408) permit.failure();
+    else permit.success();
+    let json = true;
+    try {
+      JSON.parse(text);
+    } catch {
+      json = false;
+    }
+    if (!json || (status >= 300 && status < 400)) {
+      const what = text.trimStart().startsWith('<')
+        ? 'an HTML page'
+        : status >= 300 && status < 400
+          ? 'a redirect'
+          : 'a body that is not valid JSON';
+      return errorResponse(
+        502,
+        'upstream_bad_body',
+        `RealtimeKit answered HTTP ${status} with ${what} (${mediaType(headers.get('content-type'))}).`,
+      );
+    }
+    if (status < 200 || status >= 300) return upstreamError(status, headers);
+    return new Response(scrub(text), { status, headers: JSON_HEADERS });
+  }
 }
