@@ -34,7 +34,8 @@ const RETRY_STATUSES = new Set([408, 502, 503, 504]);
 export type Upstream = {
   /** GET `{base}/accounts/{account}/realtime/kit/{app}{path}{query}`; path and query pre-validated. */
   get(path: string, query: string, signal: AbortSignal): Promise<Response>;
-  readonly breaker: CircuitBreaker;
+  /** The circuit's state, for readiness (a Worker's comes from the shared Durable Object). */
+  readonly breaker: Pick<CircuitBreaker, 'state'>;
 };
 
 /** The longest wait passed on: a date years away is a broken header, not advice. */
