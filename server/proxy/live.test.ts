@@ -243,3 +243,42 @@ describe('id validation happens before any upstream call', () => {
     expect(upstream.seen).toHaveLength(1);
   });
 });
+
+describe('a query key given twice is refused on every API route', () => {
+  it.each([
+    [
+      'GET /api/sessions/:session_id/participants/:participant_id',
+      'filters',
+      '/api/sessions/s/participants/p?filters=events&filters=../../x',
+    ],
+    [
+      'GET /api/sessions/:session_id/participants/:participant_id',
+      'include_peer_events',
+      '/api/sessions/s/participants/p?include_peer_events=true&include_peer_events=false',
+    ],
+    [
+      'GET /api/sessions/peer-report/:peer_id',
+      'filters',
+      '/api/sessions/peer-report/peer_1?filters=events&filters=events',
+    ],
+    [
+      'GET /api/sessions/:session_id/participants',
+      'page_no',
+      '/api/sessions/s/participants?page_no=1&page_no=2',
+    ],
+    ['GET /api/sessions/:session_id', 'x', '/api/sessions/s?x=1&x=1'],
+    ['GET /api/config', 'v', '/api/config?v=1&v=2'],
+  ])(
+    '%s: a repeated %s is a 400 naming it, and upstream sees nothing',
+    async (_route, key, path) => {
+      const res = await rawGet(server.port, path);
+      expect(res.status).toBe(400);
+      const { error } = JSON.parse(res.body);
+      expect(error.kind).toBe('invalid_request');
+      expect(error.message).toBe(
+        `The query key "${key}" is given more than once; give each key once.`,
+      );
+      expect(upstream.seen).toHaveLength(0);
+    },
+  );
+});

@@ -32,6 +32,16 @@ function samplesFor(mode: Mode): AppConfig['samples'] {
   })).concat(SESSION_SAMPLES.map((s) => ({ ...s, group: 'participants' as const })));
 }
 
+/** The first query key given more than once, else null. */
+function repeatedKey(params: URLSearchParams): string | null {
+  const seen = new Set<string>();
+  for (const key of params.keys()) {
+    if (seen.has(key)) return key;
+    seen.add(key);
+  }
+  return null;
+}
+
 /** Who is asking, for the per-user limit: the Access email, else the client's address. */
 export type WhoIsAsking = (c: Context) => string;
 
@@ -45,6 +55,20 @@ export function apiRoutes(config: Config, upstream: Upstream, who: WhoIsAsking) 
     live_refresh_ms: config.liveRefreshMs,
   };
   const configJson = JSON.stringify(body);
+
+  // A key given twice would be read first-wins by one route and refused by another: every
+  // route refuses it here, before its own checks, so no second value is ever silently dropped.
+  api.use('*', async (c, next) => {
+    const repeated = repeatedKey(new URL(c.req.url).searchParams);
+    if (repeated !== null) {
+      return errorResponse(
+        400,
+        'invalid_request',
+        `The query key ${JSON.stringify(repeated.slice(0, 40))} is given more than once; give each key once.`,
+      );
+    }
+    await next();
+  });
 
   api.get('/config', () => new Response(configJson, { headers: JSON_HEADERS }));
 
