@@ -1,0 +1,331 @@
+/**
+ * Failures that must stay small, driven through the real server (live mode, Node's own
+ * transport) against a local upstream double that misbehaves: a call that never answers while
+ * the heap is collected, bodies that never end or inflate past the limit, one participant that
+ * keeps failing, a probe abandoned by its browser, broken headers.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config';
+import { createApp } from '../node-app';
+import { listen, recordingUpstream } from '../testing/listen';
+import { quiet } from '../testing/quiet';
+
+const TOKEN = 'cf-resilience-token-H7gF5dS3aQ1w';
+const ACCOUNT = '0123456789abcdef0123456789abcdef';
+
+setFlagsFromString('--expose-gc');
+/** A full, major collection, as `node --expose-gc` gives it. */
+const gc: () => void = runInNewContext('gc');
+
+type Answer = (req: IncomingMessage, res: ServerResponse) => void;
+
+const participant: Answer = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ success: true, data: { participant: { id: 'p' } } }));
+};
+
+const closing: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of closing.splice(0)) await close();
+});
+
+/** A live-mode server with Node's real transport in front of `answer`. */
+async function rig(answer: Answer, env: Record<string, string> = {}) {
+  const closed: string[] = [];
+  const upstream = await recordingUpstream((req, res) => {
+    req.on('close', () => closed.push(req.url ?? ''));
+    answer(req, res);
+  });
+  const options = quiet();
+  const server = await listen(
+    createApp(
+      loadConfig({
+        CLOUDFLARE_API_TOKEN: TOKEN,
+        CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
+        RTK_APP_ID: 'app-1',
+        RTK_API_BASE: `${upstream.url}/client/v4`,
+        DIST_DIR: '/nonexistent',
+        ...env,
+      }),
+      options,
+    ),
+  );
+  closing.push(async () => {
+    await server.close();
+    await upstream.close();
+  });
+  return {
+    upstream,
+    closed,
+    get: (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init),
+  };
+}
+
+/** Whether /readyz names the open circuit (the test server has no built app, so never ready). */
+const circuitOpen = async (r: { get: (path: string) => Promise<Response> }) =>
+  JSON.stringify(await (await r.get('/readyz')).json()).includes('circuit open');
+
+const kindOf = async (res: Response) =>
+  ((await res.json()) as { error: { kind: string; message: string } }).error;
+
+/** Allocates and drops ~`mb` MB in short-lived objects, as other agents' large pages do. */
+function churn(mb: number) {
+  let keep: unknown[] = [];
+  for (let i = 0; i < mb; i++) {
+    keep.push(new Array(32_768).fill({ i }));
+    if (keep.length > 8) keep = [];
+  }
+  return keep.length;
+}
+
+/** Major collections while `pending` is open, as other agents' large pages cause: aborts must survive them. */
+async function whileCollecting(pending: Promise<Response>): Promise<Response> {
+  let settled = false;
+  void pending.finally(() => {
+    settled = true;
+  });
+  const started = Date.now();
+  while (!settled && Date.now() - started < 4_000) {
+    churn(64);
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return pending;
+}
+
+describe('aborts that always arrive', () => {
+  it('ends a hung lookup with 504 by the deadline while the heap is collected, and closes the upstream call', async () => {
+    const r = await rig(() => undefined, {
+      UPSTREAM_TIMEOUT_MS: '400',
+      UPSTREAM_DEADLINE_MS: '900',
+    });
+    const started = Date.now();
+    const res = await whileCollecting(r.get('/api/sessions/s/participants/hung'));
+    expect(res.status).toBe(504);
+    expect(Date.now() - started).toBeLessThan(1_900);
+    expect((await kindOf(res)).message).toMatch(/did not answer within 0\.4 s/);
+    // Every attempt's connection really ended, not just the answer to the browser.
+    await expect.poll(() => r.closed.length, { timeout: 2_000 }).toBe(r.upstream.seen.length);
+  });
+
+  it('with the default settings: a hung participant answers 504 within 10 s, and another participant loads meanwhile', async () => {
+    const r = await rig((req, res) => {
+      if (req.url?.includes('/hung')) return;
+      participant(req, res);
+    });
+    const started = Date.now();
+    const hung = r.get('/api/sessions/s/participants/hung');
+    await expect.poll(() => r.upstream.seen.length).toBe(1);
+    const other = await r.get('/api/sessions/s/participants/other');
+    expect(other.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const res = await hung;
+    expect(res.status).toBe(504);
+    expect((await kindOf(res)).message).toContain('RealtimeKit did not answer within 5 s');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // The same participant again goes upstream again: nothing joined a stuck call.
+    const again = r.get('/api/sessions/s/participants/hung', { signal: AbortSignal.timeout(50) });
+    await expect(again).rejects.toThrow();
+    await expect.poll(() => r.upstream.seen.length).toBe(4);
+  }, 15_000);
+
+  it('ends a body that trickles a byte at a time at the attempt limit', async () => {
+    const r = await rig(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{');
+        const timer = setInterval(() => res.write(' '), 100);
+        res.on('close', () => clearInterval(timer));
+      },
+      { UPSTREAM_TIMEOUT_MS: '400', UPSTREAM_DEADLINE_MS: '900', UPSTREAM_RETRIES: '0' },
+    );
+    const started = Date.now();
+    const res = await whileCollecting(r.get('/api/sessions/s/participants/trickle'));
+    expect(res.status).toBe(504);
+    expect(Date.now() - started).toBeLessThan(1_400);
+    await expect.poll(() => r.closed.length).toBe(1);
+  });
+});
+
+describe('bounded memory', () => {
+  const MB = 1024 * 1024;
+
+  /** Peak RSS growth, in MB, while `work` runs. */
+  async function rssGrowth(work: () => Promise<void>) {
+    gc();
+    const before = process.memoryUsage.rss();
+    let peak = before;
+    const timer = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage.rss());
+    }, 5);
+    try {
+      await work();
+    } finally {
+      clearInterval(timer);
+    }
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return (peak - before) / MB;
+  }
+
+  it('refuses a 300 MB chunked body as it streams, with RSS growing by less than 150 MB', async () => {
+    let written = 0;
+    const r = await rig((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(MB, 0x20);
+      const pump = () => {
+        while (written < 300 * MB) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('close', () => {
+        written = Math.max(written, 0);
+      });
+      pump();
+    });
+    const growth = await rssGrowth(async () => {
+      const res = await r.get('/api/sessions/s/participants/huge');
+      expect(res.status).toBe(502);
+      const error = await kindOf(res);
+      expect(error.kind).toBe('upstream_bad_body');
+      expect(error.message).toContain('larger than this server reads');
+    });
+    expect(growth).toBeLessThan(150);
+    // The read stopped at the limit: the upstream was cut off long before 300 MB.
+    expect(written).toBeLessThan(150 * MB);
+    expect(r.upstream.seen).toHaveLength(1);
+  });
+
+  it('counts a compressed body by what it inflates to: 300 MB from a small gzip body is refused', async () => {
+    const bomb = gzipSync(Buffer.alloc(300 * MB, 0x20), { level: 9 });
+    expect(bomb.length).toBeLessThan(1 * MB);
+    const r = await rig((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': String(bomb.length),
+      });
+      res.end(bomb);
+    });
+    const growth = await rssGrowth(async () => {
+      const res = await r.get('/api/sessions/s/participants/bomb');
+      expect(res.status).toBe(502);
+      expect((await kindOf(res)).kind).toBe('upstream_bad_body');
+    });
+    expect(growth).toBeLessThan(150);
+  });
+});
+
+describe('one participant cannot open the circuit for everyone', () => {
+  const failing: Answer = (req, res) => {
+    if (req.url?.includes('/ok')) return participant(req, res);
+    res.writeHead(503, { 'content-type': 'application/json' });
+    res.end('{}');
+  };
+
+  it('counts repeated failures of one participant once: others still go upstream', async () => {
+    const r = await rig(failing, { BREAKER_FAILURES: '3', UPSTREAM_RETRIES: '0' });
+    for (let i = 0; i < 6; i++) {
+      expect((await r.get('/api/sessions/s/participants/broken')).status).toBe(502);
+    }
+    expect(r.upstream.seen).toHaveLength(6);
+    expect((await r.get('/api/sessions/s/participants/ok')).status).toBe(200);
+    expect(await circuitOpen(r)).toBe(false);
+  });
+
+  it('opens once several different requests have failed in a row', async () => {
+    const r = await rig(failing, { BREAKER_FAILURES: '3', UPSTREAM_RETRIES: '0' });
+    for (const id of ['a', 'b', 'c']) {
+      expect((await r.get(`/api/sessions/s/participants/${id}`)).status).toBe(502);
+    }
+    const res = await r.get('/api/sessions/s/participants/ok');
+    expect(res.status).toBe(503);
+    expect((await kindOf(res)).kind).toBe('upstream_unavailable');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await circuitOpen(r)).toBe(true);
+  });
+
+  it('releases a probe whose browser left: the next lookups go upstream again', async () => {
+    let mode: 'fail' | 'hang' | 'ok' = 'fail';
+    const r = await rig(
+      (req, res) => {
+        if (mode === 'hang') return;
+        if (mode === 'ok') return participant(req, res);
+        failing(req, res);
+      },
+      { BREAKER_FAILURES: '2', BREAKER_COOLDOWN_MS: '300', UPSTREAM_RETRIES: '0' },
+    );
+    for (const id of ['a', 'b']) await r.get(`/api/sessions/s/participants/${id}`);
+    expect((await r.get('/api/sessions/s/participants/c')).status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    // The probe: its agent closes the tab while RealtimeKit is silent.
+    mode = 'hang';
+    const controller = new AbortController();
+    const probe = r.get('/api/sessions/s/participants/probe', { signal: controller.signal });
+    const seen = r.upstream.seen.length;
+    await expect.poll(() => r.upstream.seen.length).toBe(seen + 1);
+    controller.abort();
+    await expect(probe).rejects.toThrow();
+    await expect.poll(() => r.closed.some((u) => u.includes('/probe'))).toBe(true);
+    mode = 'ok';
+    const next = await r.get('/api/sessions/s/participants/next');
+    expect(next.status).toBe(200);
+    expect(await circuitOpen(r)).toBe(false);
+  });
+
+  it('releases a probe refused by the budget: the next lookup is the probe, not a 503', async () => {
+    const r = await rig(failing, {
+      BREAKER_FAILURES: '1',
+      BREAKER_COOLDOWN_MS: '200',
+      UPSTREAM_RETRIES: '0',
+      UPSTREAM_BUDGET: '1',
+    });
+    expect((await r.get('/api/sessions/s/participants/a')).status).toBe(502);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    // The probe is refused by the (spent) budget before it reaches RealtimeKit…
+    expect((await kindOf(await r.get('/api/sessions/s/participants/b'))).kind).toBe('rate_limited');
+    // …and does not hold the probe slot: the next lookup probes in turn (and meets the budget).
+    const next = await r.get('/api/sessions/s/participants/c');
+    expect((await kindOf(next)).kind).toBe('rate_limited');
+    expect(r.upstream.seen).toHaveLength(1);
+  });
+});
+
+describe('what the upstream says is not trusted', () => {
+  it('caps a Retry-After date decades away at one hour', async () => {
+    const r = await rig((_req, res) => {
+      res.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': 'Wed, 01 Jan 2099 00:00:00 GMT',
+      });
+      res.end('{}');
+    });
+    const res = await r.get('/api/sessions/s/participants/later');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('3600');
+  });
+
+  it('never echoes an odd content type, nor the token a double reflects in it', async () => {
+    const r = await rig((_req, res) => {
+      res.writeHead(200, { 'content-type': `text/plain; token=Bearer ${TOKEN}` });
+      res.end('not json');
+    });
+    const plain = await r.get('/api/sessions/s/participants/plain');
+    expect(plain.status).toBe(502);
+    expect((await kindOf(plain)).message).toContain('(text/plain)');
+    const r2 = await rig((_req, res) => {
+      res.writeHead(200, { 'content-type': `Bearer-${TOKEN}/<script>` });
+      res.end('not json');
+    });
+    const odd = await r2.get('/api/sessions/s/participants/odd');
+    const text = await odd.text();
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain('<script>');
+    expect(text).toContain('an unusual content type');
+  });
+});
