@@ -19,6 +19,7 @@ import { errorResponse } from './proxy/errors';
 import { apiRoutes } from './proxy/routes';
 import { createTeamUpstream } from './proxy/team-upstream';
 import type { Upstream, UpstreamFetch } from './proxy/upstream';
+import { refuseMarkedTarget } from './refused-target';
 import { securityHeaders } from './security-headers';
 
 export type AppOptions = {
@@ -155,6 +156,8 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
   }
   app.use('*', observability(options.log ?? jsonLogger, config.basePath));
   app.use('*', securityHeaders(config.embed));
+  // A raw target the Node listener marked as refused is answered here: logged, ids and headers.
+  app.use('*', refuseMarkedTarget);
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       return errorResponse(

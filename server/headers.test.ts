@@ -8,6 +8,7 @@ import { loadConfig } from './config';
 import { SCENARIOS } from './mock/scenarios';
 import { createApp } from './node-app';
 import { type AccessTeam, startAccessTeam } from './testing/access-keys';
+import { listen, rawGet } from './testing/listen';
 import { quiet } from './testing/quiet';
 
 function dist() {
@@ -91,6 +92,35 @@ describe('GET /api/* (JSON)', () => {
     const same = await app.request(participant, { headers: { 'sec-fetch-site': 'same-origin' } });
     expect(same.status).toBe(200);
   });
+});
+
+describe('GET /api/sessions/%2e%2e/participants/x (a raw target URL parsing would rewrite)', () => {
+  it.each(['/api/sessions/%2e%2e/participants/x', '/api/sessions/a\\b/participants/x'])(
+    '%s is a 400 JSON with a request id, the security headers and one log line',
+    async (path) => {
+      const options = quiet();
+      const server = await listen(createApp(loadConfig({ DIST_DIR: dist() }), options));
+      try {
+        const res = await rawGet(server.port, path);
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+        const requestId = res.headers['x-request-id'];
+        expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+        const { error } = JSON.parse(res.body);
+        expect(error).toMatchObject({ kind: 'invalid_request', request_id: requestId });
+        for (const [name, value] of Object.entries(COMMON))
+          expect(res.headers[name], name).toBe(value);
+        expect(res.headers['content-security-policy']).toBe(
+          "default-src 'none'; frame-ancestors 'none'; sandbox",
+        );
+        expect(options.lines).toEqual([
+          expect.objectContaining({ msg: 'request', status: 400, request_id: requestId }),
+        ]);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });
 
 describe('GET /assets/* and the probes', () => {

@@ -1,31 +1,25 @@
 /**
- * The Node request listener. Before the app sees a request, its raw target is checked: URL
- * parsing would silently resolve "..", "%2e%2e" and "\" into another path, so any request
- * whose path holds them is refused here with 400 instead of being quietly rewritten.
+ * The Node request listener. Before the app sees a request, its raw target is checked (URL
+ * parsing would resolve "..", "%2e%2e" and "\" into another path): a request whose path holds
+ * them is marked, and the app answers it with 400 instead of a quietly rewritten path.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { App } from './app';
-import { errorBody, JSON_HEADERS } from './proxy/errors';
-
-export function rawTargetProblem(target: string): string | null {
-  const path = target.split('?', 1)[0] ?? '';
-  if (/\\|%5c/i.test(path)) return 'The path contains a backslash.';
-  const dotSegment = /^(?:\.|%2e){1,2}$/i;
-  if (path.split('/').some((segment) => dotSegment.test(segment))) {
-    return 'The path contains a "." or ".." segment.';
-  }
-  return null;
-}
+import { markRefused, rawTargetProblem } from './refused-target';
 
 export function createListener(app: App) {
-  const listener = getRequestListener(app.fetch);
+  const refused = new WeakMap<object, string>();
+  const listener = getRequestListener((request, env) => {
+    const problem = refused.get(env.incoming);
+    return app.fetch(request, problem === undefined ? env : markRefused(env, problem));
+  });
   return (req: IncomingMessage, res: ServerResponse) => {
     const problem = rawTargetProblem(req.url ?? '/');
-    if (problem) {
-      res.writeHead(400, JSON_HEADERS);
-      res.end(JSON.stringify(errorBody(400, 'invalid_request', problem)));
-      return;
+    if (problem !== null) {
+      refused.set(req, problem);
+      // The adapter answers a raw backslash with a bare 400 of its own, before the app is asked.
+      req.url = (req.url ?? '/').replaceAll('\\', '%5C');
     }
     void listener(req, res);
   };
