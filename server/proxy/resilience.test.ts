@@ -106,7 +106,8 @@ describe('aborts that always arrive', () => {
     const started = Date.now();
     const res = await whileCollecting(r.get('/api/sessions/s/participants/hung'));
     expect(res.status).toBe(504);
-    expect(Date.now() - started).toBeLessThan(1_900);
+    // The deadline plus room for the forced collections on a busy machine; unfixed, it hung.
+    expect(Date.now() - started).toBeLessThan(3_000);
     expect((await kindOf(res)).message).toMatch(/did not answer within 0\.4 s/);
     // Every attempt's connection really ended, not just the answer to the browser.
     await expect.poll(() => r.closed.length, { timeout: 2_000 }).toBe(r.upstream.seen.length);
@@ -146,7 +147,7 @@ describe('aborts that always arrive', () => {
     const started = Date.now();
     const res = await whileCollecting(r.get('/api/sessions/s/participants/trickle'));
     expect(res.status).toBe(504);
-    expect(Date.now() - started).toBeLessThan(1_400);
+    expect(Date.now() - started).toBeLessThan(3_000);
     await expect.poll(() => r.closed.length).toBe(1);
   });
 });
@@ -200,6 +201,39 @@ describe('bounded memory', () => {
     expect(written).toBeLessThan(150 * MB);
     expect(r.upstream.seen).toHaveLength(1);
   });
+
+  it('bounds what all reads hold at once: of six 300 MB bodies at a time, some are refused as busy', async () => {
+    const r = await rig((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(MB, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 300 * MB) {
+          sent += MB;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    });
+    const kinds: string[] = [];
+    const growth = await rssGrowth(async () => {
+      await Promise.all(
+        Array.from({ length: 6 }, async (_, i) => {
+          const res = await r.get(`/api/sessions/s/participants/big-${i}`);
+          const error = await kindOf(res);
+          kinds.push(error.kind);
+          if (res.status === 503) expect(error.message).toContain('reading other large');
+        }),
+      );
+    });
+    expect(kinds).toContain('upstream_unavailable');
+    expect(kinds.every((k) => k === 'upstream_unavailable' || k === 'upstream_bad_body')).toBe(
+      true,
+    );
+    // The upstream double streams from this same process; the proxy's share stays bounded.
+    expect(growth).toBeLessThan(450);
+  }, 30_000);
 
   it('counts a compressed body by what it inflates to: 300 MB from a small gzip body is refused', async () => {
     const bomb = gzipSync(Buffer.alloc(300 * MB, 0x20), { level: 9 });

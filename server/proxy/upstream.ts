@@ -27,6 +27,11 @@ export type UpstreamFetch = (url: string, init: UpstreamInit) => Promise<Respons
 
 /** Larger bodies are refused rather than buffered: 64 MiB holds well over 100,000 events. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/**
+ * The most all answers being read at once may hold: ten large bodies at a time must not add up
+ * to ten times the limit. A read that would pass it is refused as busy, not queued.
+ */
+const MAX_BYTES_IN_FLIGHT = 160 * 1024 * 1024;
 
 /** Statuses worth one more try: the gateway or the service had a moment. Never 4xx but 408. */
 const RETRY_STATUSES = new Set([408, 502, 503, 504]);
@@ -122,6 +127,10 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 class TooLarge extends Error {}
+class Busy extends Error {}
+
+/** Bytes held by the bodies being read now, shared by every read of one upstream. */
+type Reading = { bytes: number };
 
 /**
  * The body as text, reading at most `max` decoded bytes (what the transport hands over after
@@ -129,7 +138,12 @@ class TooLarge extends Error {}
  * its Content-Length. Every read is bounded by `signal`, and the stream is cancelled on any exit
  * that did not read it to the end.
  */
-async function readBody(response: Response, max: number, signal: AbortSignal): Promise<string> {
+async function readBody(
+  response: Response,
+  max: number,
+  signal: AbortSignal,
+  reading: Reading,
+): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > max) {
     void response.body?.cancel().catch(() => undefined);
@@ -146,20 +160,23 @@ async function readBody(response: Response, max: number, signal: AbortSignal): P
       const { done, value } = await unlessAborted(reader.read(), signal);
       if (done) break;
       bytes += value.byteLength;
+      reading.bytes += value.byteLength;
       if (bytes > max) throw new TooLarge();
+      if (reading.bytes > MAX_BYTES_IN_FLIGHT) throw new Busy();
       parts.push(decoder.decode(value, { stream: true }));
     }
     finished = true;
     parts.push(decoder.decode());
     return parts.join('');
   } finally {
+    reading.bytes -= bytes;
     if (!finished) void reader.cancel().catch(() => undefined);
   }
 }
 
 type Attempt =
   | { kind: 'answer'; status: number; text: string; headers: Headers }
-  | { kind: 'timeout' | 'unreachable' | 'too_large' | 'aborted' };
+  | { kind: 'timeout' | 'unreachable' | 'too_large' | 'busy' | 'aborted' };
 
 /** The answer for a non-2xx upstream status, in this server's words. */
 function upstreamError(status: number, headers: Headers): Response {
@@ -206,6 +223,7 @@ export function createUpstream(
   budget: Budget = UNLIMITED,
 ): Upstream {
   const breaker = createCircuitBreaker(config.breaker);
+  const reading: Reading = { bytes: 0 };
   const scrub = (text: string) =>
     text.includes(config.token) ? text.split(config.token).join('[redacted]') : text;
 
@@ -226,10 +244,11 @@ export function createUpstream(
         }),
         limit.signal,
       );
-      const text = await readBody(response, MAX_BODY_BYTES, limit.signal);
+      const text = await readBody(response, MAX_BODY_BYTES, limit.signal, reading);
       return { kind: 'answer', status: response.status, text, headers: response.headers };
     } catch (error) {
       if (error instanceof TooLarge) return { kind: 'too_large' };
+      if (error instanceof Busy) return { kind: 'busy' };
       if (signal.aborted) return { kind: 'aborted' };
       return { kind: limit.timedOut() ? 'timeout' : 'unreachable' };
     } finally {
@@ -306,6 +325,15 @@ export function createUpstream(
       return new Response(null, { status: 499 });
     }
     if (result.kind !== 'answer') {
+      if (result.kind === 'busy') {
+        // Says nothing about RealtimeKit: the permit is released, not failed.
+        return errorResponse(
+          503,
+          'upstream_unavailable',
+          'This server is reading other large RealtimeKit answers right now; try again in a few seconds.',
+          { 'retry-after': '3' },
+        );
+      }
       if (result.kind === 'too_large') {
         // The service answered; the answer is just more than this server will hold.
         permit.success();
