@@ -11,11 +11,15 @@ import { listen, type Running, recordingUpstream } from './testing/listen';
 import { quiet } from './testing/quiet';
 
 /** GET as a browser's navigation to a page: fetch metadata says so. */
-function navigate(url: string): Promise<{ body: string; headers: IncomingHttpHeaders }> {
+function navigate(
+  url: string,
+  site?: string,
+): Promise<{ body: string; headers: IncomingHttpHeaders }> {
+  const metadata = { 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate' };
   return new Promise((resolve, reject) => {
     const req = get(
       url,
-      { headers: { 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate' } },
+      { headers: site === undefined ? metadata : { ...metadata, 'sec-fetch-site': site } },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -96,13 +100,6 @@ describe('a deep link in demo mode', () => {
     expect(answer?.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('answers a link opened from another site (a shared link in chat)', async () => {
-    const res = await app.request(pagePath('healthy'), {
-      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' },
-    });
-    expect(island(await res.text())?.status).toBe(200);
-  });
-
   it('is gzipped on the way out', async () => {
     const res = await app.request(pagePath('history-10k'), {
       headers: { 'accept-encoding': 'gzip' },
@@ -168,6 +165,29 @@ describe('a deep link in live mode', () => {
     expect(res.body).not.toContain(token);
     expect(JSON.stringify(res.headers)).not.toContain(token);
   });
+
+  it.each(['cross-site', 'same-site'])(
+    'asks upstream nothing for a navigation another site started (%s): the plain shell',
+    async (site) => {
+      upstream.seen.length = 0;
+      const shell = await (await fetch(`${server.url}/`)).text();
+      for (let i = 0; i < 3; i += 1) {
+        const res = await navigate(`${server.url}/sessions/s-1/participants/p-1`, site);
+        expect(res.body).toBe(shell);
+      }
+      expect(upstream.seen).toHaveLength(0);
+    },
+  );
+
+  it.each(['none', 'same-origin'])(
+    'carries the answer for a typed or bookmarked link, or one this site opened (%s)',
+    async (site) => {
+      upstream.seen.length = 0;
+      const res = await navigate(`${server.url}/sessions/s-2/participants/p-2`, site);
+      expect(island(res.body)?.status).toBe(200);
+      expect(upstream.seen).toHaveLength(1);
+    },
+  );
 });
 
 describe('the answer step on its own', () => {
@@ -194,7 +214,7 @@ describe('the answer step on its own', () => {
       headers: {
         cookie: 'CF_Authorization=abc',
         'accept-encoding': 'gzip',
-        'sec-fetch-site': 'cross-site',
+        'sec-fetch-site': 'same-origin',
       },
     });
     expect(asked).toHaveLength(1);
@@ -237,7 +257,7 @@ describe('the answer step on its own', () => {
   });
 
   it.each([
-    ['an image on another site', { 'sec-fetch-dest': 'image', 'sec-fetch-mode': 'no-cors' }],
+    ['an image', { 'sec-fetch-dest': 'image', 'sec-fetch-mode': 'no-cors' }],
     ['a frame', { 'sec-fetch-dest': 'iframe', 'sec-fetch-mode': 'navigate' }],
     ['a fetch', { 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'cors' }],
     [
@@ -253,7 +273,7 @@ describe('the answer step on its own', () => {
         return json('{"success":true}');
       });
       const html = await (
-        await app.request(link, { headers: { 'sec-fetch-site': 'cross-site', ...headers } })
+        await app.request(link, { headers: { 'sec-fetch-site': 'same-origin', ...headers } })
       ).text();
       expect(asked).toBe(0);
       expect(island(html)).toBeNull();

@@ -158,6 +158,17 @@ function openedAsPage(headers: Headers): boolean {
 }
 
 /**
+ * Only a navigation this site or the agent started is answered: Sec-Fetch-Site same-origin,
+ * none (typed, bookmarked, opened from another app) or absent. Another site can make an
+ * agent's browser open deep links over and over; those get the plain shell, and the app asks
+ * for the answer itself once it runs.
+ */
+function startedHere(headers: Headers): boolean {
+  const site = headers.get('sec-fetch-site');
+  return site === null || site === 'same-origin' || site === 'none';
+}
+
+/**
  * The request the page stopped waiting for runs on: the browser's preloaded request joins it
  * (identical requests in flight are shared), so on a Worker it is kept alive past the page's
  * answer. Node keeps it running by itself.
@@ -178,7 +189,7 @@ export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandl
     if (!(c.res.headers.get('content-type') ?? '').startsWith('text/html')) return;
     const page = new URL(c.req.url);
     const apiUrl = deepLinkApiUrl(page.pathname, page.search, options.basePath);
-    if (!apiUrl) return;
+    if (!apiUrl || !startedHere(c.req.raw.headers)) return;
     const shell = c.res;
     const html = await shell.text();
     let answer: CarriedAnswer | null = null;
