@@ -15,6 +15,7 @@ import type { Config } from './config';
 import { type DeepLinkAnswerOptions, deepLinkAnswers } from './deep-link-answer';
 import { createMockApi } from './mock/api';
 import { jsonLogger, type Logger, observability } from './observability';
+import { addressKey } from './proxy/address-key';
 import { errorResponse } from './proxy/errors';
 import { apiRoutes } from './proxy/routes';
 import { createTeamUpstream } from './proxy/team-upstream';
@@ -123,9 +124,7 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
   });
   const who = (c: Context) =>
     c.get('accessEmail') ??
-    options.clientAddress?.(c) ??
-    c.req.header('cf-connecting-ip') ??
-    'unknown';
+    addressKey(options.clientAddress?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown');
   // Probes come before the SPA's catch-all, which would otherwise answer them with the shell.
   inner.route('/', probes);
   inner.route('/api', apiRoutes(config, upstream, who));
