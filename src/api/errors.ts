@@ -10,6 +10,7 @@ export type ApiErrorKind =
   | 'not_found'
   | 'unauthorized'
   | 'rate_limited'
+  | 'unavailable'
   | 'timeout'
   | 'upstream'
   | 'malformed'
@@ -23,7 +24,7 @@ export class ApiError extends Error {
     readonly details: {
       readonly status?: number;
       readonly code?: string | number;
-      /** Seconds to wait, from Retry-After, for rate limits. */
+      /** Seconds to wait, from Retry-After, for rate limits and a paused upstream. */
       readonly retryAfterSeconds?: number;
       /** When the error was seen (ms since the epoch), to count down from. */
       readonly at?: number;
@@ -34,17 +35,6 @@ export class ApiError extends Error {
     } = {},
   ) {
     super(message);
-  }
-
-  /** Worth a "Try again" button: anything but an answer that would be the same (404, 400). */
-  get canTryAgain(): boolean {
-    return this.kind !== 'not_found' && this.kind !== 'invalid_request';
-  }
-
-  /** Worth trying again by itself: the network, a timeout, or a 5xx (not a 200 success:false). */
-  get retryable(): boolean {
-    if (this.kind === 'upstream') return (this.details.status ?? 500) >= 500;
-    return this.kind === 'network' || this.kind === 'timeout';
   }
 }
 
@@ -83,11 +73,14 @@ const CODE_MEANS: Record<string, number> = {
 /** How long to wait after a 429 that did not say (Retry-After missing or unreadable). */
 export const DEFAULT_RETRY_AFTER_SECONDS = 30;
 
-/** Automatic retries after the first attempt, for 5xx, timeouts and network errors. */
-export const MAX_RETRIES = 2;
+/** The longest Retry-After believed (the server caps its own at the same). */
+export const MAX_RETRY_AFTER_SECONDS = 3600;
+
+/** Automatic retries after the first attempt, only when this app's server was not reached. */
+export const MAX_RETRIES = 1;
 
 /** ' The API said: “…”.' — the API's own words, quoted once, or nothing. */
-export function apiSaid(message: string | undefined): string {
+function apiSaid(message: string | undefined): string {
   if (!message) return '';
   const text = message.trim().replace(/[.!]+$/, '');
   return ` The API said: “${text}”.`;
@@ -95,101 +88,84 @@ export function apiSaid(message: string | undefined): string {
 
 function parseRetryAfter(value: string | null): number | undefined {
   if (!value || !/^\d+$/.test(value.trim())) return undefined;
-  return Number(value.trim());
+  return Math.min(Number(value.trim()), MAX_RETRY_AFTER_SECONDS);
 }
 
 /** The typed error for a non-2xx answer (or a 2xx with success: false). */
 export function errorFromResponse(status: number, body: unknown, headers: Headers): ApiError {
   const { message, code, kind, requestId } = envelopeMessage(body);
-  const at = Date.now();
+  const seen = { status, code, at: Date.now(), apiMessage: message, requestId };
   const said = apiSaid(message);
+  // Said with a 429, and with the 503 of this server's open circuit (it pauses RealtimeKit).
+  const waited = { ...seen, retryAfterSeconds: parseRetryAfter(headers.get('retry-after')) };
   if (status === 429) {
-    const retryAfterSeconds = parseRetryAfter(headers.get('retry-after'));
-    return new ApiError('rate_limited', `Too many requests to the RealtimeKit API.${said}`, {
-      status,
-      code,
-      retryAfterSeconds,
-      at,
-      apiMessage: message,
-      requestId,
-    });
+    return new ApiError('rate_limited', `Too many requests to the RealtimeKit API.${said}`, waited);
+  }
+  if (status === 503 || kind === 'upstream_unavailable') {
+    return new ApiError('unavailable', message ?? 'RealtimeKit is unavailable (HTTP 503).', waited);
   }
   if (status === 401 || status === 403) {
     return new ApiError(
       'unauthorized',
       `The server's API token was refused (HTTP ${status}).${said}`,
-      { status, code, at, apiMessage: message, requestId },
+      seen,
     );
   }
-  if (status === 404) {
-    return new ApiError('not_found', message ?? 'Not found.', {
-      status,
-      code,
-      at,
-      apiMessage: message,
-      requestId,
-    });
-  }
+  if (status === 404) return new ApiError('not_found', message ?? 'Not found.', seen);
   if (status === 400) {
-    return new ApiError('invalid_request', message ?? 'The request was refused as invalid.', {
-      status,
-      code,
-      at,
-      apiMessage: message,
-      requestId,
-    });
+    return new ApiError('invalid_request', message ?? 'The request was refused as invalid.', seen);
   }
   if (status === 504 || kind === 'upstream_timeout') {
-    return new ApiError('timeout', message ?? 'The RealtimeKit API did not answer in time.', {
-      status,
-      code,
-      at,
-      apiMessage: message,
-      requestId,
-    });
+    return new ApiError('timeout', message ?? 'The RealtimeKit API did not answer in time.', seen);
   }
   if (kind === 'upstream_bad_body') {
-    return new ApiError('upstream', message ?? 'The RealtimeKit API sent an unreadable answer.', {
-      status,
-      code,
-      at,
-      apiMessage: message,
-      requestId,
-    });
+    return new ApiError(
+      'upstream',
+      message ?? 'The RealtimeKit API sent an unreadable answer.',
+      seen,
+    );
   }
   if (status >= 200 && status < 300) {
     // success:false inside a 200: read the envelope's code as the status it stands for (A4).
     const meant = CODE_MEANS[String(code)];
     if (meant !== undefined) return errorFromResponse(meant, body, headers);
-    return new ApiError('upstream', `The RealtimeKit API answered success: false.${said}`, {
-      status,
-      code,
-      at,
-      apiMessage: message,
-      requestId,
-    });
+    return new ApiError('upstream', `The RealtimeKit API answered success: false.${said}`, seen);
   }
-  return new ApiError('upstream', `The RealtimeKit API failed (HTTP ${status}).${said}`, {
-    status,
-    code,
-    at,
-    apiMessage: message,
-    requestId,
-  });
+  return new ApiError('upstream', `The RealtimeKit API failed (HTTP ${status}).${said}`, seen);
 }
 
-/** How a query retries: never for 4xx but 429, at most twice for 5xx and network errors. */
+/**
+ * Who tries a failed request again. This app's server already retries RealtimeKit's timeouts,
+ * 5xx and network errors within a deadline, so the browser retries only when that server
+ * could not be reached at all; everything else waits for the agent's Try again.
+ * - 'none': the same request would get the same answer (404, 400).
+ * - 'manual': Try again (after Retry-After's wait, if any).
+ * - 'automatic': the page tries once more by itself, and Try again stays offered.
+ */
+export type RetryAdvice = 'none' | 'manual' | 'automatic';
+
+export function retryAdvice(error: unknown): RetryAdvice {
+  if (!(error instanceof ApiError)) return 'manual';
+  if (error.kind === 'not_found' || error.kind === 'invalid_request') return 'none';
+  return error.kind === 'network' ? 'automatic' : 'manual';
+}
+
+/** How long Try again waits after this error (seconds, from Retry-After); null: no wait. */
+export function retryWaitSeconds(error: unknown): number | null {
+  if (!(error instanceof ApiError)) return null;
+  const { retryAfterSeconds } = error.details;
+  if (error.kind === 'rate_limited') return retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
+  if (error.kind === 'unavailable') return retryAfterSeconds ?? null;
+  return null;
+}
+
+/** How a query retries: once, and only when this app's server could not be reached. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  if (error.kind === 'rate_limited') return failureCount < 1;
-  return error.retryable && failureCount < MAX_RETRIES;
+  return retryAdvice(error) === 'automatic' && failureCount < MAX_RETRIES;
 }
 
-/** Backoff as the official SDK does it (0.5 s · 2ⁿ, cap 8 s, jitter), or Retry-After on 429. */
-export function retryDelay(failureCount: number, error: unknown): number {
-  if (error instanceof ApiError && error.kind === 'rate_limited') {
-    return (error.details.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) * 1000;
-  }
+/** Backoff as the official SDK does it: 0.5 s · 2ⁿ, cap 8 s, jitter. */
+export function retryDelay(failureCount: number): number {
   const base = Math.min(500 * 2 ** failureCount, 8000);
   return base * (0.75 + Math.random() * 0.25);
 }

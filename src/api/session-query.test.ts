@@ -110,7 +110,7 @@ describe('query options', () => {
     expect(sessionQueryOptions('s-1').queryKey).toEqual(['session', 's-1']);
   });
 
-  it('never retry a 4xx (the app client’s policy), and a 429 once', async () => {
+  it('never retry a 4xx (the app client’s policy)', async () => {
     expect(shouldRetry(0, new ApiError('not_found', 'x', { status: 404 }))).toBe(false);
     expect(shouldRetry(0, new ApiError('invalid_request', 'x', { status: 400 }))).toBe(false);
     const urls = answerFetch(404, {

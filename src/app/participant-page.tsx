@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { appConfigQueryOptions } from '../api/config-query';
 import { ApiError, MAX_RETRIES } from '../api/errors';
+import { explainApiError } from '../api/explain-error';
 import { participantQueryOptions } from '../api/participant-query';
 import { sessionEnded, sessionQueryKey } from '../api/session-key';
-import { useRetryWait } from '../api/use-retry-wait';
 import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
 import { ParticipantError } from '../features/participant/participant-error';
 import { ParticipantSkeleton } from '../features/participant/participant-skeleton';
+import { useCountdown } from '../lib/use-countdown';
 import { PLAIN_VIEW, type ViewParams } from '../lib/view-params';
 import { preloadParticipantChunks } from './participant-chunks';
 import { ParticipantToolbar } from './participant-toolbar';
@@ -45,7 +46,10 @@ export function ParticipantPage({ params, view }: ParticipantPageProps) {
         : false,
   });
   useEffect(preloadParticipantChunks, []);
-  const wait = useRetryWait(query.error ?? query.failureReason);
+  // A refresh that failed with Retry-After holds the Refresh button as long as Try again.
+  const wait = useCountdown(
+    query.error ? explainApiError(query.error, 'participant').waitUntil : null,
+  );
   const toolbar = (
     <ParticipantToolbar
       view={view}
@@ -57,10 +61,7 @@ export function ParticipantPage({ params, view }: ParticipantPageProps) {
   );
   let body: ReactNode;
   const reason = query.failureReason;
-  if (query.isPending && reason instanceof ApiError && reason.kind === 'rate_limited') {
-    // The retry waits for Retry-After: show the countdown now rather than a long skeleton.
-    body = <ParticipantError error={reason} retrying onRetry={() => undefined} />;
-  } else if (query.isPending) {
+  if (query.isPending) {
     body = <ParticipantSkeleton status={retryStatus(reason, query.failureCount)} />;
   } else if (query.isError) {
     body = (

@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
-import { ApiError } from '../../api/errors';
 import { checkId } from '../../api/request-params';
 import { checkSearch, type SortBy, type SortOrder } from '../../api/session-params';
 import { sessionParticipantsQueryOptions } from '../../api/session-participants-query';
@@ -120,13 +119,7 @@ function SessionPicker({
     setActive(-1);
   };
 
-  const rateLimited =
-    query.failureReason instanceof ApiError && query.failureReason.kind === 'rate_limited';
-  const problem = query.isError
-    ? query.error
-    : query.isPending && rateLimited
-      ? query.failureReason
-      : null;
+  const problem = query.isError ? query.error : null;
   return (
     <section
       aria-label="Participants of this session"
@@ -189,7 +182,7 @@ function SessionPicker({
         <div className="mt-2">
           <SessionProblem
             error={problem}
-            what="the participant list"
+            subject="session_participants"
             retrying={query.isFetching}
             onRetry={() => void query.refetch()}
           />

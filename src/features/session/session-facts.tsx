@@ -44,7 +44,7 @@ export function SessionFacts({ sessionId, listHref }: { sessionId: string; listH
       <div className="grid gap-2">
         <SessionProblem
           error={query.error}
-          what="the session’s details"
+          subject="session_details"
           retrying={query.isFetching}
           onRetry={() => void query.refetch()}
         />

@@ -30,7 +30,7 @@ export function SessionNeighbours({ hrefFor, ...request }: SessionNeighboursProp
       <div className="mt-4">
         <SessionProblem
           error={query.error}
-          what="the neighbouring participants"
+          subject="neighbours"
           retrying={query.isFetching}
           onRetry={() => void query.refetch()}
         />
