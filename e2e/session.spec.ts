@@ -85,7 +85,8 @@ test('the picker says when a session is unknown, empty or rate limited', async (
   const faults = await sample(request, 'Rate limited by Cloudflare');
   await sessionField.fill(faults.session_id);
   await expect(page.getByRole('alert')).toContainText('Rate limited');
-  await expect(page.getByRole('button', { name: /Try again in \d+ s/ })).toBeDisabled();
+  await expect(page.getByRole('alert')).toContainText(/Next try possible in \d+ s/);
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeDisabled();
   // The form itself still works: a participant id typed by hand is looked up.
   await page.getByLabel('Participant ID', { exact: true }).fill(faults.participant_id);
   await page.getByRole('button', { name: 'Look up' }).click();

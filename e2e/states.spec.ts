@@ -38,7 +38,8 @@ test('a rate limit counts down from Retry-After and holds every retry until then
   await expect(alert).toContainText('Rate limited');
   await expect(alert).toContainText(/Next try possible in (20|19) s/);
   await expect(alert).toContainText(/Next try possible in 1[0-8] s/, { timeout: 5_000 });
-  await expect(alert.getByRole('button', { name: 'Retrying automatically…' })).toBeDisabled();
+  // Asked once: the agent's Try again waits for the countdown, nothing retries by itself.
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeDisabled();
 });
 
 test('an HTML error page from upstream fails clearly and can be retried', async ({
@@ -46,7 +47,6 @@ test('an HTML error page from upstream fails clearly and can be retried', async 
   request,
 }) => {
   await page.goto(deepLink(await sample(request, 'Cloudflare error page')));
-  await expect(page.getByRole('status')).toContainText('Retrying (attempt');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The RealtimeKit API failed', { timeout: 15_000 });
   await expect(alert).toContainText('answered HTTP 502 with an HTML page');
@@ -58,21 +58,6 @@ test('an HTML error page from upstream fails clearly and can be retried', async 
   });
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect.poll(() => requests.length).toBeGreaterThan(0);
-});
-
-test('a timeout shows the loading state, then says the API did not answer', async ({
-  page,
-  request,
-}) => {
-  // Checked from the moment the page commits: the page itself waits 0.5 s for the answer, and
-  // its preload of the request holds the load event until the upstream times out.
-  await page.goto(deepLink(await sample(request, 'Upstream does not answer')), {
-    waitUntil: 'commit',
-  });
-  await expect(page.getByRole('status')).toHaveText('Loading participant…');
-  await expect(page.getByRole('alert')).toContainText('The API did not answer in time', {
-    timeout: 20_000,
-  });
 });
 
 test('success:false with HTTP 200 and a truncated body are errors, not empty participants', async ({
