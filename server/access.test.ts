@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
-import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, exportSPKI, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AccessVariables, accessGuard, accessIssuer, createAccessVerifier } from './access';
 import { type AccessTeam, startAccessTeam } from './testing/access-keys';
+import { recordingUpstream } from './testing/listen';
 
 let team: AccessTeam;
 let app: Hono<{ Variables: AccessVariables }>;
@@ -157,6 +158,82 @@ describe('createAccessVerifier', () => {
     expect(warn).toHaveBeenCalledOnce();
     expect(String(warn.mock.calls[0]?.[0])).not.toContain(token);
     warn.mockRestore();
+  });
+
+  /** A key server for the team's key that answers 503 while `down`; `seen` counts its fetches. */
+  async function flakyKeyServer() {
+    const jwk = { ...(await exportJWK(team.publicKey)), kid: team.kid, alg: 'RS256' };
+    const keys = await recordingUpstream((_req, res) => {
+      if (server.down) res.writeHead(503).end();
+      else
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ keys: [jwk] }));
+    });
+    const server = {
+      down: true,
+      seen: keys.seen,
+      verify: createAccessVerifier({ teamDomain: keys.url, audience: team.audience }),
+      sign: (overrides: JWTPayload = {}, key?: CryptoKey, keyId?: string) =>
+        team.sign({ iss: keys.url, ...overrides }, key, keyId),
+      close: keys.close,
+    };
+    return server;
+  }
+  const later = (ms: number) => vi.setSystemTime(Date.now() + ms);
+
+  it('during a key-server outage fetches once and warns once per 30 s, then tries again', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const keys = await flakyKeyServer();
+    const token = await keys.sign();
+    try {
+      for (let i = 0; i < 5; i += 1) expect(await keys.verify(token)).toBeNull();
+      const together = await Promise.all(Array.from({ length: 5 }, () => keys.verify(token)));
+      expect(together).toEqual([null, null, null, null, null]);
+      later(29_000);
+      expect(await keys.verify(token)).toBeNull();
+      expect(keys.seen).toHaveLength(1);
+      expect(warn).toHaveBeenCalledOnce();
+      // The window is over: the next request asks again, and a failure is said again.
+      later(1_000);
+      expect(await keys.verify(token)).toBeNull();
+      expect(keys.seen).toHaveLength(2);
+      expect(warn).toHaveBeenCalledTimes(2);
+      // Back up: the first request after the window gets the keys.
+      keys.down = false;
+      later(30_000);
+      expect(await keys.verify(token)).toMatchObject({ email: 'ada@example.com' });
+      expect(keys.seen).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+      warn.mockRestore();
+      await keys.close();
+    }
+  });
+
+  it('keeps accepting tokens signed with keys it holds while the key server is down', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const keys = await flakyKeyServer();
+    keys.down = false;
+    const token = await keys.sign();
+    const stranger = await keys.sign({}, (await generateKeyPair('RS256')).privateKey, 'new-key');
+    try {
+      expect(await keys.verify(token)).not.toBeNull();
+      keys.down = true;
+      // Past jose's cooldown, an unknown kid makes it fetch again: that fetch fails.
+      later(31_000);
+      expect(await keys.verify(stranger)).toBeNull();
+      expect(await keys.verify(token)).toMatchObject({ email: 'ada@example.com' });
+      expect(await keys.verify(stranger)).toBeNull();
+      expect(keys.seen).toHaveLength(2);
+      expect(warn).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+      warn.mockRestore();
+      await keys.close();
+    }
   });
 });
 

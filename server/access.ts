@@ -6,7 +6,14 @@
  */
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import {
+  createRemoteJWKSet,
+  customFetch,
+  errors,
+  type FetchImplementation,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
 import { errorResponse } from './proxy/errors';
 
 export type AccessConfig = { teamDomain: string; audience: string };
@@ -46,15 +53,44 @@ export function accessIssuer(teamDomain: string): { issuer: string; certsUrl: UR
 
 // Failures of the key server, not of the token: worth a log line, since every user gets 403.
 const KEY_SERVER_CODES = new Set(['ERR_JOSE_GENERIC', 'ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
+/** After the key set failed to load, how long no new fetch of it is made. */
+const KEY_FAILURE_MS = 30_000;
+
+/**
+ * jose caches a fetched key set but not a failed fetch: during a key-server outage every
+ * request that needs the keys would fetch again, and log again. After a failure, fetches fail
+ * at once for KEY_FAILURE_MS without reaching the key server (those requests are refused as
+ * before; keys jose already holds keep working), and the failure is logged once per window.
+ */
+function keyFetchGate(certsUrl: URL) {
+  let retryAt = Number.NEGATIVE_INFINITY;
+  const gated: FetchImplementation = (url, init) =>
+    Date.now() < retryAt
+      ? Promise.reject(new Error('The key set failed to load a moment ago.'))
+      : fetch(url, init);
+  return {
+    fetch: gated,
+    failed(code: string) {
+      // Requests that waited on the same failed fetch, or were refused by the gate, add nothing.
+      if (Date.now() < retryAt) return;
+      retryAt = Date.now() + KEY_FAILURE_MS;
+      // The code only: messages and causes could carry more than an operator needs.
+      console.warn(
+        `access: could not load the signing keys from ${certsUrl.href} (${code}); every request needing them is refused, next try in ${KEY_FAILURE_MS / 1000} s`,
+      );
+    },
+  };
+}
 
 export function createAccessVerifier(
   config: AccessConfig,
   options: { jwks?: JWTVerifyGetKey } = {},
 ): AccessVerifier {
   const { issuer, certsUrl } = accessIssuer(config.teamDomain);
+  const gate = keyFetchGate(certsUrl);
   // jose caches the set, refetches on an unknown `kid` (Cloudflare rotates keys) and rate-limits
   // those refetches (30 s cooldown), so random kids cannot turn into a flood of fetches.
-  const jwks = options.jwks ?? createRemoteJWKSet(certsUrl);
+  const jwks = options.jwks ?? createRemoteJWKSet(certsUrl, { [customFetch]: gate.fetch });
   return async (token) => {
     if (!token) return null;
     try {
@@ -73,10 +109,7 @@ export function createAccessVerifier(
       return { email, subject: payload.sub || commonName };
     } catch (error) {
       const code = error instanceof errors.JOSEError ? error.code : 'ERR_FETCH';
-      // The code only: messages and causes could carry more than an operator needs.
-      if (KEY_SERVER_CODES.has(code) || code === 'ERR_FETCH') {
-        console.warn(`access: could not load the signing keys from ${certsUrl.href} (${code})`);
-      }
+      if (KEY_SERVER_CODES.has(code) || code === 'ERR_FETCH') gate.failed(code);
       return null;
     }
   };
