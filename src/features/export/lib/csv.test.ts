@@ -62,10 +62,27 @@ describe('csvCell', () => {
     expect(csvCell(value)).toBe(expected);
   });
 
+  it.each([
+    ['zero-width space', '\u200B=1+1'],
+    ['word joiner', '\u2060=1+1'],
+    ['Mongolian vowel separator', '\u180E+1'],
+    ['soft hyphen', '\u00AD-2'],
+    ['byte-order mark', '\uFEFF@SUM(1)'],
+    ['zero-width non-joiner', '\u200C=1+1'],
+    ['zero-width joiner', '\u200D=1+1'],
+    ['left-to-right mark', '\u200E=1+1'],
+    ['variation selector', '\uFE0F=1+1'],
+    ['mix of them and whitespace', ' \u200B\u3000\u2060\u00A0\t＝1+1'],
+  ])('neutralises a formula behind an invisible leading character (%s)', (_name, value) => {
+    expect(csvCell(value)).toBe(`"'${value}"`);
+  });
+
   it('leaves text with a formula character later on alone', () => {
     expect(csvCell('a=b')).toBe('a=b');
     expect(csvCell("'=already")).toBe("'=already");
     expect(csvCell('PEER_JOINING')).toBe('PEER_JOINING');
+    expect(csvCell('\u200Bplain')).toBe('\u200Bplain');
+    expect(csvCell('a\u200B=b')).toBe('a\u200B=b');
   });
 
   it.each([
@@ -226,6 +243,7 @@ describe('peerEventsCsv', () => {
       ['-2', "'-2"],
       ['\t=1+1', "'\t=1+1"],
       ['\r\n@cmd', "'\r\n@cmd"],
+      ['\u200B\u2060=HYPERLINK("http://evil")', `'\u200B\u2060=HYPERLINK("http://evil")`],
       [long, long],
       ['👩🏽‍💻 Zoë \u202Eevil\u202C مرحبا שלום', '👩🏽‍💻 Zoë \u202Eevil\u202C مرحبا שלום'],
       ['""', '""'],

@@ -13,10 +13,12 @@ import type { TimelineRow } from '../../timeline/lib/timeline-rows';
 
 export type CsvValue = string | number | null;
 
-// OWASP's list: a text cell starting with one of these runs as a formula. Leading whitespace is
-// looked through (some spreadsheets skip it), and the full-width forms count (Excel in Japanese
-// locales reads them as the ASCII ones).
-const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
+// OWASP's list: a text cell starting with one of these runs as a formula. Leading whitespace,
+// controls and invisible characters (format characters such as U+200B, U+2060, U+00AD, U+FEFF
+// and other default-ignorables) are looked through: some spreadsheets skip them, and a reader
+// cannot see them. The full-width forms count (Excel in Japanese locales reads them as ASCII).
+const FORMULA_START =
+  /^(?:[\t\r\n]|[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 // RFC 4180 needs quotes for `"`, `,`, CR and LF; `;` and TAB are quoted for spreadsheets that
 // split on them, and edge whitespace because some readers trim unquoted fields.
 const NEEDS_QUOTES = /[",;\t\r\n]|^\s|\s$/u;
