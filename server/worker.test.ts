@@ -2,22 +2,18 @@
  * The Worker entry run for real: bundled as wrangler would bundle it, started under workerd
  * through miniflare with a Static Assets binding, in demo mode (no CLOUDFLARE_API_TOKEN).
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIOS } from './mock/scenarios';
-
-const SHELL = `<!doctype html>
-<html lang="en">
-  <head>
-    <script type="module" src="./assets/index-abc.js"></script>
-  </head>
-  <body><div id="root"></div></body>
-</html>
-`;
+import {
+  builtAssets,
+  bundleWorker,
+  deploymentCompatibility,
+  RUN_WORKER_FIRST,
+} from './testing/worker-bundle';
 
 let dir: string;
 let mf: Miniflare | undefined;
@@ -29,38 +25,19 @@ async function get(path: string, headers: Record<string, string> = {}) {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'inspector-worker-'));
-  const assets = join(dir, 'assets-dir');
-  await mkdir(join(assets, 'assets'), { recursive: true });
-  await writeFile(join(assets, 'index.html'), SHELL);
-  await writeFile(join(assets, 'assets', 'index-abc.js'), 'export const ok = true;\n');
-  const scriptPath = join(dir, 'worker.js');
-  // The conditions and externals wrangler uses for a Worker with nodejs_compat.
-  await build({
-    entryPoints: [join(import.meta.dirname, 'worker.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['workerd', 'worker', 'browser'],
-    target: 'es2022',
-    external: ['node:*'],
-    outfile: scriptPath,
-    logLevel: 'silent',
-  });
-  // The date the deployment uses, so this run proves the real configuration.
-  const wrangler = await readFile(join(import.meta.dirname, '..', 'wrangler.jsonc'), 'utf8');
-  const compatibilityDate = /"compatibility_date":\s*"([\d-]+)"/.exec(wrangler)?.[1];
+  const scriptPath = await bundleWorker(dir);
+  const { compatibilityDate, compatibilityFlags } = await deploymentCompatibility();
   mf = new Miniflare({
     modules: true,
     scriptPath,
     // Module names are relative to this root; the default, the working directory, is the repo.
     modulesRoot: dir,
     compatibilityDate,
-    compatibilityFlags: ['nodejs_compat'],
+    compatibilityFlags,
     assets: {
-      directory: assets,
+      directory: await builtAssets(dir),
       binding: 'ASSETS',
-      // wrangler.jsonc's run_worker_first: true.
-      routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+      routerConfig: RUN_WORKER_FIRST,
     },
     // Request log lines (stdout) would drown the test output; workerd's errors (stderr) stay.
     handleRuntimeStdio(stdout, stderr) {
