@@ -256,3 +256,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
   };
 }
+
+/**
+ * A Worker's configuration, from its bindings: vars and secrets are strings; the other bindings
+ * (ASSETS, a Durable Object namespace) are not configuration.
+ */
+export function loadBindingsConfig(bindings: Readonly<Record<string, unknown>>): Config {
+  return loadConfig(
+    Object.fromEntries(
+      Object.entries(bindings).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    ),
+  );
+}
