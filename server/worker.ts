@@ -2,15 +2,25 @@
  * The app as a Cloudflare Worker (see wrangler.jsonc): the same core app as on Node, with the
  * built SPA served from the Workers Static Assets binding instead of files read into memory.
  */
-import { Hono } from 'hono';
+import { type ExecutionContext, Hono } from 'hono';
 import { type App, type Assets, createCoreApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { type Config, ConfigError, loadBindingsConfig } from './config';
+import { jsonLogger } from './observability';
 import { errorResponse } from './proxy/errors';
+import type { Upstream } from './proxy/upstream';
 import { deepLinkApiUrl, shellHtml } from './shell-html';
+import { forwardToObject, isUpstreamNamespace, type UpstreamNamespace } from './upstream-object';
 
-/** The Worker's bindings: the ASSETS fetcher, plus vars and secrets (CLOUDFLARE_API_TOKEN). */
+// Wrangler binds a Durable Object class only when the Worker's main module exports it.
+export { UpstreamObject } from './upstream-object';
+
+/**
+ * The Worker's bindings: the ASSETS fetcher, the UPSTREAM Durable Object namespace, plus vars
+ * and secrets (CLOUDFLARE_API_TOKEN).
+ */
 export type WorkerEnv = {
   readonly ASSETS?: { fetch(request: Request): Promise<Response> };
+  readonly UPSTREAM?: UpstreamNamespace;
   readonly [name: string]: unknown;
 };
 
@@ -70,27 +80,39 @@ export function workerAssets(assets: AssetFetcher | undefined, basePath: string)
   return { routes, ready: assets !== undefined };
 }
 
-/** Vars and secrets are strings; bindings such as ASSETS are not configuration. */
-function stringBindings(env: WorkerEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-  );
+/**
+ * Live mode's upstream: the deployment's Durable Object, so every isolate shares one budget,
+ * breaker, coalescing and cache. Without the binding, the app's own (per isolate), said once.
+ * Demo mode keeps the app's own: the embedded mock has no quota to protect and answers in
+ * the isolate, where a hop to the object would only add a billed request and its latency.
+ */
+function deploymentUpstream(config: Config, env: WorkerEnv): Upstream | undefined {
+  if (config.mode === 'demo') return undefined;
+  if (isUpstreamNamespace(env.UPSTREAM)) {
+    return forwardToObject(env.UPSTREAM, config.upstream.breaker.coolDownMs);
+  }
+  jsonLogger({
+    level: 'warn',
+    msg: 'No UPSTREAM Durable Object binding: the RealtimeKit budget, circuit breaker, coalescing and cache are per isolate, not shared by the deployment.',
+  });
+  return undefined;
 }
 
-// One app per isolate: a deployment's env never changes. The circuit breaker, rate budget and
-// coalescing live in the app, so on Workers they count per isolate, not across the network.
+// One app per isolate: a deployment's env never changes.
 let app: App | undefined;
 
 function appFor(env: WorkerEnv): App {
   if (!app) {
-    const config = loadConfig(stringBindings(env));
-    app = createCoreApp(config, workerAssets(env.ASSETS, config.basePath));
+    const config = loadBindingsConfig(env);
+    app = createCoreApp(config, workerAssets(env.ASSETS, config.basePath), {
+      upstream: deploymentUpstream(config, env),
+    });
   }
   return app;
 }
 
 export default {
-  async fetch(request: Request, env: WorkerEnv): Promise<Response> {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     let current: App;
     try {
       current = appFor(env);
@@ -100,6 +122,7 @@ export default {
       console.error(JSON.stringify({ level: 'error', msg: error.message }));
       return errorResponse(500, 'internal', 'The server is misconfigured; see the Worker logs.');
     }
-    return current.fetch(request);
+    // env and ctx go along: without ctx, waitUntil (a deep link's late answer) never runs.
+    return current.fetch(request, env, ctx);
   },
 };
