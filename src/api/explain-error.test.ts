@@ -49,7 +49,7 @@ describe('explainApiError', () => {
     expect(explainApiError(limited, 'session_participants')).toEqual({
       title: 'Rate limited',
       explanation:
-        'Slow down. This page asks for the participant list again only after 20 s, to spare the budget the whole team shares.',
+        'Slow down. Asking for the participant list again waits 20 s: the token’s budget is the whole team’s.',
       retry: 'manual',
       waitUntil: AT + 20_000,
       requestId: 'r-1',
@@ -66,7 +66,7 @@ describe('explainApiError', () => {
     const explained = explainApiError(paused, 'participant');
     expect(explained.title).toBe('RealtimeKit is being given a pause');
     expect(explained.explanation).toBe(
-      'RealtimeKit failed for several different requests in a row; this server pauses its requests for 30 s. RealtimeKit is given a pause to recover: this participant can be asked for again in 30 s.',
+      'RealtimeKit failed for several different requests in a row; this server pauses its requests for 30 s. RealtimeKit is given a pause to recover: ask for this participant again in 30 s.',
     );
     expect(explained.retry).toBe('manual');
     expect(explained.waitUntil).toBe((paused.details.at ?? 0) + 30_000);
@@ -132,8 +132,6 @@ describe('explainApiError', () => {
         requestId: undefined,
       });
     }
-    expect(explainApiError(new Error('oops'), 'peer_report').title).toBe(
-      'This peer’s report could not be shown',
-    );
+    expect(explainApiError(new Error('oops'), 'peer_report').title).toBe('Something went wrong');
   });
 });

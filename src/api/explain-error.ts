@@ -26,7 +26,7 @@ export type ExplainedError = {
 type Words = { readonly title: string; readonly explanation: string };
 
 type SubjectWords = {
-  /** In a sentence: "this page asks for the participant list again only after 20 s". */
+  /** In a sentence: "asking for the participant list again waits 20 s". */
   readonly what: string;
   readonly notFound: (error: ApiError) => Words;
 };
@@ -57,47 +57,45 @@ const SUBJECTS: Record<ApiSubject, SubjectWords> = {
   neighbours: { what: 'the neighbouring participants', notFound: () => SESSION_NOT_FOUND },
 };
 
-const capitalised = (text: string) => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
-
 /** The API's (or this server's) words as a sentence of their own. */
 const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
-function words(error: ApiError, subject: SubjectWords, wait: number | null): Words {
+const TITLES: Record<Exclude<ApiError['kind'], 'not_found'>, string> = {
+  invalid_request: 'The request was refused',
+  unauthorized: 'Not authorised',
+  rate_limited: 'Rate limited',
+  unavailable: 'RealtimeKit is being given a pause',
+  timeout: 'RealtimeKit did not answer',
+  network: 'Could not reach the server',
+  malformed: 'The answer could not be read',
+  upstream: 'The RealtimeKit API failed',
+};
+
+/** What the agent can do about it, where the error's own words do not say. */
+function advice(error: ApiError, what: string, wait: number | null): string {
   switch (error.kind) {
-    case 'not_found':
-      return subject.notFound(error);
-    case 'invalid_request':
-      return { title: 'The request was refused', explanation: error.message };
     case 'unauthorized':
-      return {
-        title: 'Not authorised',
-        explanation: `${
-          error.details.apiMessage ??
-          `The API token this server holds was refused (HTTP ${error.details.status}). It needs the Realtime (read) or Realtime Admin permission on this account.`
-        } Ask whoever runs this server to check the token it holds.`,
-      };
+      return ' Ask whoever runs this server to check the token it holds.';
     case 'rate_limited':
-      return {
-        title: 'Rate limited',
-        explanation: `${sentence(error.details.apiMessage ?? 'Too many requests to RealtimeKit')} This page asks for ${subject.what} again only after ${wait ?? 0} s, to spare the budget the whole team shares.`,
-      };
+      return ` Asking for ${what} again waits ${wait} s: the token’s budget is the whole team’s.`;
     case 'unavailable':
-      return {
-        title: 'RealtimeKit is being given a pause',
-        explanation: `${sentence(error.details.apiMessage ?? 'RealtimeKit failed for several requests in a row')} RealtimeKit is given a pause to recover: ${subject.what} can be asked for again ${wait === null ? 'in a moment' : `in ${wait} s`}.`,
-      };
+      return ` RealtimeKit is given a pause to recover: ask for ${what} again in ${wait === null ? 'a moment' : `${wait} s`}.`;
     case 'timeout':
-      return {
-        title: 'RealtimeKit did not answer',
-        explanation: `${error.message} It may be slow or down for a moment; try again shortly.`,
-      };
-    case 'network':
-      return { title: 'Could not reach the server', explanation: error.message };
-    case 'malformed':
-      return { title: 'The answer could not be read', explanation: error.message };
-    case 'upstream':
-      return { title: 'The RealtimeKit API failed', explanation: error.message };
+      return ' Try again in a moment.';
+    default:
+      return '';
   }
+}
+
+function words(error: ApiError, subject: SubjectWords, wait: number | null): Words {
+  if (error.kind === 'not_found') return subject.notFound(error);
+  // The API's (or this server's) own words; an upstream failure's message adds the status.
+  const said =
+    error.kind === 'upstream' ? error.message : (error.details.apiMessage ?? error.message);
+  return {
+    title: TITLES[error.kind],
+    explanation: sentence(said) + advice(error, subject.what, wait),
+  };
 }
 
 /** An error from any fetch of `subject`, explained; a bug (not an ApiError) is said as it is. */
@@ -106,7 +104,7 @@ export function explainApiError(error: unknown, subject: ApiSubject): ExplainedE
   const retry = retryAdvice(error);
   if (!(error instanceof ApiError)) {
     return {
-      title: `${capitalised(about.what)} could not be shown`,
+      title: 'Something went wrong',
       explanation: error instanceof Error ? error.message : String(error),
       retry,
       waitUntil: null,

@@ -36,7 +36,7 @@ describe('the participant page, when the server answers with a failure', () => {
     );
     renderRoute(DEEP_LINK, createQueryClient());
     const alert = await screen.findByRole('alert', { name: 'RealtimeKit is being given a pause' });
-    expect(alert.textContent).toContain('this participant can be asked for again in 30 s');
+    expect(alert.textContent).toContain('ask for this participant again in 30 s');
     expect(alert.textContent).toContain('Next try possible in 30 s');
     expect(alert.textContent).toContain('Request id req-1');
     const tryAgain = within(alert).getByRole('button', { name: 'Try again' });

@@ -38,14 +38,20 @@ const TONES = {
 
 const SIZES = {
   page: {
-    box: 'rounded-xl p-5',
-    button: 'rounded-md px-3 py-1.5 text-sm font-semibold',
+    Title: 'h2',
+    box: 'rounded-xl p-5 text-sm',
+    title: 'text-base font-semibold',
+    gap: 'mt-2',
     actions: 'mt-4',
+    button: 'px-3 py-1.5',
   },
   compact: {
+    Title: 'p',
     box: 'rounded-lg px-3 py-2 text-sm',
-    button: 'rounded-md px-2.5 py-0.5 text-xs font-semibold',
-    actions: 'mt-2',
+    title: 'font-semibold',
+    gap: 'mt-1',
+    actions: 'mt-2 text-xs',
+    button: 'px-2.5 py-0.5',
   },
 } as const;
 
@@ -66,38 +72,27 @@ export function ApiProblem({
   const look = SIZES[size];
   return (
     <div role="alert" aria-labelledby={titleId} className={`border ${look.box} ${TONES[tone].box}`}>
-      {size === 'page' ? (
-        <>
-          <h2 id={titleId} className="text-base font-semibold">
-            {problem.title}
-          </h2>
-          <p className="mt-2 text-sm">{problem.explanation}</p>
-        </>
-      ) : (
-        <p>
-          <span id={titleId} className="font-semibold">
-            {problem.title}
-          </span>
-          . {problem.explanation}
-        </p>
-      )}
-      <RequestId id={problem.requestId} className={size === 'page' ? 'mt-2' : 'mt-1'} />
+      <look.Title id={titleId} className={look.title}>
+        {problem.title}
+      </look.Title>
+      <p className={look.gap}>{problem.explanation}</p>
+      <RequestId id={problem.requestId} className={look.gap} />
       {problem.retry === 'none' ? null : (
         <div className={`flex flex-wrap items-center gap-3 ${look.actions}`}>
           <button
             type="button"
             onClick={onRetry}
             disabled={retrying || wait > 0}
-            className={`${look.button} ${TONES[tone].button}`}
+            className={`rounded-md font-semibold ${look.button} ${TONES[tone].button}`}
           >
             {retrying ? 'Trying again…' : 'Try again'}
           </button>
           {wait > 0 ? (
-            <span className={size === 'page' ? 'text-sm' : 'text-xs'}>
+            <span>
               <span aria-hidden="true">
                 Next try possible in <span className="font-semibold tabular-nums">{wait} s</span>
               </span>
-              <span className="sr-only">Try again is possible once the wait is over.</span>
+              <span className="sr-only">Try again once the wait is over.</span>
             </span>
           ) : null}
         </div>
