@@ -1,6 +1,6 @@
 /**
  * Every Health finding on the demo sample that should show it, and none on the healthy call
- * with everything asked for (CONTRACT.md A6 thresholds, features/diagnostics/lib/*).
+ * with everything asked for (the thresholds in docs/UPSTREAM.md, features/diagnostics/lib/*).
  */
 import { expect, type Locator, test } from '@playwright/test';
 import { deepLink, sample } from './support';

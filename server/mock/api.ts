@@ -1,5 +1,5 @@
 /**
- * The embedded stand-in for Cloudflare's RealtimeKit API (CONTRACT.md B4): same paths under
+ * The embedded stand-in for Cloudflare's RealtimeKit API (docs/UPSTREAM.md): same paths under
  * /client/v4, same bearer-token requirement, same envelopes and status codes.
  */
 import { Hono } from 'hono';

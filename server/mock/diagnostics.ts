@@ -1,5 +1,5 @@
 /**
- * The filtered sections (CONTRACT.md A2) for a mock participant: device, location, pre-call
+ * The filtered sections (docs/UPSTREAM.md, older deployments) for a mock participant: device, location, pre-call
  * test, SDK events and per-peer quality samples, drawn from a seeded generator.
  */
 import type {

@@ -1,4 +1,4 @@
-/** The two error envelopes the mock answers with (CONTRACT.md A4). */
+/** The two error envelopes the mock answers with (docs/UPSTREAM.md). */
 import type { ErrorEnvelope } from '../../src/api/participant-schema';
 
 /** Cloudflare's gateway envelope (authentication, routing, rate limits). */

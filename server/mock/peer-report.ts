@@ -1,5 +1,5 @@
 /**
- * The peer report (CONTRACT.md A3) of one mock peer: the participant's device and place, the
+ * The peer report (RealtimeKit's API, docs/UPSTREAM.md) of one mock peer: the participant's device and place, the
  * ICE candidate pair its network allowed, and 10-second audio and video producer samples with
  * their cumulative distributions. Drawn from a generator seeded by the peer id, so a report is
  * the same on every request and is only built when asked for.

@@ -28,7 +28,7 @@ export type Built = {
   readonly diagnostics?: Diagnostics;
   /** Fields sent in place of the documented ones, per peer_stats section (bad data). */
   readonly oddStats?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-  /** The peer report (CONTRACT.md A3) of one of this participant's peers, built when asked. */
+  /** The peer report (RealtimeKit's API, docs/UPSTREAM.md) of one of this participant's peers, built when asked. */
   readonly peerReport?: (peerId: string) => WirePeerReportParticipant | undefined;
 };
 

@@ -1,5 +1,5 @@
 /**
- * The session endpoints of the mock (CONTRACT.md A3): the participants of a session, with
+ * The session endpoints of the mock (RealtimeKit's API, docs/UPSTREAM.md): the participants of a session, with
  * server-side search, sort and paging exactly as documented, and the session's details in both
  * documented shapes. The records are the same ones the participant endpoint answers with (built
  * through the mock's one cache), so a list entry and its page always agree.

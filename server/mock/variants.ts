@@ -1,6 +1,6 @@
 /**
- * The shapes the filtered sections take in the wild besides the documented one (CONTRACT.md
- * A2), so that every spelling the panels accept is reachable from a demo sample.
+ * The shapes the filtered sections take in the wild besides the documented one (docs/UPSTREAM.md,
+ * "Drift"), so that every spelling the panels accept is reachable from a demo sample.
  */
 import type { Diagnostics } from './diagnostics';
 

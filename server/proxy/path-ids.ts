@@ -8,7 +8,7 @@ function decodeOnce(segment: string): string | null {
   }
 }
 
-/** One id from a path segment: decoded once, then checked (CONTRACT.md B3). */
+/** One id from a path segment: decoded once, then checked (this server's routes, see README). */
 export function readId(label: string, segment: string): IdCheck {
   const decoded = decodeOnce(segment);
   return decoded === null

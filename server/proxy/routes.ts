@@ -1,5 +1,5 @@
 /**
- * The browser-facing API (CONTRACT.md B3). Ids and query are validated here, before any
+ * The browser-facing API (this server's routes, see README). Ids and query are validated here, before any
  * upstream call; the upstream path and query are rebuilt from the validated values only.
  */
 import { type Context, Hono } from 'hono';
@@ -84,7 +84,7 @@ export function apiRoutes(config: Config, upstream: Upstream, who: WhoIsAsking) 
     );
   };
 
-  // The peer report (CONTRACT.md A3): `…/sessions/peer-report/{peer_id}` upstream.
+  // The peer report (RealtimeKit's API, docs/UPSTREAM.md): `…/sessions/peer-report/{peer_id}` upstream.
   api.get('/sessions/peer-report/*', async (c, next) => {
     const url = new URL(c.req.url);
     const match = PEER_REPORT_PATH.exec(url.pathname);

@@ -1,5 +1,5 @@
 /**
- * The session routes (CONTRACT.md A3): the participants of a session and the session's
+ * The session routes (RealtimeKit's API, docs/UPSTREAM.md): the participants of a session and the session's
  * details. As for the participant route, the id and the query are validated before any
  * upstream call, the per-user limit is spent only by a valid request, and the upstream path and
  * query are rebuilt from the validated values only. Paths these do not match (a participant, a

@@ -1,4 +1,4 @@
-/** The shape of GET /api/config (CONTRACT.md B3), shared by the server and the browser. */
+/** The shape of GET /api/config (this server's routes, see README), shared by the server and the browser. */
 import * as z from 'zod/mini';
 
 export const sampleSchema = z.object({

@@ -59,7 +59,7 @@ function envelopeMessage(body: unknown): {
   return first ? { message: first.message, code: first.code } : {};
 }
 
-/** Error codes seen in envelopes (CONTRACT.md A4) and the HTTP status each stands for. */
+/** Error codes seen in envelopes (docs/UPSTREAM.md) and the HTTP status each stands for. */
 const CODE_MEANS: Record<string, number> = {
   '10000': 401,
   '9109': 403,
@@ -126,7 +126,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
     );
   }
   if (status >= 200 && status < 300) {
-    // success:false inside a 200: read the envelope's code as the status it stands for (A4).
+    // success:false inside a 200: read the envelope's code as the status it stands for (docs/UPSTREAM.md, "Errors").
     const meant = CODE_MEANS[String(code)];
     if (meant !== undefined) return errorFromResponse(meant, body, headers);
     return new ApiError('upstream', `The RealtimeKit API answered success: false.${said}`, seen);

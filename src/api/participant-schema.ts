@@ -135,7 +135,7 @@ const participantLabels: Labelled<typeof participantFields> = {
   user_id: 'a string',
 };
 
-// The filtered sections (CONTRACT.md A2). Spellings and units drift in the wild, so each
+// The filtered sections (docs/UPSTREAM.md, older deployments). Spellings and units drift in the wild, so each
 // known variant is a field of its own; every field is read on its own, so one odd value is
 // flagged where it stands instead of making the whole section unreadable.
 const numberish = z.union([z.number(), z.string()]);
@@ -329,7 +329,7 @@ export type PeerEvent = z.output<typeof peerEventSchema>;
 export type Participant = z.output<typeof participantSchema>;
 export type ParticipantResponse = z.output<typeof participantResponseSchema>;
 
-// ---- Error envelopes (CONTRACT.md A4): RealtimeKit's, Cloudflare's gateway's, and ours ----
+// ---- Error envelopes (docs/UPSTREAM.md): RealtimeKit's, Cloudflare's gateway's, and ours ----
 
 /** What went wrong, when the error was found by this product's server rather than upstream. */
 export const PROXY_ERROR_KINDS = [

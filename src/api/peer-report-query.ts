@@ -1,5 +1,5 @@
 /**
- * The peer report endpoint (CONTRACT.md A3), through this app's server: the fetcher, its key
+ * The peer report endpoint (RealtimeKit's API, docs/UPSTREAM.md), through this app's server: the fetcher, its key
  * and its queryOptions. The peer id is the fetch's only input, so it is the whole key. Retries
  * follow the app's query client (never for 4xx, Retry-After on 429), as for the participant.
  */

@@ -1,5 +1,5 @@
 /**
- * The peer report (CONTRACT.md A3: `GET …/sessions/peer-report/{peer_id}`), shared by the
+ * The peer report (RealtimeKit's API, docs/UPSTREAM.md: `GET …/sessions/peer-report/{peer_id}`), shared by the
  * browser (lenient read schemas) and the embedded mock (strict wire types). Field names follow
  * the official `cloudflare` SDK's SessionGetParticipantDataFromPeerIDResponse.
  *

@@ -1,5 +1,5 @@
 /**
- * The inputs of the participant endpoint and the rules they obey (CONTRACT.md B3), shared by
+ * The inputs of the participant endpoint and the rules they obey (this server's routes, see README), shared by
  * the form, the deep-link parser, the proxy and the mock so all four agree on what is valid.
  */
 import { FILTERS, type Filter } from './participant-schema';

@@ -1,5 +1,5 @@
 /**
- * The inputs of "participants of a session" (CONTRACT.md A3) and the rules they obey, shared by
+ * The inputs of "participants of a session" (RealtimeKit's API, docs/UPSTREAM.md) and the rules they obey, shared by
  * the picker, the proxy and the mock so all three agree on what is valid. The list stays
  * light: `include_peer_events` and `view` are not taken (unknown keys are refused).
  */

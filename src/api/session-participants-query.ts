@@ -1,5 +1,5 @@
 /**
- * The participants of a session (CONTRACT.md A3: `GET …/sessions/{session_id}/participants`),
+ * The participants of a session (RealtimeKit's API, docs/UPSTREAM.md: `GET …/sessions/{session_id}/participants`),
  * through this app's server: the fetcher, its key and its queryOptions. Every input (session,
  * search, page, page size, sort) is in the key. Peer events are never asked for: the list stays
  * light. Retries follow the app's query client (never for 4xx, Retry-After on 429).

@@ -1,5 +1,5 @@
 /**
- * Session details (CONTRACT.md A3: `GET …/sessions/{session_id}`), through this app's server:
+ * Session details (RealtimeKit's API, docs/UPSTREAM.md: `GET …/sessions/{session_id}`), through this app's server:
  * the fetcher, its key and its queryOptions. The session id is the fetch's only input, so it is
  * the whole key. Retries follow the app's query client (never for 4xx, Retry-After on 429).
  */

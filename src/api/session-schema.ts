@@ -1,5 +1,5 @@
 /**
- * The two session endpoints (CONTRACT.md A3): the participants of a session and the session's
+ * The two session endpoints (RealtimeKit's API, docs/UPSTREAM.md): the participants of a session and the session's
  * details. Shared by the browser (lenient read schemas) and the embedded mock (wire types).
  * List entries are participants, read with the participant endpoint's own schema. Session
  * details come in two documented shapes, `data.session{…}` (older) and flat `data{…}` (newer):

@@ -1,5 +1,5 @@
 /**
- * The deep-link contract (CONTRACT.md B3): /sessions/{session_id}/participants/{participant_id}
+ * The deep-link contract (this server's routes, see README): /sessions/{session_id}/participants/{participant_id}
  * with the API's `filters` and `include_peer_events`. Parsing never throws: a malformed link
  * becomes a list of problems to show next to the form, with whatever could be read.
  */

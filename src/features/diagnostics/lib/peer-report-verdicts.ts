@@ -1,6 +1,6 @@
 /**
  * What a peer report says about one connection, as Health-strip verdicts: sustained high RTT,
- * low MOS and packet loss (CONTRACT.md A6 persistence), TURN over TCP, and counters that can
+ * low MOS and packet loss (the persistence rule in sustained.ts), TURN over TCP, and counters that can
  * only be a reporting bug. Whole-call shares stand in when there are no samples to read.
  */
 import { valid } from '../../../api/lenient';

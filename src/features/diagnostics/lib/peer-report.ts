@@ -1,5 +1,5 @@
 /**
- * Reads a peer report (CONTRACT.md A3) for the screen and the verdicts: the audio producer's
+ * Reads a peer report (RealtimeKit's API, docs/UPSTREAM.md) for the screen and the verdicts: the audio producer's
  * samples as aligned series, the cumulative shares in words, and the ICE candidate pair.
  * Pure; a missing or malformed value becomes a gap (NaN) and is counted, never guessed.
  */

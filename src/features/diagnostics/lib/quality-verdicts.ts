@@ -1,6 +1,6 @@
 /**
  * Findings from in-call quality: sustained jitter and low quality scores (the persistence rule
- * of CONTRACT.md A6), whole-call packet loss, counters that point to a reporting bug rather
+ * of the persistence rule in sustained.ts), whole-call packet loss, counters that point to a reporting bug rather
  * than a network, and connections that joined but never sent media.
  */
 import { isInvalid } from '../../../api/lenient';
@@ -135,7 +135,7 @@ function lossFinding(peer: QualityPeer, media: 'audio' | 'video'): Finding | nul
       weight: Math.abs(value),
       explanation: `The recorded ${media} packet loss of ${value} % is not a believable network figure, so it is likely a reporting issue rather than a problem with the participant's connection.`,
       metric: `${media} packet loss`,
-      threshold: `a loss below 0 % or above ${IMPLAUSIBLE_LOSS_PCT} % is treated as a reporting bug (CONTRACT.md A6)`,
+      threshold: `a loss below 0 % or above ${IMPLAUSIBLE_LOSS_PCT} % is treated as a reporting bug, not a network (rtcStats)`,
       peerId: peer.peerId ?? undefined,
     };
   }

@@ -1,5 +1,5 @@
 /**
- * In-call quality (`filters=quality_stats`, CONTRACT.md A2), read field by field: the section as a
+ * In-call quality (`filters=quality_stats`, older deployments; docs/UPSTREAM.md), read field by field: the section as a
  * list or a single object, numbers as numbers or numeric strings, any timestamp parseTimestamp
  * reads. Series come out as typed arrays sorted by time, NaN where a value could not be read;
  * what could not be read is counted, with an example, never dropped silently.

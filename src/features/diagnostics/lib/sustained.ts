@@ -1,5 +1,5 @@
 /**
- * When a bad reading counts (CONTRACT.md A6): only what holds in 3 of 5 consecutive samples
+ * When a bad reading counts (as Twilio's Call Insights and rtcStats flag persistent, not momentary, degradation): only what holds in 3 of 5 consecutive samples
  * or for 30 s or more, so one spike is never called a problem.
  */
 import type { TimeWindow } from '../../../lib/time-window';
@@ -8,7 +8,8 @@ export const PERSISTENCE = {
   of: 5,
   atLeast: 3,
   minMs: 30_000,
-  source: 'flag only what holds in 3 of 5 samples or for ≥ 30 s (CONTRACT.md A6)',
+  source:
+    'flag only what holds in 3 of 5 samples or for ≥ 30 s (persistent, not momentary: Twilio Call Insights, rtcStats)',
 } as const;
 
 export type Sustained = TimeWindow & {

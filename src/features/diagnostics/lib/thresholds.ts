@@ -1,6 +1,7 @@
 /**
- * The thresholds every network verdict uses, in one place, with where they come from
- * (CONTRACT.md A6). Each reading is good, degraded or poor; boundaries are stated exactly.
+ * The thresholds every network verdict uses, in one place, each with the public source it
+ * follows (docs/UPSTREAM.md lists them). Each reading is good, degraded or poor; boundaries
+ * are stated exactly.
  */
 export type Level = 'good' | 'degraded' | 'poor';
 
@@ -65,7 +66,7 @@ export function mosLevel(mos: number): Level {
   return 'good';
 }
 
-/** Above this, packet loss is more likely a counting bug than a network (CONTRACT.md A6). */
+/** Above this, packet loss is more likely a counting bug than a network (rtcStats' practice). */
 export const IMPLAUSIBLE_LOSS_PCT = 50;
 
 /** Several rejoins close together: the participant's connection kept dropping. */
