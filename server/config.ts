@@ -21,6 +21,10 @@ export type UpstreamConfig = {
   readonly retries: number;
   /** Failures in a row that open the circuit, and how long it stays open. */
   readonly breaker: { readonly failures: number; readonly coolDownMs: number };
+  /** The largest answer read (decoded bytes); a larger one is refused as it streams. */
+  readonly maxBodyBytes: number;
+  /** What all answers being read or answered at once may hold; past it a read is refused. */
+  readonly maxBytesInFlight: number;
 };
 
 export type EmbedConfig = {
@@ -64,6 +68,7 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_API_BASE = 'https://api.cloudflare.com/client/v4';
+const MIB = 1024 * 1024;
 const PATH_SAFE = /^[A-Za-z0-9_-]{1,64}$/;
 
 function parseInteger(name: string, value: string | undefined, fallback: number, max: number) {
@@ -162,12 +167,7 @@ function parseQuota(env: NodeJS.ProcessEnv): QuotaConfig {
     // 1,000 of Cloudflare's 1,200: the dashboard and other tools share the same token.
     upstreamPer5Minutes: parseInteger('UPSTREAM_BUDGET', env.UPSTREAM_BUDGET, 1_000, 1_200),
     cacheTtlMs: parseInteger('CACHE_TTL_MS', env.CACHE_TTL_MS, 60_000, 3_600_000),
-    cacheMaxBytes: parseInteger(
-      'CACHE_MAX_BYTES',
-      env.CACHE_MAX_BYTES,
-      128 * 1024 * 1024,
-      1024 * 1024 * 1024,
-    ),
+    cacheMaxBytes: parseInteger('CACHE_MAX_BYTES', env.CACHE_MAX_BYTES, 128 * MIB, 1024 * MIB),
   };
 }
 
@@ -182,6 +182,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const timeoutMs = parseInteger('UPSTREAM_TIMEOUT_MS', env.UPSTREAM_TIMEOUT_MS, 5_000, 120_000);
   const deadlineMs = parseInteger('UPSTREAM_DEADLINE_MS', env.UPSTREAM_DEADLINE_MS, 9_000, 300_000);
   const retries = parseInteger('UPSTREAM_RETRIES', env.UPSTREAM_RETRIES, 2, 2);
+  // 64 MiB holds well over 100,000 events; a few such answers may be read at once.
+  const maxBodyBytes = Math.max(
+    1024,
+    parseInteger('UPSTREAM_MAX_BODY_BYTES', env.UPSTREAM_MAX_BODY_BYTES, 64 * MIB, 1024 * MIB),
+  );
+  const maxBytesInFlight = Math.ceil(maxBodyBytes * 2.5);
   const breaker = {
     failures: Math.max(1, parseInteger('BREAKER_FAILURES', env.BREAKER_FAILURES, 5, 10_000)),
     coolDownMs: parseInteger('BREAKER_COOLDOWN_MS', env.BREAKER_COOLDOWN_MS, 30_000, 600_000),
@@ -213,6 +219,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         deadlineMs,
         retries,
         breaker,
+        maxBodyBytes,
+        maxBytesInFlight,
       },
     };
   }
@@ -253,6 +261,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       deadlineMs,
       retries,
       breaker,
+      maxBodyBytes,
+      maxBytesInFlight,
     },
   };
 }
@@ -262,11 +272,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * (ASSETS, a Durable Object namespace) are not configuration.
  */
 export function loadBindingsConfig(bindings: Readonly<Record<string, unknown>>): Config {
-  return loadConfig(
-    Object.fromEntries(
+  return loadConfig({
+    ...WORKER_DEFAULTS,
+    ...Object.fromEntries(
       Object.entries(bindings).filter(
         (entry): entry is [string, string] => typeof entry[1] === 'string',
       ),
     ),
-  );
+  });
 }
+
+/**
+ * A Worker isolate, and the upstream's Durable Object, has 128 MB of memory: a body is held
+ * as text and parsed once, so answers and the cache are sized well below it there.
+ */
+const WORKER_DEFAULTS = {
+  UPSTREAM_MAX_BODY_BYTES: String(12 * MIB),
+  CACHE_MAX_BYTES: String(16 * MIB),
+};

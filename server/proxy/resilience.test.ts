@@ -127,11 +127,14 @@ describe('aborts that always arrive', () => {
     const res = await hung;
     expect(res.status).toBe(504);
     expect((await kindOf(res)).message).toContain('RealtimeKit did not answer within 5 s');
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // The 9 s deadline, with room for a loaded machine; the page's promise is 12 s.
+    expect(Date.now() - started).toBeLessThan(11_000);
     // The same participant again goes upstream again: nothing joined a stuck call.
-    const again = r.get('/api/sessions/s/participants/hung', { signal: AbortSignal.timeout(50) });
-    await expect(again).rejects.toThrow();
+    const leaving = new AbortController();
+    const again = r.get('/api/sessions/s/participants/hung', { signal: leaving.signal });
     await expect.poll(() => r.upstream.seen.length).toBe(4);
+    leaving.abort();
+    await expect(again).rejects.toThrow();
   }, 15_000);
 
   it('ends a body that trickles a byte at a time at the attempt limit', async () => {
@@ -227,17 +230,41 @@ describe('bounded memory', () => {
         }),
       );
     });
-    expect(kinds).toContain('upstream_unavailable');
-    expect(kinds.every((k) => k === 'upstream_unavailable' || k === 'upstream_bad_body')).toBe(
-      true,
-    );
+    expect(kinds).toContain('server_busy');
+    expect(kinds.every((k) => k === 'server_busy' || k === 'upstream_bad_body')).toBe(true);
     // The upstream double streams from this same process; the proxy's share stays bounded.
     expect(growth).toBeLessThan(450);
   }, 30_000);
 
+  it('bounds what all answers hold in flight, and gives it back once they are answered', async () => {
+    // Four 3.5 MB answers, each within a 4 MiB limit (10 MiB in flight).
+    const body = JSON.stringify({ success: true, data: { padding: ' '.repeat(3.5 * MB) } });
+    const r = await rig(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        // All but the end at once, the end later: four at a time are all in flight together.
+        res.write(body.slice(0, -10));
+        setTimeout(() => res.end(body.slice(-10)), 300);
+      },
+      { UPSTREAM_MAX_BODY_BYTES: String(4 * MB), CACHE_TTL_MS: '0' },
+    );
+    const statuses = await Promise.all(
+      ['a', 'b', 'c', 'd'].map(async (id) => {
+        const res = await r.get(`/api/sessions/s/participants/${id}`);
+        await res.arrayBuffer();
+        return res.status;
+      }),
+    );
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
+    expect(statuses).toContain(503);
+    // Once answered, the bytes are given back: the next lookup is read in full.
+    expect((await r.get('/api/sessions/s/participants/e')).status).toBe(200);
+  });
+
   it('counts a compressed body by what it inflates to: 300 MB from a small gzip body is refused', async () => {
-    const bomb = gzipSync(Buffer.alloc(300 * MB, 0x20), { level: 9 });
-    expect(bomb.length).toBeLessThan(1 * MB);
+    // Level 1 compresses 300 MB of spaces fast enough for a loaded machine, still to ~1 MB.
+    const bomb = gzipSync(Buffer.alloc(300 * MB, 0x20), { level: 1 });
+    expect(bomb.length).toBeLessThan(3 * MB);
     const r = await rig((_req, res) => {
       res.writeHead(200, {
         'content-type': 'application/json',
@@ -252,7 +279,7 @@ describe('bounded memory', () => {
       expect((await kindOf(res)).kind).toBe('upstream_bad_body');
     });
     expect(growth).toBeLessThan(150);
-  });
+  }, 30_000);
 });
 
 describe('one participant cannot open the circuit for everyone', () => {
@@ -342,6 +369,40 @@ describe('what the upstream says is not trusted', () => {
     const res = await r.get('/api/sessions/s/participants/later');
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('3600');
+  });
+
+  it.each([
+    ['1.5', null],
+    ['-1', null],
+    ['2025', '2025'],
+    ['soon', null],
+  ])(
+    'reads Retry-After %s as %s (a fraction, a sign or a word is no advice)',
+    async (value, expected) => {
+      const r = await rig((_req, res) => {
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': value });
+        res.end('{}');
+      });
+      const res = await r.get('/api/sessions/s/participants/limited');
+      expect(res.status).toBe(429);
+      expect(res.headers.get('retry-after')).toBe(expected);
+    },
+  );
+
+  it('reads an X-RateLimit-Reset given as an epoch time as the seconds until then', async () => {
+    const reset = Math.ceil(Date.now() / 1000) + 42;
+    const r = await rig((_req, res) => {
+      res.writeHead(429, {
+        'content-type': 'application/json',
+        'x-ratelimit-reset': String(reset),
+      });
+      res.end('{}');
+    });
+    const wait = Number(
+      (await r.get('/api/sessions/s/participants/limited')).headers.get('retry-after'),
+    );
+    expect(wait).toBeGreaterThanOrEqual(40);
+    expect(wait).toBeLessThanOrEqual(43);
   });
 
   it('never echoes an odd content type, nor the token a double reflects in it', async () => {

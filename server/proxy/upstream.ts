@@ -25,14 +25,6 @@ export type UpstreamInit = {
 };
 export type UpstreamFetch = (url: string, init: UpstreamInit) => Promise<Response>;
 
-/** Larger bodies are refused rather than buffered: 64 MiB holds well over 100,000 events. */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
-/**
- * The most all answers being read at once may hold: ten large bodies at a time must not add up
- * to ten times the limit. A read that would pass it is refused as busy, not queued.
- */
-const MAX_BYTES_IN_FLIGHT = 160 * 1024 * 1024;
-
 /** Statuses worth one more try: the gateway or the service had a moment. Never 4xx but 408. */
 const RETRY_STATUSES = new Set([408, 502, 503, 504]);
 
@@ -46,17 +38,38 @@ export type Upstream = {
 /** The longest wait passed on: a date years away is a broken header, not advice. */
 export const MAX_RETRY_AFTER_SECONDS = 3600;
 
+/** An HTTP date as Retry-After allows it (IMF-fixdate), e.g. "Wed, 21 Oct 2026 07:28:00 GMT". */
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+/** Beyond this a number is an epoch time (X-RateLimit-Reset's other form), not a delay. */
+const EPOCH_SECONDS = 1_000_000_000;
+
+/**
+ * Seconds to wait, from Retry-After or X-RateLimit-Reset: delay seconds, an epoch time in
+ * seconds, or an HTTP date; anything else (a fraction, a sign, a bare year) is no advice.
+ */
 function retryAfter(value: string | null): string | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
+  const trimmed = value?.trim() ?? '';
   let seconds: number;
-  if (/^\d{1,12}$/.test(trimmed)) seconds = Number(trimmed);
-  else {
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date)) return undefined;
-    seconds = Math.ceil((date - Date.now()) / 1000);
-  }
+  if (/^\d{1,12}$/.test(trimmed)) {
+    const n = Number(trimmed);
+    seconds = n >= EPOCH_SECONDS ? Math.ceil(n - Date.now() / 1000) : n;
+  } else if (HTTP_DATE.test(trimmed)) {
+    seconds = Math.ceil((Date.parse(trimmed) - Date.now()) / 1000);
+  } else return undefined;
+  if (Number.isNaN(seconds)) return undefined;
   return String(Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds)));
+}
+
+/**
+ * The upstream paths this server may call: slash-separated segments of the id alphabet, and a
+ * query of plain parameter characters. Checked again here, below the routes, so that no caller
+ * (a route, the Workers upstream object) can steer a call elsewhere with "..", "//" or "#".
+ */
+export function isUpstreamTarget(path: string, query: string): boolean {
+  return (
+    /^(\/[A-Za-z0-9_-]{1,64}){1,6}$/.test(path) &&
+    (query === '' || /^\?[A-Za-z0-9_=&,.:+%-]{1,2000}$/.test(query))
+  );
 }
 
 /** An upstream content type, echoed only as a plain media type; anything else is not quoted. */
@@ -107,15 +120,26 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', done, { once: true });
   });
 
-/** Settles with `work`, or rejects as soon as `signal` aborts, whatever `work` does then. */
-function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+/**
+ * Settles with `work`, or rejects as soon as `signal` aborts, whatever `work` does then; a
+ * value that arrives after the abort is handed to `late` (to cancel a body nobody will read).
+ */
+function unlessAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal,
+  late: (value: T) => void = () => undefined,
+): Promise<T> {
+  if (signal.aborted) {
+    work.then(late, () => undefined);
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(
       (value) => {
         signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) late(value);
         resolve(value);
       },
       (error: unknown) => {
@@ -129,8 +153,11 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 class TooLarge extends Error {}
 class Busy extends Error {}
 
-/** Bytes held by the bodies being read now, shared by every read of one upstream. */
-type Reading = { bytes: number };
+/**
+ * Bytes held by the bodies being read or answered now, shared by every call of one upstream:
+ * a body counts from its first chunk until its call has answered.
+ */
+type Reading = { bytes: number; readonly max: number };
 
 /**
  * The body as text, reading at most `max` decoded bytes (what the transport hands over after
@@ -143,13 +170,13 @@ async function readBody(
   max: number,
   signal: AbortSignal,
   reading: Reading,
-): Promise<string> {
+): Promise<{ text: string; bytes: number }> {
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > max) {
     void response.body?.cancel().catch(() => undefined);
     throw new TooLarge();
   }
-  if (!response.body) return '';
+  if (!response.body) return { text: '', bytes: 0 };
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   const parts: string[] = [];
@@ -162,20 +189,23 @@ async function readBody(
       bytes += value.byteLength;
       reading.bytes += value.byteLength;
       if (bytes > max) throw new TooLarge();
-      if (reading.bytes > MAX_BYTES_IN_FLIGHT) throw new Busy();
+      if (reading.bytes > reading.max) throw new Busy();
       parts.push(decoder.decode(value, { stream: true }));
     }
     finished = true;
     parts.push(decoder.decode());
-    return parts.join('');
+    // Still counted: the caller gives the bytes back once its answer is made.
+    return { text: parts.join(''), bytes };
   } finally {
-    reading.bytes -= bytes;
-    if (!finished) void reader.cancel().catch(() => undefined);
+    if (!finished) {
+      reading.bytes -= bytes;
+      void reader.cancel().catch(() => undefined);
+    }
   }
 }
 
 type Attempt =
-  | { kind: 'answer'; status: number; text: string; headers: Headers }
+  | { kind: 'answer'; status: number; text: string; headers: Headers; bytes: number }
   | { kind: 'timeout' | 'unreachable' | 'too_large' | 'busy' | 'aborted' };
 
 /** The answer for a non-2xx upstream status, in this server's words. */
@@ -223,7 +253,7 @@ export function createUpstream(
   budget: Budget = UNLIMITED,
 ): Upstream {
   const breaker = createCircuitBreaker(config.breaker);
-  const reading: Reading = { bytes: 0 };
+  const reading: Reading = { bytes: 0, max: config.maxBytesInFlight };
   const scrub = (text: string) =>
     text.includes(config.token) ? text.split(config.token).join('[redacted]') : text;
 
@@ -243,9 +273,10 @@ export function createUpstream(
           signal: limit.signal,
         }),
         limit.signal,
+        (late) => void late.body?.cancel().catch(() => undefined),
       );
-      const text = await readBody(response, MAX_BODY_BYTES, limit.signal, reading);
-      return { kind: 'answer', status: response.status, text, headers: response.headers };
+      const { text, bytes } = await readBody(response, config.maxBodyBytes, limit.signal, reading);
+      return { kind: 'answer', status: response.status, text, headers: response.headers, bytes };
     } catch (error) {
       if (error instanceof TooLarge) return { kind: 'too_large' };
       if (error instanceof Busy) return { kind: 'busy' };
@@ -259,6 +290,9 @@ export function createUpstream(
   return {
     breaker,
     async get(path, query, signal) {
+      if (!isUpstreamTarget(path, query)) {
+        return errorResponse(400, 'invalid_request', 'Not a RealtimeKit path this server calls.');
+      }
       // Failures are counted per upstream path: the same participant failing again counts once.
       const entry = breaker.enter(path);
       if (!entry.permit) {
@@ -306,6 +340,8 @@ export function createUpstream(
           );
         }
         tries += 1;
+        // A body retried over is no longer held.
+        if (result.kind === 'answer') reading.bytes -= result.bytes;
         result = await attempt(url, deadline);
         const retry =
           result.kind === 'unreachable' ||
@@ -316,7 +352,22 @@ export function createUpstream(
     } finally {
       overall.done();
     }
-    const pastDeadline = overall.timedOut();
+    try {
+      return answer(result, tries, overall.timedOut(), signal, permit);
+    } finally {
+      if (result.kind === 'answer') reading.bytes -= result.bytes;
+    }
+  }
+
+  /** What the browser gets for the last attempt's result. */
+  function answer(
+    last: Attempt,
+    tries: number,
+    pastDeadline: boolean,
+    signal: AbortSignal,
+    permit: Permit,
+  ): Response {
+    let result = last;
 
     // Aborted by the deadline rather than by the browser: that is a timeout, not a departure.
     if (result.kind === 'aborted' && !signal.aborted) result = { kind: 'timeout' };
@@ -329,8 +380,8 @@ export function createUpstream(
         // Says nothing about RealtimeKit: the permit is released, not failed.
         return errorResponse(
           503,
-          'upstream_unavailable',
-          'This server is reading other large RealtimeKit answers right now; try again in a few seconds.',
+          'server_busy',
+          'This server is reading other large RealtimeKit answers right now.',
           { 'retry-after': '3' },
         );
       }
@@ -340,7 +391,7 @@ export function createUpstream(
         return errorResponse(
           502,
           'upstream_bad_body',
-          `The RealtimeKit answer is larger than this server reads (${MAX_BODY_BYTES / 1024 / 1024} MiB).`,
+          `The RealtimeKit answer is larger than this server reads (${Math.round(config.maxBodyBytes / 1024 / 1024)} MiB).`,
         );
       }
       permit.failure();

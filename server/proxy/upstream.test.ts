@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config';
+import { createUpstream, isUpstreamTarget } from './upstream';
+
+describe('isUpstreamTarget', () => {
+  it.each([
+    ['/sessions/s-1/participants/p_2', '?include_peer_events=true&filters=events,device_info'],
+    ['/sessions/peer-report/abc', ''],
+    ['/sessions/s-1', ''],
+  ])('lets %s%s through', (path, query) => {
+    expect(isUpstreamTarget(path, query)).toBe(true);
+  });
+
+  it.each([
+    ['/sessions/../meetings', ''],
+    ['/sessions//x', ''],
+    ['sessions/x', ''],
+    ['/sessions/x/', ''],
+    ['/sessions/%2e%2e', ''],
+    ['/sessions/x', 'filters=a'],
+    ['/sessions/x', '?a=b#frag'],
+    ['/sessions/x', '?a=b/../c'],
+  ])('refuses %s%s', (path, query) => {
+    expect(isUpstreamTarget(path, query)).toBe(false);
+  });
+
+  it('is checked by the upstream itself: no call is made for a crafted path', async () => {
+    let calls = 0;
+    const upstream = createUpstream(
+      loadConfig({
+        CLOUDFLARE_API_TOKEN: 'tok-0123456789abcdef',
+        CLOUDFLARE_ACCOUNT_ID: 'acc',
+        RTK_APP_ID: 'app',
+      }).upstream,
+      async () => {
+        calls += 1;
+        return new Response('{}');
+      },
+    );
+    const res = await upstream.get('/sessions/../../accounts', '', new AbortController().signal);
+    expect(res.status).toBe(400);
+    expect(calls).toBe(0);
+  });
+});
+
+describe('an answer that arrives after its attempt gave up', () => {
+  it('has its body cancelled, so the connection is not left open', async () => {
+    let cancelled = false;
+    const upstream = createUpstream(
+      loadConfig({
+        CLOUDFLARE_API_TOKEN: 'tok-0123456789abcdef',
+        CLOUDFLARE_ACCOUNT_ID: 'acc',
+        RTK_APP_ID: 'app',
+        UPSTREAM_TIMEOUT_MS: '50',
+        UPSTREAM_RETRIES: '0',
+      }).upstream,
+      // A transport that ignores the abort and answers late.
+      () =>
+        new Promise((resolve) =>
+          setTimeout(
+            () =>
+              resolve(
+                new Response(
+                  new ReadableStream({
+                    cancel() {
+                      cancelled = true;
+                    },
+                  }),
+                ),
+              ),
+            150,
+          ),
+        ),
+    );
+    const res = await upstream.get('/sessions/s/participants/p', '', new AbortController().signal);
+    expect(res.status).toBe(504);
+    await expect.poll(() => cancelled).toBe(true);
+  });
+});
