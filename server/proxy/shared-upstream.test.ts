@@ -64,3 +64,46 @@ describe('the answer cache', () => {
     expect(asked).toEqual(['/a', '/a']);
   });
 });
+
+describe('coalescing', () => {
+  /** An upstream whose calls wait until aborted (or released), recording each call's signal. */
+  function pendingUpstream() {
+    const signals: AbortSignal[] = [];
+    const upstream: Upstream = {
+      breaker: { state: () => 'closed' },
+      get(_path, _query, signal) {
+        signals.push(signal);
+        return new Promise((resolve) => {
+          signal.addEventListener('abort', () => resolve(new Response(null, { status: 499 })));
+        });
+      },
+    };
+    return { upstream, signals };
+  }
+
+  it('aborts the upstream call for a browser that had already gone when it asked', async () => {
+    const { upstream, signals } = pendingUpstream();
+    const shared = shareUpstream(upstream, { cacheTtlMs: 0, cacheMaxBytes: 0 });
+    const gone = AbortSignal.abort();
+    const res = await shared.get('/a', '', gone);
+    expect(res.status).toBe(499);
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
+  it('starts a new call for a browser that asks after everyone waiting has left', async () => {
+    const { upstream, signals } = pendingUpstream();
+    const shared = shareUpstream(upstream, { cacheTtlMs: 0, cacheMaxBytes: 0 });
+    const first = new AbortController();
+    const leaving = shared.get('/a', '', first.signal);
+    first.abort();
+    // In the same tick as the last waiter left: not joined to the call that is ending.
+    const next = new AbortController();
+    const asking = shared.get('/a', '', next.signal);
+    expect(signals).toHaveLength(2);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(signals[1]?.aborted).toBe(false);
+    next.abort();
+    expect((await leaving).status).toBe(499);
+    expect((await asking).status).toBe(499);
+  });
+});

@@ -56,16 +56,27 @@ type InFlight = {
   controller: AbortController;
 };
 
-/** Adds a browser to those waiting; the upstream call is aborted once every one has gone. */
-function join(entry: InFlight, signal: AbortSignal) {
+/**
+ * Adds a browser to those waiting, until the call settles. When every one has gone (also one
+ * that had gone before it joined), the upstream call is aborted and forgotten, so a later
+ * request starts its own instead of joining one that is ending.
+ */
+async function wait(entry: InFlight, signal: AbortSignal, forget: () => void): Promise<Snapshot> {
+  const leave = () => {
+    if ([...entry.waiting].every((s) => s.aborted)) {
+      forget();
+      entry.controller.abort();
+    }
+  };
   entry.waiting.add(signal);
-  signal.addEventListener(
-    'abort',
-    () => {
-      if ([...entry.waiting].every((s) => s.aborted)) entry.controller.abort();
-    },
-    { once: true },
-  );
+  if (signal.aborted) leave();
+  else signal.addEventListener('abort', leave, { once: true });
+  try {
+    return await entry.promise;
+  } finally {
+    signal.removeEventListener('abort', leave);
+    entry.waiting.delete(signal);
+  }
 }
 
 /**
@@ -132,6 +143,9 @@ export function shareUpstream(upstream: Upstream, options: SharedUpstreamOptions
   const cache = answerCache(options.cacheTtlMs, options.cacheMaxBytes, now);
   const inflight = new Map<string, InFlight>();
   let calls = 0;
+  const forget = (key: string, promise: Promise<Snapshot>) => {
+    if (inflight.get(key)?.promise === promise) inflight.delete(key);
+  };
 
   function remember(key: string, value: Snapshot) {
     // The TTL first: with the cache off, the body is not parsed again.
@@ -159,12 +173,13 @@ export function shareUpstream(upstream: Upstream, options: SharedUpstreamOptions
             remember(key, value);
             return value;
           })
-          .finally(() => inflight.delete(key));
+          // Only this call's own entry: a later one under the same key is left alone.
+          .finally(() => forget(key, promise));
         entry = { promise, waiting: new Set(), controller };
         inflight.set(key, entry);
       }
-      join(entry, signal);
-      return toResponse(await entry.promise);
+      const { promise } = entry;
+      return toResponse(await wait(entry, signal, () => forget(key, promise)));
     },
   };
 }
