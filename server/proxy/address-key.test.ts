@@ -14,7 +14,6 @@ describe('addressKey', () => {
     ['::1', '0:0:0:0::/64'],
     ['::', '0:0:0:0::/64'],
     ['fe80::1%eth0', 'fe80:0:0:0::/64'],
-    ['64:ff9b::192.0.2.33', '64:ff9b:0:0::/64'],
   ])('keys IPv6 %s by its /64: %s', (address, key) => {
     expect(addressKey(address)).toBe(key);
   });
@@ -23,10 +22,15 @@ describe('addressKey', () => {
     ['::ffff:192.0.2.33', '192.0.2.33'],
     ['::FFFF:192.0.2.33', '192.0.2.33'],
     ['0:0:0:0:0:ffff:c000:0221', '192.0.2.33'],
+    ['64:ff9b::192.0.2.33', '192.0.2.33'],
+    ['64:ff9b::c000:222', '192.0.2.34'],
     ['192.0.2.33', '192.0.2.33'],
-  ])('keys an IPv4 (or IPv4-mapped) address %s as the IPv4 address %s', (address, key) => {
-    expect(addressKey(address)).toBe(key);
-  });
+  ])(
+    'keys an IPv4 (or IPv4-mapped, or NAT64) address %s as the IPv4 address %s',
+    (address, key) => {
+      expect(addressKey(address)).toBe(key);
+    },
+  );
 
   it.each([
     'unknown',

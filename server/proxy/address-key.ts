@@ -2,15 +2,16 @@
  * The per-user limit's key for a client's address. One IPv6 client is handed a whole /64 and
  * can take a new address in it for every request, so an IPv6 address is keyed by its /64; an
  * IPv4-mapped one (::ffff:192.0.2.33, how a dual-stack socket sees an IPv4 client) by the IPv4
- * address it holds. Anything else (IPv4, or text that is not an address) is its own key.
+ * address it holds, and so is one behind NAT64 (64:ff9b::192.0.2.33). Anything else (IPv4, or text that is not an address) is its own key.
  */
 export function addressKey(address: string): string {
   const groups = ipv6Groups(address);
   if (groups === null) return address;
   const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0] = groups;
-  if (a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0xffff) {
-    return [g >> 8, g & 0xff, h >> 8, h & 0xff].join('.');
-  }
+  const mapped = a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0xffff;
+  // NAT64's well-known prefix (RFC 6052): every IPv4 client behind it shares this /64.
+  const nat64 = a === 0x64 && b === 0xff9b && c === 0 && d === 0 && e === 0 && f === 0;
+  if (mapped || nat64) return [g >> 8, g & 0xff, h >> 8, h & 0xff].join('.');
   return `${[a, b, c, d].map((n) => n.toString(16)).join(':')}::/64`;
 }
 
