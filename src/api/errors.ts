@@ -11,6 +11,7 @@ export type ApiErrorKind =
   | 'unauthorized'
   | 'rate_limited'
   | 'unavailable'
+  | 'busy'
   | 'timeout'
   | 'upstream'
   | 'malformed'
@@ -101,6 +102,9 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
   if (status === 429) {
     return new ApiError('rate_limited', `Too many requests to the RealtimeKit API.${said}`, waited);
   }
+  if (kind === 'server_busy') {
+    return new ApiError('busy', message ?? 'This server is busy.', waited);
+  }
   if (status === 503 || kind === 'upstream_unavailable') {
     return new ApiError('unavailable', message ?? 'RealtimeKit is unavailable (HTTP 503).', waited);
   }
@@ -155,7 +159,7 @@ export function retryWaitSeconds(error: unknown): number | null {
   if (!(error instanceof ApiError)) return null;
   const { retryAfterSeconds } = error.details;
   if (error.kind === 'rate_limited') return retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
-  if (error.kind === 'unavailable') return retryAfterSeconds ?? null;
+  if (error.kind === 'unavailable' || error.kind === 'busy') return retryAfterSeconds ?? null;
   return null;
 }
 

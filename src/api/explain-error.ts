@@ -65,6 +65,7 @@ const TITLES: Record<Exclude<ApiError['kind'], 'not_found'>, string> = {
   unauthorized: 'Not authorised',
   rate_limited: 'Rate limited',
   unavailable: 'RealtimeKit is being given a pause',
+  busy: 'This server is busy',
   timeout: 'RealtimeKit did not answer',
   network: 'Could not reach the server',
   malformed: 'The answer could not be read',
@@ -80,6 +81,8 @@ function advice(error: ApiError, what: string, wait: number | null): string {
       return ` Asking for ${what} again waits ${wait} s: the token’s budget is the whole team’s.`;
     case 'unavailable':
       return ` RealtimeKit is given a pause to recover: ask for ${what} again in ${wait === null ? 'a moment' : `${wait} s`}.`;
+    case 'busy':
+      return ` Ask for ${what} again in ${wait === null ? 'a moment' : `${wait} s`}.`;
     case 'timeout':
       return ' Try again in a moment.';
     default:

@@ -341,6 +341,7 @@ export const PROXY_ERROR_KINDS = [
   'upstream_unauthorized',
   'upstream_error',
   'upstream_unavailable',
+  'server_busy',
   'upstream_timeout',
   'upstream_unreachable',
   'upstream_bad_body',

@@ -37,7 +37,8 @@ describe('the participant page, when the server answers with a failure', () => {
     renderRoute(DEEP_LINK, createQueryClient());
     const alert = await screen.findByRole('alert', { name: 'RealtimeKit is being given a pause' });
     expect(alert.textContent).toContain('ask for this participant again in 30 s');
-    expect(alert.textContent).toContain('Next try possible in 30 s');
+    // Real time passes too (shouldAdvanceTime): on a loaded machine a tick may already be gone.
+    expect(alert.textContent).toMatch(/Next try possible in (30|29) s/);
     expect(alert.textContent).toContain('Request id req-1');
     const tryAgain = within(alert).getByRole('button', { name: 'Try again' });
     expect(tryAgain).toHaveProperty('disabled', true);
@@ -47,7 +48,7 @@ describe('the participant page, when the server answers with a failure', () => {
       for (let i = 0; i < n; i++) await act(() => vi.advanceTimersByTimeAsync(1_000));
     };
     await seconds(15);
-    expect(alert.textContent).toContain('Next try possible in 15 s');
+    expect(alert.textContent).toMatch(/Next try possible in 1[45] s/);
     expect(tryAgain).toHaveProperty('disabled', true);
 
     await seconds(15);
