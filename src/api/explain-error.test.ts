@@ -23,6 +23,22 @@ const SUBJECTS: readonly ApiSubject[] = [
 ];
 
 describe('explainApiError', () => {
+  it('says a busy server is busy, with its short wait, without blaming RealtimeKit', () => {
+    const busy = answered(
+      503,
+      'server_busy',
+      'This server is reading other large RealtimeKit answers right now.',
+      { 'retry-after': '3' },
+    );
+    expect(busy.kind).toBe('busy');
+    const explained = explainApiError(busy, 'participant');
+    expect(explained.title).toBe('This server is busy');
+    expect(explained.explanation).toContain('Ask for this participant again in 3 s.');
+    expect(explained.explanation).not.toMatch(/pause|RealtimeKit failed/);
+    expect(explained.retry).toBe('manual');
+    expect(explained.waitUntil).toBe((busy.details.at ?? 0) + 3_000);
+  });
+
   it('says what was not found, in the words of what was asked for', () => {
     const missing = error('not_found', 'RealtimeKit has no such session or participant.');
     expect(explainApiError(missing, 'participant')).toMatchObject({
