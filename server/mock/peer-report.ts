@@ -44,6 +44,9 @@ function hash(text: string): number {
 const between = (r: Random, [min, max]: readonly [number, number], digits = 1) =>
   Number((min + r.next() * (max - min)).toFixed(digits));
 
+/** A participant field as the SDK types it: a string, or absent (the record's wire allows more). */
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
 const round = (n: number, digits = 4) => Number(n.toFixed(digits));
 
 /** A rough E-model: loss, delay beyond 150 ms and jitter each take their share off 4.5. */
@@ -178,23 +181,23 @@ export function buildPeerReport(
   const { audio, video } = samplesFor(r, span, network, input.now, options);
   const pair = candidatePair(r, network, location);
   return {
-    id: p.id,
-    session_id: p.peer_events?.[0]?.session_id,
-    display_name: p.display_name,
-    custom_participant_id: p.custom_participant_id,
-    user_id: p.user_id,
-    role: p.preset_name,
-    created_at: p.created_at,
-    updated_at: p.updated_at,
-    joined_at: p.joined_at,
-    left_at: p.left_at,
-    duration: p.duration,
+    id: text(p.id),
+    session_id: text(p.peer_events?.[0]?.session_id),
+    display_name: text(p.display_name),
+    custom_participant_id: text(p.custom_participant_id),
+    user_id: text(p.user_id),
+    role: text(p.preset_name),
+    created_at: text(p.created_at),
+    updated_at: text(p.updated_at),
+    joined_at: text(p.joined_at),
+    left_at: text(p.left_at),
+    duration: p.duration ?? undefined,
     peer_report: {
       metadata: {
         sdk_name: 'web-core',
         sdk_version: '1.35.2',
         sdk_type: 'web',
-        room_view_type: p.peer_events?.[0]?.preset_view_type,
+        room_view_type: text(p.peer_events?.[0]?.preset_view_type),
         device_info: {
           cpus: device.cpus,
           is_mobile: device.mobile,

@@ -24,8 +24,9 @@ describe('getPeerReport', () => {
         audio_producer: [{ timestamp: '2026-11-21T14:00:10Z', mos_quality: 4.3, rtt: 40 }],
       }),
     );
-    const { participant } = await getPeerReport('peer_1');
+    const { participant, shape } = await getPeerReport('peer_1');
     expect(urls).toEqual(['/api/sessions/peer-report/peer_1']);
+    expect(shape).toBe('wrapped');
     expect(participant.id).toBe('p-1');
     expect(participant.future_field).toEqual({ nested: true });
     const quality = participant.peer_report;
@@ -58,6 +59,73 @@ describe('getPeerReport', () => {
     });
   });
 
+  it('reads the flat shape, data{…} itself, the same way and says so', async () => {
+    const wrapped = report({ audio_producer: [{ timestamp: '2026-11-21T14:00:10Z', rtt: 40 }] });
+    answerFetch(200, { success: true, data: wrapped.data.participant });
+    const flat = await getPeerReport('p');
+    expect(flat.shape).toBe('flat');
+    answerFetch(200, wrapped);
+    const { participant } = await getPeerReport('p');
+    expect(flat.participant).toEqual(participant);
+    expect(findInvalid(flat.participant)).toEqual([]);
+  });
+
+  it('reads what SDK 7.3.0 added: limitation durations, device updates, native metadata', async () => {
+    const at = '2026-11-21T14:00:10Z';
+    const device = { device_id: 'a1', kind: 'audioinput', label: 'USB headset' };
+    answerFetch(200, {
+      success: true,
+      data: {
+        participant: {
+          id: 'p-1',
+          peer_report: {
+            metadata: {
+              audio_devices_updates: [{ timestamp: at, added: [device], removed: [] }],
+              video_devices_updates: [{ timestamp: at, added: [], removed: [{ kind: 7 }] }],
+              speaker_devices_updates: [],
+              selected_device_updates: [{ timestamp: at, device }],
+              native_metadata: { audio_encoder: 'opus', video_encoder: 'libvpx' },
+              pc_metadata: [{ timestamp: at, sdp: ['v=0'] }],
+              browser_metadata: { webgl_support: 'webgl2' },
+            },
+            quality: {
+              video_producer: [
+                {
+                  timestamp: at,
+                  quality_limitation_reason: 'cpu',
+                  quality_limitation_durations: { cpu: 8.5, bandwidth: 0, none: 1.5, other: 0 },
+                },
+                { timestamp: at, quality_limitation_reason: 'thermal' },
+              ],
+              audio_consumer: [{ timestamp: at, peer_id: 'remote-1', producer_id: 'prod-1' }],
+            },
+          },
+        },
+      },
+    });
+    const { participant } = await getPeerReport('p');
+    expect(participant.peer_report).toMatchObject({
+      metadata: {
+        audio_devices_updates: [{ timestamp: { ms: Date.UTC(2026, 10, 21, 14, 0, 10) } }],
+        selected_device_updates: [{ device }],
+        native_metadata: { video_encoder: 'libvpx' },
+        pc_metadata: [{ sdp: ['v=0'] }],
+        browser_metadata: { webgl_support: 'webgl2' },
+      },
+      quality: {
+        video_producer: [
+          { quality_limitation_reason: 'cpu', quality_limitation_durations: { cpu: 8.5 } },
+          {},
+        ],
+        audio_consumer: [{ peer_id: 'remote-1', producer_id: 'prod-1' }],
+      },
+    });
+    expect(findInvalid(participant).map((f) => [f.path, f.value.raw])).toEqual([
+      ['peer_report.metadata.video_devices_updates[0].removed[0].kind', 7],
+      ['peer_report.quality.video_producer[1].quality_limitation_reason', 'thermal'],
+    ]);
+  });
+
   it('turns a 404 into not_found and a 429 into rate_limited with its Retry-After', async () => {
     answerFetch(404, {
       success: false,
@@ -78,6 +146,13 @@ describe('getPeerReport', () => {
     answerFetch(200, { success: false, error: { code: 500, message: 'Could not fetch' } });
     await expect(getPeerReport('p')).rejects.toMatchObject({ kind: 'upstream' });
     answerFetch(200, { success: true, data: {} });
+    await expect(getPeerReport('p')).rejects.toMatchObject({ kind: 'malformed' });
+    answerFetch(200, { success: true, data: { participant: 'p-1' } });
+    await expect(getPeerReport('p')).rejects.toMatchObject({
+      kind: 'malformed',
+      message: expect.stringContaining('data.participant could not be read'),
+    });
+    answerFetch(200, { success: true, data: { unrelated: 1 } });
     await expect(getPeerReport('p')).rejects.toMatchObject({ kind: 'malformed' });
     answerFetch(200, '[1,2]');
     await expect(getPeerReport('p')).rejects.toMatchObject({ kind: 'malformed' });

@@ -2,14 +2,25 @@
  * The peer report endpoint (RealtimeKit's API, docs/UPSTREAM.md), through this app's server: the fetcher, its key
  * and its queryOptions. The peer id is the fetch's only input, so it is the whole key. Retries
  * follow the app's query client (never for 4xx, Retry-After on 429), as for the participant.
+ * Both documented shapes are read, `data.participant{…}` and flat `data{…}`, and the result
+ * says which came.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { apiPath } from '../lib/base-path';
-import { getEnvelopeData, required } from './envelope';
-import { type PeerReportParticipant, peerReportResponseSchema } from './peer-report-schema';
+import { getEnvelopeData } from './envelope';
+import { ApiError } from './errors';
+import { isInvalid } from './lenient';
+import {
+  type PeerReportParticipant,
+  peerReportOf,
+  peerReportResponseSchema,
+  type ReportShape,
+} from './peer-report-schema';
 
 export type PeerReportResult = {
   readonly participant: PeerReportParticipant;
+  /** Which documented shape the answer came in, `data.participant{…}` or flat `data{…}`. */
+  readonly shape: ReportShape;
   /** When the answer arrived (ms since the epoch). */
   readonly receivedAt: number;
 };
@@ -27,8 +38,15 @@ export async function getPeerReport(
     'report',
     signal,
   );
-  const participant = required(data.participant, 'data.participant', status);
-  return { participant, receivedAt: Date.now() };
+  const found = peerReportOf(data);
+  if (found === null) {
+    const inner = data.participant;
+    const message = isInvalid(inner)
+      ? `data.participant could not be read: ${inner.reason}.`
+      : 'The answer holds no participant (no data.participant, and data has none of its fields).';
+    throw new ApiError('malformed', message, { status });
+  }
+  return { ...found, receivedAt: Date.now() };
 }
 
 export const peerReportQueryOptions = (peerId: string) =>

@@ -87,6 +87,15 @@ describe('getSessionParticipants', () => {
     expect(isInvalid(second)).toBe(true);
   });
 
+  it('reads the total from a paging sent beside data', async () => {
+    answerFetch(200, {
+      success: true,
+      data: { participants: [{ id: 'p-1' }] },
+      paging: { start_offset: 1, end_offset: 1, total_count: 41 },
+    });
+    expect((await getSessionParticipants({ sessionId: 's' })).totalCount).toBe(41);
+  });
+
   it('reads a list without paging', async () => {
     answerFetch(200, { success: true, data: { participants: [] } });
     expect(await getSessionParticipants({ sessionId: 's' })).toEqual({

@@ -3,23 +3,39 @@
  * details. Shared by the browser (lenient read schemas) and the embedded mock (wire types).
  * List entries are participants, read with the participant endpoint's own schema. Session
  * details come in two documented shapes, `data.session{…}` (older) and flat `data{…}` (newer):
- * both are read. Unknown keys pass; a bad value is flagged with its raw value, never thrown.
+ * both are read. The list's `paging` is read inside `data` and beside it. Unknown keys pass; a
+ * bad value is flagged with its raw value, never thrown.
+ *
+ * The wire follows the official SDK 7.3.0's SessionGetSessionDetailsResponse (its required
+ * fields required, ISO timestamps, no nulls); server/mock/sdk.test.ts checks the two agree.
  */
 import * as z from 'zod/mini';
-import { lenient, lenientList } from './lenient';
+import { parseTimestamp } from '../lib/timestamp';
+import { isInvalid, lenient, lenientList } from './lenient';
 import { nonNegative, participantSchema, participantWire, timestamp } from './participant-schema';
 
 export const SESSION_STATUSES = ['LIVE', 'ENDED'] as const;
 export const SESSION_TYPES = ['meeting', 'livestream', 'participant'] as const;
 
-/** A field: strict on the wire, lenient when read. */
-const leaf = <S extends z.ZodMiniType>(strict: S, expected: string) => ({
+/** A field: strict on the wire (required there unless `optional`), lenient when read. */
+const leaf = <S extends z.ZodMiniType, O extends boolean = false>(
+  strict: S,
+  expected: string,
+  optional?: O,
+) => ({
   wire: strict,
   read: lenient(strict, expected),
+  optional: (optional ?? false) as O,
 });
 
 const str = () => leaf(z.string(), 'a string');
-const time = () => leaf(timestamp, 'a timestamp');
+// An ISO string on the wire, as the SDK types it; the read takes epochs and offsets too.
+const isoTimestamp = z.string().check(z.refine((raw) => parseTimestamp(raw).ok, 'not a timestamp'));
+const time = <O extends boolean = false>(optional?: O) => ({
+  wire: isoTimestamp,
+  read: lenient(timestamp, 'a timestamp'),
+  optional: (optional ?? false) as O,
+});
 const count = () => leaf(nonNegative, 'a count (≥ 0)');
 
 const sessionFields = {
@@ -30,7 +46,7 @@ const sessionFields = {
   type: leaf(z.enum(SESSION_TYPES), `one of ${SESSION_TYPES.join(', ')}`),
   created_at: time(),
   started_at: time(),
-  ended_at: time(),
+  ended_at: time(true),
   updated_at: time(),
   live_participants: count(),
   max_concurrent_participants: count(),
@@ -41,8 +57,12 @@ const sessionFields = {
 type SessionFields = typeof sessionFields;
 
 const sessionWireShape = Object.fromEntries(
-  Object.entries(sessionFields).map(([key, f]) => [key, z.optional(z.nullable(f.wire))]),
-) as { [K in keyof SessionFields]: z.ZodMiniOptional<z.ZodMiniNullable<SessionFields[K]['wire']>> };
+  Object.entries(sessionFields).map(([key, f]) => [key, f.optional ? z.optional(f.wire) : f.wire]),
+) as {
+  [K in keyof SessionFields]: SessionFields[K]['optional'] extends true
+    ? z.ZodMiniOptional<SessionFields[K]['wire']>
+    : SessionFields[K]['wire'];
+};
 
 const sessionReadShape = Object.fromEntries(
   Object.entries(sessionFields).map(([key, f]) => [key, f.read]),
@@ -52,7 +72,7 @@ const sessionReadShape = Object.fromEntries(
 
 export const sessionWire = z.looseObject({
   ...sessionWireShape,
-  breakout_rooms: z.optional(z.nullable(z.array(z.unknown()))),
+  breakout_rooms: z.optional(z.array(z.unknown())),
 });
 
 /** Older responses wrap the session in `data.session`; newer ones send it as `data` itself. */
@@ -67,6 +87,7 @@ export const pagingWire = z.looseObject({
   total_count: z.optional(z.number()),
 });
 
+/** `paging` inside `data` (the documented example) or beside it (also seen); SDK 7.3.0 has neither. */
 export const sessionParticipantsResponseWire = z.looseObject({
   success: z.optional(z.boolean()),
   data: z.optional(
@@ -75,6 +96,7 @@ export const sessionParticipantsResponseWire = z.looseObject({
       paging: z.optional(pagingWire),
     }),
   ),
+  paging: z.optional(pagingWire),
 });
 
 export type WireSession = z.input<typeof sessionWire>;
@@ -101,16 +123,25 @@ export const sessionResponseSchema = z.looseObject({
   data: lenient(z.record(z.string(), z.unknown()), 'a data object'),
 });
 
-export const sessionParticipantsResponseSchema = z.looseObject({
-  success: lenient(z.boolean(), 'true or false'),
-  data: lenient(
-    z.looseObject({
-      participants: lenientList(participantSchema, 'a participant object'),
-      paging: lenient(pagingSchema, 'a paging object'),
-    }),
-    'a data object',
-  ),
-});
+/** The list; a top-level `paging` is read as `data.paging` when `data` has none of its own. */
+export const sessionParticipantsResponseSchema = z.pipe(
+  z.looseObject({
+    success: lenient(z.boolean(), 'true or false'),
+    data: lenient(
+      z.looseObject({
+        participants: lenientList(participantSchema, 'a participant object'),
+        paging: lenient(pagingSchema, 'a paging object'),
+      }),
+      'a data object',
+    ),
+    paging: lenient(pagingSchema, 'a paging object'),
+  }),
+  z.transform((body) => {
+    const { data, paging } = body;
+    if (paging === undefined || data === undefined || isInvalid(data)) return body;
+    return data.paging === undefined ? { ...body, data: { ...data, paging } } : body;
+  }),
+);
 
 export type Session = z.output<typeof sessionSchema>;
 export type Paging = z.output<typeof pagingSchema>;
