@@ -163,6 +163,13 @@ export function retryWaitSeconds(error: unknown): number | null {
   return null;
 }
 
+/** Until when Try again waits after this error (ms since the epoch, from when it arrived). */
+export function retryWaitUntil(error: unknown): number | null {
+  const wait = retryWaitSeconds(error);
+  if (wait === null || !(error instanceof ApiError)) return null;
+  return (error.details.at ?? 0) + wait * 1000;
+}
+
 /** How a query retries: once, and only when this app's server could not be reached. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   return retryAdvice(error) === 'automatic' && failureCount < MAX_RETRIES;

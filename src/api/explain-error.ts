@@ -3,7 +3,13 @@
  * whether (and from when) Try again is worth it. One explanation for every place that fetches;
  * `subject` names what failed so the sentences fit.
  */
-import { ApiError, type RetryAdvice, retryAdvice, retryWaitSeconds } from './errors';
+import {
+  ApiError,
+  type RetryAdvice,
+  retryAdvice,
+  retryWaitSeconds,
+  retryWaitUntil,
+} from './errors';
 
 /** What failed to load. */
 export type ApiSubject =
@@ -118,8 +124,7 @@ export function explainApiError(error: unknown, subject: ApiSubject): ExplainedE
   return {
     ...words(error, about, wait),
     retry,
-    // Counted from when the answer arrived, not from when it is shown.
-    waitUntil: wait === null ? null : (error.details.at ?? 0) + wait * 1000,
+    waitUntil: retryWaitUntil(error),
     requestId: error.details.requestId,
   };
 }

@@ -29,6 +29,11 @@ export const DiagnosticsPanels = lazy(() =>
     default: m.DiagnosticsPanels,
   })),
 );
+export const ParticipantError = lazy(() =>
+  import('../features/participant/participant-error').then((m) => ({
+    default: m.ParticipantError,
+  })),
+);
 export const QualityPanel = lazy(() =>
   import('../features/diagnostics/quality-panel').then((m) => ({ default: m.QualityPanel })),
 );

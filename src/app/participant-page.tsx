@@ -1,16 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { appConfigQueryOptions } from '../api/config-query';
-import { ApiError, MAX_RETRIES } from '../api/errors';
-import { explainApiError } from '../api/explain-error';
+import { ApiError, MAX_RETRIES, retryWaitUntil } from '../api/errors';
 import { participantQueryOptions } from '../api/participant-query';
 import { sessionEnded, sessionQueryKey } from '../api/session-key';
 import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
-import { ParticipantError } from '../features/participant/participant-error';
 import { ParticipantSkeleton } from '../features/participant/participant-skeleton';
 import { useCountdown } from '../lib/use-countdown';
 import { PLAIN_VIEW, type ViewParams } from '../lib/view-params';
-import { preloadParticipantChunks } from './participant-chunks';
+import { ParticipantError, preloadParticipantChunks } from './participant-chunks';
 import { ParticipantToolbar } from './participant-toolbar';
 import { ParticipantView } from './participant-view';
 
@@ -47,9 +45,7 @@ export function ParticipantPage({ params, view }: ParticipantPageProps) {
   });
   useEffect(preloadParticipantChunks, []);
   // A refresh that failed with Retry-After holds the Refresh button as long as Try again.
-  const wait = useCountdown(
-    query.error ? explainApiError(query.error, 'participant').waitUntil : null,
-  );
+  const wait = useCountdown(query.error ? retryWaitUntil(query.error) : null);
   const toolbar = (
     <ParticipantToolbar
       view={view}
@@ -64,12 +60,15 @@ export function ParticipantPage({ params, view }: ParticipantPageProps) {
   if (query.isPending) {
     body = <ParticipantSkeleton status={retryStatus(reason, query.failureCount)} />;
   } else if (query.isError) {
+    // Its words come in a chunk of their own: most lookups never fail.
     body = (
-      <ParticipantError
-        error={query.error}
-        retrying={query.isFetching}
-        onRetry={() => void query.refetch()}
-      />
+      <Suspense fallback={<p role="status">The lookup failed; explaining why…</p>}>
+        <ParticipantError
+          error={query.error}
+          retrying={query.isFetching}
+          onRetry={() => void query.refetch()}
+        />
+      </Suspense>
     );
   } else {
     // Keyed by the lookup alone: another participant starts with a fresh table (sort, filters,
