@@ -6,10 +6,12 @@ import { Hono } from 'hono';
 import type { Filter } from '../../src/api/participant-schema';
 import type { WirePeerReportParticipant } from '../../src/api/peer-report-schema';
 import { parseFilters, parseIncludePeerEvents } from '../../src/api/request-params';
+import { CROWD } from './crowd';
 import type { Diagnostics } from './diagnostics';
 import { gatewayError, kitError } from './envelopes';
+import type { Remotes } from './peer-report';
 import { type Built, type Fault, type ParticipantScenario, SCENARIOS } from './scenarios';
-import { createSessionMock, findSessionScenario, knownSession } from './sessions';
+import { createSessionMock, findSessionScenario, knownSession, scenariosOf } from './sessions';
 
 export type MockOptions = {
   readonly token: string;
@@ -22,7 +24,10 @@ const CLOUDFLARE_ERROR_PAGE = `<!DOCTYPE html>
 <html><head><title>api.cloudflare.com | 502: Bad gateway</title></head>
 <body><h1>Bad gateway</h1><p>Error code 502</p><p>The web server reported a bad gateway error.</p></body></html>`;
 
-/** The participant with only the sections the request asked for. */
+/**
+ * The participant with only the sections the request asked for. Only an older deployment's
+ * record (a sample built with diagnostics) has peer_stats and quality_stats to send.
+ */
 function shape(built: Built, filters: readonly Filter[], includePeerEvents: boolean) {
   const { peer_events, ...rest } = built.participant;
   const participant: Record<string, unknown> = { ...rest };
@@ -136,23 +141,36 @@ export function createMockApi(options: MockOptions) {
       return c.json(kitError(404, `${what} not found`), 404);
     }
     if (scenario.kind === 'fault') return fault(scenario.fault, c.req.raw.signal);
+    if (scenario.refusesFilters && c.req.query('filters') !== undefined) {
+      // How a deployment that predates `filters` validates its query.
+      return c.json(kitError(400, '"filters" is not allowed'), 400);
+    }
     const participant = shape(build(scenario), filters.value, include.value === true);
     return c.json({ success: true, data: { participant } });
   });
 
-  // A peer's report, built on request. A fault scenario's participant id doubles as a peer id
-  // that answers with that fault; the long histories are never built for a lookup.
+  /** Everyone else in the participant's session who sent media, for its consumer series. */
+  const remotesOf =
+    (of: ParticipantScenario): Remotes =>
+    () =>
+      scenariosOf(of.sessionId)
+        .filter((s) => s.key !== of.key && !s.heavy)
+        .flatMap((s) => build(s).senders ?? []);
+
+  // A peer's report, built on request, the samples' and their sessions' others'. A fault
+  // scenario's participant id doubles as a peer id that answers with that fault; the long
+  // histories are never built for a lookup.
   const findPeer = (
     peerId: string,
   ): { fault: Fault } | { report: WirePeerReportParticipant; peerEvents: unknown } | undefined => {
-    for (const scenario of SCENARIOS) {
+    for (const scenario of [...SCENARIOS, ...CROWD]) {
       if (scenario.kind === 'fault') {
         if (scenario.participantId === peerId) return { fault: scenario.fault };
         continue;
       }
       if (scenario.heavy) continue;
       const built = build(scenario);
-      const report = built.peerReport?.(peerId);
+      const report = built.peerReport?.(peerId, remotesOf(scenario));
       if (report) return { report, peerEvents: built.participant.peer_events };
     }
     return undefined;

@@ -2,10 +2,13 @@
  * The other people in the demo sessions: plausible participants beside the demo samples, a
  * 312-person town hall (names from many scripts, a few hostile ones, custom ids, some still in
  * the session) and an empty session. Each is a participant scenario like the samples, so its
- * own page opens, and every one is deterministic (seeded).
+ * own page opens, and every one is deterministic (seeded). Those in group calls sent media on a
+ * good network and have peer reports, so a sample's report can be set against theirs.
  */
+import { buildPeerReport, type PeerReportInput, sendersOf } from './peer-report';
+import { DEVICES, LOCATIONS, NETWORKS } from './profiles';
 import { seeded } from './random';
-import { type ParticipantScenario, SCENARIOS } from './scenarios';
+import { type Built, type ParticipantScenario, SCENARIOS } from './scenarios';
 import { buildParticipant, type Span } from './timeline';
 
 const MIN = 60_000;
@@ -23,6 +26,7 @@ export const LIVE_CALL = sessionOf('in-session');
 export const WEBINAR = sessionOf('webinar');
 export const FLAPPING_CALL = sessionOf('history-1k');
 export const LONG_CALL = sessionOf('quality-8h');
+export const REVIEW_CALL = sessionOf('uplink-problem');
 export const FAULTS = sessionOf('fault-rate-limited');
 const extra = seeded(20261122);
 export const TOWN_HALL = extra.uuid();
@@ -97,6 +101,14 @@ type Person = {
   readonly preset: string;
 };
 
+const CROWD_DEVICES = [
+  DEVICES.windowsChrome,
+  DEVICES.macChrome,
+  DEVICES.linuxFirefox,
+  DEVICES.windowsEdge,
+] as const;
+const CROWD_PLACES = Object.values(LOCATIONS);
+
 function scenario(
   sessionId: string,
   key: string,
@@ -111,9 +123,10 @@ function scenario(
     label: person.name ?? participantId,
     sessionId,
     participantId,
-    build: (now) => {
+    build: (now): Built => {
       const r = seeded(seed);
-      return buildParticipant(
+      const spans = person.spans(now);
+      const built = buildParticipant(
         r,
         {
           sessionId,
@@ -124,8 +137,24 @@ function scenario(
           presetName: person.preset,
           view,
         },
-        person.spans(now),
+        spans,
       );
+      // Webinar viewers publish nothing and have no reports.
+      if (view !== 'GROUP_CALL') return built;
+      const input: PeerReportInput = {
+        participant: built.participant,
+        peerIds: built.peerIds,
+        spans,
+        device: CROWD_DEVICES[seed % CROWD_DEVICES.length] ?? DEVICES.windowsChrome,
+        location: CROWD_PLACES[seed % CROWD_PLACES.length] ?? LOCATIONS.berlin,
+        network: NETWORKS.good,
+        now,
+      };
+      return {
+        participant: built.participant,
+        peerReport: (peerId, remotes) => buildPeerReport(input, peerId, remotes),
+        senders: sendersOf(input),
+      };
     },
   };
 }
@@ -240,6 +269,14 @@ export const CROWD: readonly ParticipantScenario[] = [
     const start = BASE - 10 * 60 * MIN;
     return finished(start + 90_000, start + 5 * 60 * MIN);
   }),
+  // The design review's others: clean networks all along, to set the samples against.
+  ...others(REVIEW_CALL, 4105, ['Noor Haddad', 'Oskar Nilsson', 'Renata Alves'], (i, r) => {
+    const start = BASE + 60 * MIN;
+    return finished(
+      start + 5_000 + i * 75_000 + r.int(0, 20_000),
+      start + 45 * MIN + r.int(0, 7 * MIN),
+    );
+  }),
   ...townHall(),
 ];
 
@@ -327,6 +364,14 @@ export const SESSIONS: readonly SessionInfo[] = [
     status: 'LIVE',
     shape: 'wrapped',
     createdAt: (now) => second(now) - 2 * MIN,
+  },
+  {
+    id: REVIEW_CALL,
+    meetingName: 'Design review: who could hear whom',
+    associatedId: meetings.uuid(),
+    type: 'meeting',
+    status: 'ENDED',
+    shape: 'wrapped',
   },
 ];
 

@@ -58,6 +58,12 @@ export type DeviceProfile = {
   readonly cpus: number;
   readonly memory: number;
   readonly userAgent: string;
+  /** What the browser names its microphone, camera and speaker. */
+  readonly microphone: string;
+  readonly camera: string;
+  readonly speaker: string;
+  /** The encoders a peer report's native_metadata names. */
+  readonly videoEncoder: string;
 };
 
 export type Location = {
@@ -68,6 +74,9 @@ export type Location = {
   readonly timezone: string;
   readonly org: string;
   readonly latLon: string;
+  /** The network's operator, as the peer report's ip_information.asn names it. */
+  readonly asnDomain: string;
+  readonly asnType: 'isp' | 'business' | 'hosting' | 'education';
 };
 
 const between = (r: Random, [min, max]: [number, number], digits = 2) =>

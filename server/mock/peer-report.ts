@@ -1,19 +1,51 @@
 /**
- * The peer report (RealtimeKit's API, docs/UPSTREAM.md) of one mock peer: the participant's device and place, the
- * ICE candidate pair its network allowed, and 10-second audio and video producer samples with
- * their cumulative distributions. Drawn from a generator seeded by the peer id, so a report is
- * the same on every request and is only built when asked for.
+ * The peer report (RealtimeKit's API, docs/UPSTREAM.md) of one mock peer, in SDK 7.3.0's shape:
+ * the participant's device, place, ICE candidate pairs and connectivity, the SDK's events and
+ * device changes, and the 10-second samples of what the peer sent (producers) and received from
+ * every other peer of the session it consumed (consumers, lib: ./media.ts), with their
+ * cumulative distributions. Seeded by the peer id, so a report is the same on every request
+ * and is only built when asked for.
  */
 import type { WireParticipant } from '../../src/api/participant-schema';
 import type {
   WireCandidatePair,
-  WireCumulative,
+  WireDevicesUpdate,
+  WireMediaDevice,
   WirePeerReportParticipant,
-  WireQualitySample,
+  WireReportEvent,
+  WireReportQuality,
+  WireSelectedDeviceUpdate,
 } from '../../src/api/peer-report-schema';
 import type { DeviceProfile, Location, NetworkProfile, QualityOptions } from './diagnostics';
+import {
+  between,
+  type CpuEpisode,
+  consumerSamples,
+  cumulativeOf,
+  type Episode,
+  hash,
+  KINDS,
+  type Link,
+  producerSamples,
+  type Receiver,
+  round,
+  type Sender,
+  uuidOf,
+} from './media';
 import { type Random, seeded } from './random';
 import { iso, type Span } from './timeline';
+
+/** How a participant's media went beyond its network profile (all optional). */
+export type MediaOptions = {
+  /** Stretches on another network for what the participant sent only. */
+  readonly uplink?: readonly Episode[];
+  /** Stretches on another network for what it received only. */
+  readonly downlink?: readonly Episode[];
+  /** Stretches when its camera's encoder was starved of CPU. */
+  readonly cpu?: readonly CpuEpisode[];
+  /** Participants whose media it did not consume (not on its page of the grid). */
+  readonly ignores?: readonly string[];
+};
 
 export type PeerReportInput = {
   readonly participant: WireParticipant;
@@ -25,161 +57,259 @@ export type PeerReportInput = {
   readonly now: number;
   /** The same options the participant's quality_stats follow, so both tell one story. */
   readonly quality?: QualityOptions | undefined;
+  readonly media?: MediaOptions | undefined;
 };
 
-const STEP_MS = 10_000;
-/** Opus sends 50 packets a second: about 500 in a sample. */
-const AUDIO_PACKETS = 500;
-
-/** FNV-1a: a stable seed from the peer id. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-const between = (r: Random, [min, max]: readonly [number, number], digits = 1) =>
-  Number((min + r.next() * (max - min)).toFixed(digits));
+/** Everyone else in the session who sent media, asked for only when a report is built. */
+export type Remotes = () => readonly Sender[];
 
 /** A participant field as the SDK types it: a string, or absent (the record's wire allows more). */
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-const round = (n: number, digits = 4) => Number(n.toFixed(digits));
-
-/** A rough E-model: loss, delay beyond 150 ms and jitter each take their share off 4.5. */
-function mosOf(lossPct: number, rttMs: number, jitterMs: number): number {
-  const mos = 4.5 - 0.12 * lossPct - 0.003 * Math.max(0, rttMs - 150) - 0.008 * jitterMs;
-  return round(Math.min(4.5, Math.max(1, mos)), 2);
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return sorted[index] ?? 0;
-}
-
-const mean = (values: readonly number[]) =>
-  values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-
-/** The cumulative block as RealtimeKit sums it up: averages, percentiles and time shares. */
-export function cumulativeOf(samples: readonly WireQualitySample[]): WireCumulative {
-  const loss = samples.map((s) => (100 * (s.packets_lost ?? 0)) / Math.max(1, s.packets_sent ?? 0));
-  const rtt = samples.map((s) => s.rtt ?? 0);
-  const mos = samples.map((s) => s.mos_quality ?? 0).sort((a, b) => a - b);
-  const share = (values: readonly number[], limit: number) =>
-    round(values.filter((v) => v >= limit).length / Math.max(1, values.length));
+function links(input: PeerReportInput): { uplink: Link; downlink: Link } {
+  const episode = input.quality?.episode;
+  const both = episode ? [episode] : [];
   return {
-    packet_loss: {
-      avg: round(mean(loss), 2),
-      '5_or_greater_event_fraction': share(loss, 5),
-      '10_or_greater_event_fraction': share(loss, 10),
-      '25_or_greater_event_fraction': share(loss, 25),
-      '50_or_greater_event_fraction': share(loss, 50),
-    },
-    quality_mos: {
-      avg: round(mean(mos), 2),
-      p50: percentile(mos, 0.5),
-      p75: percentile(mos, 0.75),
-      p90: percentile(mos, 0.9),
-    },
-    rtt: {
-      avg: round(mean(rtt), 1),
-      '100ms_or_greater_event_fraction': share(rtt, 100),
-      '250ms_or_greater_event_fraction': share(rtt, 250),
-      '500ms_or_greater_event_fraction': share(rtt, 500),
-    },
+    uplink: { base: input.network, episodes: [...both, ...(input.media?.uplink ?? [])] },
+    downlink: { base: input.network, episodes: [...both, ...(input.media?.downlink ?? [])] },
   };
 }
 
-function samplesFor(
-  r: Random,
-  span: Span,
-  base: NetworkProfile,
-  now: number,
-  options: QualityOptions,
-) {
-  const audio: WireQualitySample[] = [];
-  const video: WireQualitySample[] = [];
-  if (options.noMedia) return { audio, video };
-  const jitterUnit = options.jitterInSeconds ? 1000 : 1;
-  for (let at = span.join + STEP_MS; at <= (span.leave ?? now); at += STEP_MS) {
-    const episode = options.episode;
-    const net = episode && at >= episode.fromMs && at < episode.toMs ? episode.network : base;
-    const lossy = net.lossPct[1] > 5;
-    const lossPct = between(r, net.lossPct, 2);
-    const rtt = between(r, net.rttMs, 0);
-    const jitter = between(r, net.jitterMs);
-    const sent = AUDIO_PACKETS + r.int(-8, 8);
-    audio.push({
-      timestamp: iso(at),
-      producer_id: 'audio-0',
-      mid: '0',
-      ssrc: 1111,
-      mos_quality: mosOf(lossPct, rtt, jitter),
-      jitter: round(jitter / jitterUnit),
-      rtt,
-      packets_sent: sent,
-      packets_lost: Math.round((sent * lossPct) / 100),
-      bytes_sent: sent * r.int(95, 125),
-    });
-    const videoSent = lossy ? r.int(300, 600) : r.int(900, 1300);
-    const fps = lossy ? r.int(8, 20) : r.int(24, 30);
-    video.push({
-      timestamp: iso(at),
-      producer_id: 'video-0',
-      mid: '1',
-      ssrc: 2222,
-      mos_quality: round(Math.max(1, mosOf(lossPct, rtt, jitter) - 0.2), 2),
-      jitter: round(between(r, net.jitterMs) / jitterUnit),
-      rtt,
-      packets_sent: videoSent,
-      packets_lost: Math.round((videoSent * lossPct) / 100),
-      bytes_sent: videoSent * r.int(1000, 1150),
-      frame_width: fps < 20 ? 640 : 1280,
-      frame_height: fps < 20 ? 360 : 720,
-      frames_per_second: fps,
-      quality_limitation_reason: lossy ? 'bandwidth' : 'none',
-    });
-  }
-  return { audio, video };
+/** The peers of a participant that sent media, as the others in its session receive them. */
+export function sendersOf(input: PeerReportInput): Sender[] {
+  const options = input.quality ?? {};
+  if (options.noMedia) return [];
+  const { uplink } = links(input);
+  return input.peerIds.flatMap((peerId, i) => {
+    const span = input.spans[i];
+    if (!span || options.silentPeers?.includes(i)) return [];
+    return [
+      {
+        participantId: text(input.participant.id) ?? '',
+        peerId,
+        span,
+        uplink,
+        cpu: input.media?.cpu ?? [],
+        jitterInSeconds: options.jitterInSeconds === true,
+        now: input.now,
+      },
+    ];
+  });
 }
 
-/** The pair ICE chose: a TURN relay over TCP when only the relay gets through, else direct UDP. */
-function candidatePair(r: Random, net: NetworkProfile, location: Location): WireCandidatePair {
+const overlaps = (a: Span, b: Span, now: number) =>
+  a.join < (b.leave ?? now) && b.join < (a.leave ?? now);
+
+function qualityOf(
+  input: PeerReportInput,
+  sender: Sender | undefined,
+  receiver: Receiver,
+  remotes: Remotes,
+) {
+  const produced = sender ? producerSamples(sender) : { audio: [], video: [] };
+  const ignored = new Set(input.media?.ignores ?? []);
+  const received = remotes()
+    .filter((s) => !ignored.has(s.participantId) && overlaps(s.span, receiver.span, input.now))
+    .map((s) => consumerSamples(receiver, s));
+  const quality: WireReportQuality = {};
+  for (const kind of KINDS) {
+    const producer = produced[kind];
+    const consumer = received.flatMap((series) => series[kind]);
+    quality[`${kind}_producer`] = producer;
+    quality[`${kind}_consumer`] = consumer;
+    if (producer.length > 0) {
+      quality[`${kind}_producer_cumulative`] = cumulativeOf(producer, 'producer', kind);
+    }
+    if (consumer.length > 0) {
+      quality[`${kind}_consumer_cumulative`] = cumulativeOf(consumer, 'consumer', kind);
+    }
+  }
+  return quality;
+}
+
+/** One ICE candidate pair: a TURN relay over TCP when only the relay gets through, else UDP. */
+function candidatePair(
+  r: Random,
+  net: NetworkProfile,
+  location: Location,
+  span: Span,
+  now: number,
+  traffic: { sent: number; received: number },
+): WireCandidatePair {
   const relay = net.relayOnly;
+  const rtt = round(between(r, net.rttMs, 0) / 1000, 3);
+  const last = span.leave ?? now;
   return {
     nominated: true,
+    local_candidate_id: r.uuid().slice(0, 8),
     local_candidate_type: relay ? 'relay' : 'srflx',
     local_candidate_protocol: relay ? 'tcp' : 'udp',
     local_candidate_address: relay ? '198.51.100.250' : location.ipv4,
     local_candidate_port: r.int(40_000, 60_000),
+    local_candidate_related_address: relay ? location.ipv4 : `192.168.1.${r.int(2, 250)}`,
+    local_candidate_related_port: r.int(40_000, 60_000),
     local_candidate_network_type: net.networkType === '4g' ? 'wifi' : 'cellular',
     ...(relay ? { local_candidate_url: 'turn:turn.example.net:443?transport=tcp' } : {}),
+    remote_candidate_id: r.uuid().slice(0, 8),
     remote_candidate_type: 'host',
     remote_candidate_protocol: 'udp',
     remote_candidate_address: '203.0.113.250',
     remote_candidate_port: r.int(10_000, 20_000),
-    current_round_trip_time: round(between(r, net.rttMs, 0) / 1000, 3),
+    current_round_trip_time: rtt,
+    total_round_trip_time: round(rtt * Math.max(1, Math.round((last - span.join) / 1000)), 1),
     available_outgoing_bitrate: relay ? r.int(300_000, 900_000) : r.int(2_000_000, 6_000_000),
+    available_incoming_bitrate: relay ? r.int(400_000, 1_200_000) : r.int(3_000_000, 9_000_000),
+    packets_sent: traffic.sent,
+    packets_received: traffic.received,
+    bytes_sent: traffic.sent * 700,
+    bytes_received: traffic.received * 700,
+    packets_discarded_on_send: 0,
+    bytes_discarded_on_send: 0,
+    last_packet_sent_timestamp: last - r.int(5, 40),
+    last_packet_received_timestamp: last - r.int(5, 40),
   };
+}
+
+const device = (kind: string, label: string): WireMediaDevice => ({
+  device_id: uuidOf(`${kind}:${label}`).replace(/-/g, ''),
+  kind,
+  label,
+});
+
+/** The devices the browser listed at the join, those plugged in later, and which were picked. */
+function devicesOf(input: PeerReportInput, span: Span) {
+  const { device: d } = input;
+  const listed = span.join - 900;
+  const microphone = device('audioinput', d.microphone);
+  const camera = device('videoinput', d.camera);
+  const speaker = device('audiooutput', d.speaker);
+  const video: WireDevicesUpdate[] = [{ timestamp: iso(listed), added: [camera], removed: [] }];
+  const selected: WireSelectedDeviceUpdate[] = [microphone, camera, speaker].map((chosen) => ({
+    timestamp: iso(span.join - 800),
+    device: chosen,
+  }));
+  const end = span.leave ?? input.now;
+  const switches: WireReportEvent[] = [];
+  for (const episode of input.media?.cpu ?? []) {
+    if (!episode.camera || episode.fromMs < span.join || episode.fromMs >= end) continue;
+    const external = device('videoinput', episode.camera);
+    video.push({ timestamp: iso(episode.fromMs - 20_000), added: [external], removed: [] });
+    selected.push({ timestamp: iso(episode.fromMs - 10_000), device: external });
+    switches.push({
+      name: 'device_change',
+      timestamp: iso(episode.fromMs - 10_000),
+      metadata: { kind: 'videoinput', label: episode.camera },
+    });
+    if (episode.toMs < end) {
+      selected.push({ timestamp: iso(episode.toMs), device: camera });
+      switches.push({
+        name: 'device_change',
+        timestamp: iso(episode.toMs),
+        metadata: { kind: 'videoinput', label: d.camera },
+      });
+      video.push({ timestamp: iso(episode.toMs + 15_000), added: [], removed: [external] });
+    }
+  }
+  return {
+    audio_devices_updates: [{ timestamp: iso(listed), added: [microphone], removed: [] }],
+    video_devices_updates: video,
+    speaker_devices_updates: [{ timestamp: iso(listed), added: [speaker], removed: [] }],
+    selected_device_updates: selected,
+    switches,
+  };
+}
+
+const DISCONNECT_REASONS = ['ice_failed', 'transport_closed', 'signalling_timeout'] as const;
+
+/** The SDK's own events for one peer: permissions, ICE, device changes and how it ended. */
+function eventsOf(
+  r: Random,
+  span: Span,
+  last: boolean,
+  pair: WireCandidatePair,
+  switches: readonly WireReportEvent[],
+): WireReportEvent[] {
+  const events: WireReportEvent[] = [
+    {
+      name: 'media_permission',
+      timestamp: iso(span.join - 400),
+      metadata: { audio: 'granted', video: 'granted' },
+    },
+    {
+      name: 'ice_connection_state',
+      timestamp: iso(span.join + 600),
+      metadata: { state: 'connected' },
+    },
+    {
+      name: 'selected_candidate_pair',
+      timestamp: iso(span.join + 700),
+      metadata: {
+        local_candidate_type: pair.local_candidate_type ?? null,
+        protocol: pair.local_candidate_protocol ?? null,
+      },
+    },
+    ...switches,
+  ];
+  if (span.leave !== null && !last) {
+    events.push(
+      {
+        name: 'ice_connection_state',
+        timestamp: iso(span.leave - 3_000),
+        metadata: { state: 'disconnected' },
+      },
+      {
+        name: 'network_disconnected',
+        timestamp: iso(span.leave - 1_200),
+        metadata: { reason: r.pick(DISCONNECT_REASONS) },
+      },
+    );
+  } else if (span.leave !== null) {
+    events.push({
+      name: 'room_left',
+      timestamp: iso(span.leave - 300),
+      metadata: { reason: 'user_left' },
+    });
+  }
+  return events;
 }
 
 export function buildPeerReport(
   input: PeerReportInput,
   peerId: string,
+  remotes: Remotes,
 ): WirePeerReportParticipant | undefined {
   const index = input.peerIds.indexOf(peerId);
   const span = input.spans[index];
   const options = input.quality ?? {};
   // A peer that never sent media never uploaded stats: RealtimeKit has no report for it.
   if (index < 0 || !span || options.silentPeers?.includes(index)) return undefined;
-  const { participant: p, device, location, network } = input;
+  const { participant: p, device: d, location, network } = input;
   const r = seeded(hash(peerId));
-  const { audio, video } = samplesFor(r, span, network, input.now, options);
-  const pair = candidatePair(r, network, location);
+  const sender = sendersOf(input).find((s) => s.peerId === peerId);
+  const receiver: Receiver = {
+    peerId,
+    span,
+    downlink: links(input).downlink,
+    jitterInSeconds: options.jitterInSeconds === true,
+    now: input.now,
+  };
+  const quality = qualityOf(input, sender, receiver, remotes);
+  const packets = (
+    key: 'audio_producer' | 'video_producer' | 'audio_consumer' | 'video_consumer',
+  ) =>
+    (quality[key] ?? []).reduce((sum, s) => sum + (s.packets_sent ?? s.packets_received ?? 0), 0);
+  const sent = packets('audio_producer') + packets('video_producer');
+  const got = packets('audio_consumer') + packets('video_consumer');
+  const producing = candidatePair(r, network, location, span, input.now, {
+    sent,
+    received: Math.round(sent / 20),
+  });
+  const consuming = candidatePair(r, network, location, span, input.now, {
+    sent: Math.round(got / 20),
+    received: got,
+  });
+  const { switches, ...devices } = devicesOf(input, span);
+  const asn = location.org.split(' ');
   return {
     id: text(p.id),
     session_id: text(p.peer_events?.[0]?.session_id),
@@ -198,19 +328,15 @@ export function buildPeerReport(
         sdk_version: '1.35.2',
         sdk_type: 'web',
         room_view_type: text(p.peer_events?.[0]?.preset_view_type),
-        device_info: {
-          cpus: device.cpus,
-          is_mobile: device.mobile,
-          os: device.os,
-          os_version: device.osVersion,
-        },
+        device_info: { cpus: d.cpus, is_mobile: d.mobile, os: d.os, os_version: d.osVersion },
         browser_metadata: {
-          browser: device.browser,
-          browser_version: device.browserVersion,
-          engine: device.engine,
-          user_agent: device.userAgent,
+          browser: d.browser,
+          browser_version: d.browserVersion,
+          engine: d.engine,
+          user_agent: d.userAgent,
           webgl_support: true,
         },
+        native_metadata: { audio_encoder: 'opus', video_encoder: d.videoEncoder },
         ip_information: {
           ipv4: location.ipv4,
           city: location.city,
@@ -219,11 +345,14 @@ export function buildPeerReport(
           timezone: location.timezone,
           org: location.org,
           asn: {
-            asn: location.org.split(' ')[0],
-            name: location.org.split(' ').slice(1).join(' '),
+            asn: asn[0],
+            name: asn.slice(1).join(' '),
+            domain: location.asnDomain,
+            route: `${location.ipv4.split('.').slice(0, 3).join('.')}.0/24`,
+            type: location.asnType,
           },
         },
-        candidate_pairs: { producing_transport: [pair], consuming_transport: [{ ...pair }] },
+        candidate_pairs: { producing_transport: [producing], consuming_transport: [consuming] },
         pc_metadata: [
           {
             timestamp: iso(span.join - 200),
@@ -233,32 +362,10 @@ export function buildPeerReport(
             turn_connectivity: true,
           },
         ],
-        events: [
-          {
-            name: 'ice_connection_state',
-            timestamp: iso(span.join + 600),
-            metadata: { state: 'connected' },
-          },
-          {
-            name: 'selected_candidate_pair',
-            timestamp: iso(span.join + 700),
-            metadata: {
-              local_candidate_type: pair.local_candidate_type ?? null,
-              protocol: pair.local_candidate_protocol ?? null,
-            },
-          },
-        ],
+        events: eventsOf(r, span, index === input.peerIds.length - 1, producing, switches),
+        ...devices,
       },
-      quality: {
-        audio_producer: audio,
-        video_producer: video,
-        ...(audio.length > 0
-          ? {
-              audio_producer_cumulative: cumulativeOf(audio),
-              video_producer_cumulative: cumulativeOf(video),
-            }
-          : {}),
-      },
+      quality,
     },
   };
 }

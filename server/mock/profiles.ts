@@ -13,6 +13,10 @@ export const DEVICES = {
     memory: 16,
     userAgent:
       'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
+    microphone: 'MacBook Pro Microphone (Built-in)',
+    camera: 'FaceTime HD Camera',
+    speaker: 'MacBook Pro Speakers (Built-in)',
+    videoEncoder: 'libvpx',
   },
   iphoneSafari: {
     browser: 'Safari',
@@ -25,6 +29,10 @@ export const DEVICES = {
     memory: 4,
     userAgent:
       'Mozilla/5.0 (iPhone; CPU iPhone OS 18_6_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.6 Mobile/15E148 Safari/604.1',
+    microphone: 'iPhone Microphone',
+    camera: 'Front Camera',
+    speaker: 'iPhone Speaker',
+    videoEncoder: 'VideoToolbox',
   },
   windowsChrome: {
     browser: 'Chrome',
@@ -37,6 +45,10 @@ export const DEVICES = {
     memory: 8,
     userAgent:
       'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36',
+    microphone: 'Microphone Array (Realtek(R) Audio)',
+    camera: 'Integrated Camera (04f2:b6d9)',
+    speaker: 'Speakers (Realtek(R) Audio)',
+    videoEncoder: 'libvpx',
   },
   windowsEdge: {
     browser: 'Edge',
@@ -49,6 +61,10 @@ export const DEVICES = {
     memory: 16,
     userAgent:
       'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36 Edg/142.0.0.0',
+    microphone: 'Headset Microphone (Jabra Evolve2 65)',
+    camera: 'HD Pro Webcam C920 (046d:082d)',
+    speaker: 'Headset Earphone (Jabra Evolve2 65)',
+    videoEncoder: 'libvpx',
   },
   linuxFirefox: {
     browser: 'Firefox',
@@ -60,6 +76,27 @@ export const DEVICES = {
     cpus: 16,
     memory: 32,
     userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:145.0) Gecko/20100101 Firefox/145.0',
+    microphone: 'Built-in Audio Analog Stereo',
+    camera: 'Integrated_Webcam_HD: Integrate',
+    speaker: 'Built-in Audio Analog Stereo',
+    videoEncoder: 'libvpx',
+  },
+  /** A two-core budget laptop: fine for audio, short of CPU for an HD camera. */
+  budgetLaptop: {
+    browser: 'Chrome',
+    browserVersion: '142.0.7444.59',
+    engine: 'Blink',
+    os: 'Windows',
+    osVersion: '11',
+    mobile: false,
+    cpus: 2,
+    memory: 4,
+    userAgent:
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
+    microphone: 'Microphone (Realtek High Definition Audio)',
+    camera: 'HP TrueVision HD Camera (0408:5300)',
+    speaker: 'Speakers (Realtek High Definition Audio)',
+    videoEncoder: 'libvpx',
   },
 } satisfies Record<string, DeviceProfile>;
 
@@ -72,6 +109,8 @@ export const LOCATIONS = {
     timezone: 'Europe/Lisbon',
     org: 'AS3243 MEO',
     latLon: '38.7223,-9.1393',
+    asnDomain: 'meo.pt',
+    asnType: 'isp',
   },
   lagos: {
     ipv4: '203.0.113.77',
@@ -81,6 +120,8 @@ export const LOCATIONS = {
     timezone: 'Africa/Lagos',
     org: 'AS29465 MTN Nigeria',
     latLon: '6.5244,3.3792',
+    asnDomain: 'mtn.ng',
+    asnType: 'isp',
   },
   mexico: {
     ipv4: '192.0.2.141',
@@ -90,6 +131,8 @@ export const LOCATIONS = {
     timezone: 'America/Mexico_City',
     org: 'AS8151 Uninet',
     latLon: '20.6597,-103.3496',
+    asnDomain: 'telmex.com',
+    asnType: 'isp',
   },
   berlin: {
     ipv4: '198.51.100.200',
@@ -99,6 +142,8 @@ export const LOCATIONS = {
     timezone: 'Europe/Berlin',
     org: 'AS3320 Deutsche Telekom',
     latLon: '52.52,13.405',
+    asnDomain: 'telekom.de',
+    asnType: 'isp',
   },
   osaka: {
     ipv4: '203.0.113.9',
@@ -108,6 +153,52 @@ export const LOCATIONS = {
     timezone: 'Asia/Tokyo',
     org: 'AS2516 KDDI',
     latLon: '34.6937,135.5023',
+    asnDomain: 'kddi.com',
+    asnType: 'isp',
+  },
+  nairobi: {
+    ipv4: '198.51.100.61',
+    city: 'Nairobi',
+    region: 'Nairobi County',
+    country: 'KE',
+    timezone: 'Africa/Nairobi',
+    org: 'AS33771 Safaricom',
+    latLon: '-1.2864,36.8172',
+    asnDomain: 'safaricom.co.ke',
+    asnType: 'isp',
+  },
+  saoPaulo: {
+    ipv4: '203.0.113.140',
+    city: 'São Paulo',
+    region: 'São Paulo',
+    country: 'BR',
+    timezone: 'America/Sao_Paulo',
+    org: 'AS28573 Claro NXT',
+    latLon: '-23.5505,-46.6333',
+    asnDomain: 'claro.com.br',
+    asnType: 'isp',
+  },
+  toronto: {
+    ipv4: '192.0.2.88',
+    city: 'Toronto',
+    region: 'Ontario',
+    country: 'CA',
+    timezone: 'America/Toronto',
+    org: 'AS812 Rogers Communications',
+    latLon: '43.6532,-79.3832',
+    asnDomain: 'rogers.com',
+    asnType: 'isp',
+  },
+  stockholm: {
+    ipv4: '198.51.100.145',
+    city: 'Stockholm',
+    region: 'Stockholm',
+    country: 'SE',
+    timezone: 'Europe/Stockholm',
+    org: 'AS3301 Telia Company',
+    latLon: '59.3293,18.0686',
+    asnDomain: 'telia.se',
+    asnType: 'business',
   },
 } satisfies Record<string, Location>;
 
@@ -132,5 +223,13 @@ export const NETWORKS = {
     rttMs: [280, 520],
     relayOnly: true,
     networkType: '3g',
+  },
+  /** A congested leg of an otherwise good connection: what one direction suffers for a while. */
+  congested: {
+    lossPct: [10, 18],
+    jitterMs: [45, 90],
+    rttMs: [120, 260],
+    relayOnly: false,
+    networkType: '4g',
   },
 } satisfies Record<string, NetworkProfile>;

@@ -1,11 +1,21 @@
 /**
  * The demo data: deterministic, seeded participants covering the cases support staff meet,
- * plus fault scenarios that answer the way Cloudflare does when things go wrong.
+ * plus fault scenarios that answer the way Cloudflare does when things go wrong. Participant
+ * details answer as today's API does, without peer_stats or quality_stats whatever `filters`
+ * asks; the samples that show those sections are older deployments, labelled "(older API)".
+ * Call statistics come from each peer's report.
  */
 import type { WireParticipant } from '../../src/api/participant-schema';
 import type { WirePeerReportParticipant } from '../../src/api/peer-report-schema';
 import { buildDiagnostics, type Diagnostics, type QualityOptions } from './diagnostics';
-import { buildPeerReport } from './peer-report';
+import type { Sender } from './media';
+import {
+  buildPeerReport,
+  type MediaOptions,
+  type PeerReportInput,
+  type Remotes,
+  sendersOf,
+} from './peer-report';
 import { DEVICES, LOCATIONS, NETWORKS } from './profiles';
 import { seeded } from './random';
 import {
@@ -25,11 +35,20 @@ const MIN = 60_000;
 export type Built = {
   /** The participant as the API would send it (the bad-data scenario sends bad data). */
   readonly participant: WireParticipant | Record<string, unknown>;
+  /**
+   * The filtered sections (peer_stats, quality_stats) an older deployment sends when asked;
+   * today's API never sends them, so only the "(older API)" samples have them.
+   */
   readonly diagnostics?: Diagnostics;
   /** Fields sent in place of the documented ones, per peer_stats section (bad data). */
   readonly oddStats?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-  /** The peer report (RealtimeKit's API, docs/UPSTREAM.md) of one of this participant's peers, built when asked. */
-  readonly peerReport?: (peerId: string) => WirePeerReportParticipant | undefined;
+  /**
+   * The peer report (RealtimeKit's API, docs/UPSTREAM.md) of one of this participant's peers,
+   * built when asked; `remotes` are the others in the session whose media it may have received.
+   */
+  readonly peerReport?: (peerId: string, remotes: Remotes) => WirePeerReportParticipant | undefined;
+  /** This participant's peers as the others in its session receive them. */
+  readonly senders?: readonly Sender[];
 };
 
 export type Fault =
@@ -49,6 +68,8 @@ type Common = {
 
 export type ParticipantScenario = Common & {
   readonly kind: 'participant';
+  /** An older deployment that refuses `filters` with a 400 (and answers without it). */
+  readonly refusesFilters?: boolean;
   /** True when the record depends on the current time (a participant still in the call). */
   readonly live?: boolean;
   /** The long histories: a peer-report lookup never builds them (they have no reports). */
@@ -72,6 +93,10 @@ const WEBINAR = ids.uuid();
 const FLAPPING_CALL = ids.uuid();
 const FAULTS = ids.uuid();
 const LONG_CALL = ids.uuid();
+const REVIEW_CALL = ids.uuid();
+
+/** A sample participant's id, from its seed. */
+const participantIdOf = (seed: number) => seeded(seed * 7919).uuid();
 
 function standard(
   key: string,
@@ -79,17 +104,20 @@ function standard(
   sessionId: string,
   seed: number,
   make: (r: ReturnType<typeof seeded>, participantId: string, now: number) => Built,
-  live = false,
+  options: { readonly live?: boolean; readonly olderApi?: boolean } = {},
 ): ParticipantScenario {
-  const participantId = seeded(seed * 7919).uuid();
+  const participantId = participantIdOf(seed);
+  // Today's API sends no peer_stats or quality_stats, `filters` or not; older deployments do.
+  const sections = (built: Built): Built =>
+    options.olderApi ? built : { ...built, diagnostics: undefined, oddStats: undefined };
   return {
     kind: 'participant',
     key,
-    label,
+    label: options.olderApi ? `${label} (older API)` : label,
     sessionId,
     participantId,
-    live,
-    build: (now) => make(seeded(seed), participantId, now),
+    live: options.live ?? false,
+    build: (now) => sections(make(seeded(seed), participantId, now)),
   };
 }
 
@@ -112,6 +140,7 @@ function person(
   profile: Profile,
   quality?: QualityOptions,
   diagnosticSpans: Span[] = spans,
+  media?: MediaOptions,
 ): Built & { readonly participant: WireParticipant } {
   const built = buildParticipant(
     r,
@@ -123,7 +152,7 @@ function person(
     },
     spans,
   );
-  const input = {
+  const input: PeerReportInput = {
     participant: built.participant,
     device: DEVICES[profile.device],
     location: LOCATIONS[profile.location],
@@ -132,11 +161,13 @@ function person(
     peerIds: built.peerIds,
     now: where.now,
     quality,
+    media,
   };
   return {
     participant: built.participant,
     diagnostics: buildDiagnostics(r, input),
-    peerReport: (peerId) => buildPeerReport(input, peerId),
+    peerReport: (peerId, remotes) => buildPeerReport(input, peerId, remotes),
+    senders: sendersOf(input),
   };
 }
 
@@ -216,6 +247,94 @@ function liveFlaky(now: number, since: number): Built {
   );
 }
 
+/** The design review at 15:00: four samples whose trouble shows against the others' reports. */
+const REVIEW = BASE + 60 * MIN;
+
+/** A sample of the design review: one connection, on a good network but for `media`. */
+function reviewer(
+  key: string,
+  label: string,
+  seed: number,
+  who: { readonly displayName: string; readonly customParticipantId: string },
+  span: Span,
+  profile: Profile,
+  media: MediaOptions = {},
+): ParticipantScenario {
+  return standard(key, label, REVIEW_CALL, seed, (r, participantId, now) =>
+    person(
+      r,
+      { sessionId: REVIEW_CALL, participantId, now },
+      { ...who, presetName: 'group_call_participant', view: 'GROUP_CALL' },
+      [span],
+      profile,
+      undefined,
+      [span],
+      media,
+    ),
+  );
+}
+
+function reviewCall(): ParticipantScenario[] {
+  const congested = (fromMin: number) => [
+    {
+      fromMs: REVIEW + fromMin * MIN,
+      toMs: REVIEW + (fromMin + 10) * MIN,
+      network: NETWORKS.congested,
+    },
+  ];
+  return [
+    // Their upload choked for ten minutes: everyone else's consumer series of them degrade too.
+    reviewer(
+      'uplink-problem',
+      'Uplink problem: others could not hear them',
+      1101,
+      { displayName: 'Joana Ribeiro', customParticipantId: 'crm-11017' },
+      { join: REVIEW + 20_000, leave: REVIEW + 50 * MIN + 10_000 },
+      { device: 'macChrome', location: 'saoPaulo', network: 'good' },
+      { uplink: congested(10) },
+    ),
+    // Their download choked for ten minutes: what they received from everyone degrades.
+    reviewer(
+      'downlink-problem',
+      'Downlink problem: they could not hear others',
+      1102,
+      { displayName: 'Samuel Adeyemi', customParticipantId: 'crm-11024' },
+      { join: REVIEW + 65_000, leave: REVIEW + 49 * MIN + 30_000 },
+      { device: 'windowsEdge', location: 'nairobi', network: 'good' },
+      { downlink: congested(26) },
+    ),
+    // A 4K camera plugged into a two-core laptop: the encoder starves, the network is fine.
+    reviewer(
+      'cpu-limited',
+      'CPU-limited laptop on a clean network',
+      1103,
+      { displayName: 'Hannah Kowalczyk', customParticipantId: 'crm-11031' },
+      { join: REVIEW + 21 * MIN + 40_000, leave: REVIEW + 58 * MIN },
+      { device: 'budgetLaptop', location: 'toronto', network: 'good' },
+      {
+        cpu: [
+          {
+            fromMs: REVIEW + 38 * MIN,
+            toMs: REVIEW + 48 * MIN,
+            camera: 'Logitech BRIO (046d:085e)',
+          },
+        ],
+      },
+    ),
+    {
+      ...reviewer(
+        'refuses-filters',
+        'Older deployment refuses filters (400)',
+        1104,
+        { displayName: 'Arjun Mehta', customParticipantId: 'crm-11048' },
+        { join: REVIEW + 45_000, leave: REVIEW + 47 * MIN + 15_000 },
+        { device: 'linuxFirefox', location: 'stockholm', network: 'good' },
+      ),
+      refusesFilters: true,
+    },
+  ];
+}
+
 export const SCENARIOS: readonly Scenario[] = [
   standard(
     'healthy',
@@ -235,8 +354,14 @@ export const SCENARIOS: readonly Scenario[] = [
         },
         spans,
         { device: 'macChrome', location: 'lisbon', network: 'good' },
+        undefined,
+        spans,
+        // Her page of the grid showed the others: the three whose networks failed them were not
+        // on it, so what she received stayed clean and her report shows no problem at all.
+        { ignores: [participantIdOf(202), participantIdOf(303), participantIdOf(919)] },
       );
     },
+    { olderApi: true },
   ),
   standard(
     'reconnects',
@@ -245,7 +370,13 @@ export const SCENARIOS: readonly Scenario[] = [
     202,
     (r, participantId, now) => {
       const spans = reconnectingSpans(r, BASE + 95_000, 8, [2 * MIN, 9 * MIN], [6_000, 45_000]);
-      const sent = person(
+      // The cell fades for the last 40 s before each drop, both ways.
+      const fades = spans.slice(0, -1).map((s) => ({
+        fromMs: (s.leave ?? 0) - 40_000,
+        toMs: s.leave ?? 0,
+        network: NETWORKS.poor,
+      }));
+      return person(
         r,
         { sessionId: TEAM_CALL, participantId, now },
         {
@@ -255,14 +386,13 @@ export const SCENARIOS: readonly Scenario[] = [
           view: 'GROUP_CALL',
         },
         spans,
-        { device: 'iphoneSafari', location: 'lagos', network: 'cellular' }, // Seen from mobile SDKs: jitter in seconds, as WebRTC reports it; and one reconnect
+        { device: 'iphoneSafari', location: 'lagos', network: 'cellular' },
+        // Seen from mobile SDKs: jitter in seconds, as WebRTC reports it; and one reconnect
         // whose media never resumed.
         { jitterInSeconds: true, silentPeers: [3] },
+        spans,
+        { uplink: fades, downlink: fades },
       );
-      // A newer SDK: the corrected spellings, WebGL as true/false.
-      return sent.diagnostics
-        ? { ...sent, diagnostics: correctedSpellings(sent.diagnostics) }
-        : sent;
     },
   ),
   standard(
@@ -311,7 +441,7 @@ export const SCENARIOS: readonly Scenario[] = [
         { device: 'linuxFirefox', location: 'berlin', network: 'good' },
       );
     },
-    true,
+    { live: true },
   ),
   {
     ...standard(
@@ -327,110 +457,125 @@ export const SCENARIOS: readonly Scenario[] = [
     growing: true,
     build: (now: number, since?: number) => liveFlaky(now, since ?? now),
   },
-  standard('webinar', 'Webinar viewer (92 min)', WEBINAR, 505, (r, participantId, now) => {
-    const spans = [
-      { join: BASE - 3 * 60 * MIN + 41_000, leave: BASE - 3 * 60 * MIN + 92 * MIN + 7_500 },
-    ];
-    return person(
-      r,
-      { sessionId: WEBINAR, participantId, now },
-      {
-        customParticipantId: 'webinar-reg-88412',
-        displayName: 'Hiroshi Tanaka',
-        presetName: 'webinar_viewer',
-        view: 'WEBINAR',
-      },
-      spans,
-      { device: 'windowsEdge', location: 'osaka', network: 'good' }, // A viewer publishes nothing: quality_stats arrives with empty sample lists.
-      { noMedia: true },
-    );
-  }),
+  standard(
+    'webinar',
+    'Webinar viewer (92 min)',
+    WEBINAR,
+    505,
+    (r, participantId, now) => {
+      const spans = [
+        { join: BASE - 3 * 60 * MIN + 41_000, leave: BASE - 3 * 60 * MIN + 92 * MIN + 7_500 },
+      ];
+      return person(
+        r,
+        { sessionId: WEBINAR, participantId, now },
+        {
+          customParticipantId: 'webinar-reg-88412',
+          displayName: 'Hiroshi Tanaka',
+          presetName: 'webinar_viewer',
+          view: 'WEBINAR',
+        },
+        spans,
+        { device: 'windowsEdge', location: 'osaka', network: 'good' },
+        // A viewer publishes nothing: quality_stats arrives with empty sample lists.
+        { noMedia: true },
+      );
+    },
+    { olderApi: true },
+  ),
   standard('sparse', 'Sparse record: most fields absent', TEAM_CALL, 606, (_r, participantId) => ({
     participant: { id: participantId, joined_at: new Date(BASE + 20 * MIN).toISOString() },
   })),
-  standard('bad-data', 'Bad data seen in the wild', TEAM_CALL, 707, (r, participantId) => {
-    const peer = r.uuid();
-    const socket = r.uuid();
-    const common = { participant_id: participantId, peer_id: peer, session_id: TEAM_CALL };
-    return {
-      participant: {
-        id: participantId,
-        // Hostile and exotic text: markup, a right-to-left override, zero-width joiners, emoji.
-        display_name:
-          '<img src=x onerror="alert(1)"> \u202Eevil\u202C Zoë 👩🏽‍💻\u200B<script>alert(2)</script>',
-        custom_participant_id: 'jane.doe@example.com',
-        user_id: 12345,
-        preset_name: 'group_call_participant',
-        created_at: 'created_at',
-        updated_at: '2026-11-21T15:01:02.1234567+01:00',
-        joined_at: '2026-11-21T14:30:00.000Z\\"',
-        left_at: '2026-11-21T14:52:30.5Z',
-        duration: '22.5',
-        extra_field_from_the_future: { nested: true },
-        peer_events: [
-          {
-            ...common,
-            id: 'e3',
-            event_name: 'PEER_LEAVING',
-            created_at: '2026-11-21T14:52:30.5Z',
-            minutes_consumed: 22.5083,
-            preset_view_type: 'GROUP_CALL',
-            socket_session_id: socket,
-          },
-          {
-            ...common,
-            id: 'e2',
-            event_name: 'PEER_JOINING',
-            created_at: '2026-11-21T14:30:42Z',
-            minutes_consumed: -0,
-            preset_view_type: 'GROUP_CALL',
-            socket_session_id: null,
-          },
-          {
-            ...common,
-            id: 'e2',
-            event_name: 'PEER_JOINING',
-            created_at: '2026-11-21T14:30:42Z',
-            minutes_consumed: 0,
-            preset_view_type: 'GROUP_CALL',
-            socket_session_id: null,
-          },
-          {
-            ...common,
-            id: 'e4',
-            event_name: 'PEER_RECONNECTING',
-            created_at: 1795270500,
-            minutes_consumed: '3',
-            preset_view_type: 'HOLOGRAM',
-          },
-          {
-            ...common,
-            id: 'e5',
-            event_name: 'PEER_LEAVING',
-            created_at: 'yesterday',
-            minutes_consumed: -4,
-          },
-          'not an event',
-        ],
-      },
-      diagnostics: withImpossibleCounters(
-        buildDiagnostics(r, {
-          device: DEVICES.windowsChrome,
-          location: LOCATIONS.mexico,
-          network: NETWORKS.good,
-          spans: [
+  standard(
+    'bad-data',
+    'Bad data seen in the wild',
+    TEAM_CALL,
+    707,
+    (r, participantId) => {
+      const peer = r.uuid();
+      const socket = r.uuid();
+      const common = { participant_id: participantId, peer_id: peer, session_id: TEAM_CALL };
+      return {
+        participant: {
+          id: participantId,
+          // Hostile and exotic text: markup, a right-to-left override, zero-width joiners, emoji.
+          display_name:
+            '<img src=x onerror="alert(1)"> \u202Eevil\u202C Zoë 👩🏽‍💻\u200B<script>alert(2)</script>',
+          custom_participant_id: 'jane.doe@example.com',
+          user_id: 12345,
+          preset_name: 'group_call_participant',
+          created_at: 'created_at',
+          updated_at: '2026-11-21T15:01:02.1234567+01:00',
+          joined_at: '2026-11-21T14:30:00.000Z\\"',
+          left_at: '2026-11-21T14:52:30.5Z',
+          duration: '22.5',
+          extra_field_from_the_future: { nested: true },
+          peer_events: [
             {
-              join: Date.parse('2026-11-21T14:30:42Z'),
-              leave: Date.parse('2026-11-21T14:52:30.5Z'),
+              ...common,
+              id: 'e3',
+              event_name: 'PEER_LEAVING',
+              created_at: '2026-11-21T14:52:30.5Z',
+              minutes_consumed: 22.5083,
+              preset_view_type: 'GROUP_CALL',
+              socket_session_id: socket,
             },
+            {
+              ...common,
+              id: 'e2',
+              event_name: 'PEER_JOINING',
+              created_at: '2026-11-21T14:30:42Z',
+              minutes_consumed: -0,
+              preset_view_type: 'GROUP_CALL',
+              socket_session_id: null,
+            },
+            {
+              ...common,
+              id: 'e2',
+              event_name: 'PEER_JOINING',
+              created_at: '2026-11-21T14:30:42Z',
+              minutes_consumed: 0,
+              preset_view_type: 'GROUP_CALL',
+              socket_session_id: null,
+            },
+            {
+              ...common,
+              id: 'e4',
+              event_name: 'PEER_RECONNECTING',
+              created_at: 1795270500,
+              minutes_consumed: '3',
+              preset_view_type: 'HOLOGRAM',
+            },
+            {
+              ...common,
+              id: 'e5',
+              event_name: 'PEER_LEAVING',
+              created_at: 'yesterday',
+              minutes_consumed: -4,
+            },
+            'not an event',
           ],
-          peerIds: [peer],
-          now: Date.parse('2026-11-21T14:52:30.5Z'),
-        }),
-      ),
-      oddStats: ODD_FIELDS,
-    };
-  }),
+        },
+        diagnostics: withImpossibleCounters(
+          buildDiagnostics(r, {
+            device: DEVICES.windowsChrome,
+            location: LOCATIONS.mexico,
+            network: NETWORKS.good,
+            spans: [
+              {
+                join: Date.parse('2026-11-21T14:30:42Z'),
+                leave: Date.parse('2026-11-21T14:52:30.5Z'),
+              },
+            ],
+            peerIds: [peer],
+            now: Date.parse('2026-11-21T14:52:30.5Z'),
+          }),
+        ),
+        oddStats: ODD_FIELDS,
+      };
+    },
+    { olderApi: true },
+  ),
   standard(
     'duration-mismatch',
     'Duration disagrees with its timestamps',
@@ -439,7 +584,8 @@ export const SCENARIOS: readonly Scenario[] = [
     (r, participantId, now) => {
       const spans = [{ join: BASE + 6 * MIN, leave: BASE + 31 * MIN + 12_000 }];
       // Seen in the wild: a duration that counts 5 minutes the timestamps do not show, and
-      // quality_stats sent as one object rather than a list.
+      // quality_stats sent as one object rather than a list, from a newer SDK that sends the
+      // corrected spellings and WebGL as true/false.
       const sent = person(
         r,
         { sessionId: TEAM_CALL, participantId, now },
@@ -453,8 +599,13 @@ export const SCENARIOS: readonly Scenario[] = [
         { device: 'linuxFirefox', location: 'berlin', network: 'good' },
         { asObject: true },
       );
-      return { ...sent, participant: { ...sent.participant, duration: 30.2 } };
+      return {
+        ...sent,
+        participant: { ...sent.participant, duration: 30.2 },
+        diagnostics: sent.diagnostics && correctedSpellings(sent.diagnostics),
+      };
     },
+    { olderApi: true },
   ),
   standard(
     'changed-mid-call',
@@ -493,6 +644,7 @@ export const SCENARIOS: readonly Scenario[] = [
         },
       };
     },
+    { olderApi: true },
   ),
   flapping('history-1k', 'Long history: 1,002 peer events', 811, 334),
   flapping('history-10k', 'Huge history: 10,002 peer events', 812, 3334),
@@ -527,7 +679,9 @@ export const SCENARIOS: readonly Scenario[] = [
         },
       );
     },
+    { olderApi: true },
   ),
+  ...reviewCall(),
   ...(
     [
       ['rate_limited', 'Rate limited by Cloudflare (429)'],

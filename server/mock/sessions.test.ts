@@ -7,29 +7,16 @@ import {
   sessionParticipantsResponseWire,
   sessionResponseWire,
 } from '../../src/api/session-schema';
-import { createMockApi } from './api';
 import { CROWD, EMPTY_CALL, SESSIONS, TOWN_HALL } from './crowd';
-import { DEMO_ACCOUNT_ID, DEMO_API_BASE, DEMO_APP_ID, DEMO_TOKEN } from './identity';
+import { DEMO_API_BASE, DEMO_APP_ID, DEMO_TOKEN } from './identity';
+import { mockAt } from './in-process';
 import { SCENARIOS } from './scenarios';
 import { type Entry, listPage } from './sessions';
 
 const BAD_DATA_ID = SCENARIOS.find((s) => s.key === 'bad-data')?.participantId;
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0, 0);
-const mock = createMockApi({
-  token: DEMO_TOKEN,
-  accountId: DEMO_ACCOUNT_ID,
-  appId: DEMO_APP_ID,
-  now: () => NOW,
-});
-const base = `${DEMO_API_BASE}/accounts/${DEMO_ACCOUNT_ID}/realtime/kit/${DEMO_APP_ID}/sessions`;
-
-async function get(path: string, token = DEMO_TOKEN) {
-  const res = await mock.fetch(
-    new Request(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } }),
-  );
-  return { status: res.status, body: await res.json() };
-}
+const { mock, get } = mockAt(NOW);
 
 type Page = {
   participants: Entry[];

@@ -60,7 +60,7 @@ export function findSessionScenario(
 export const knownSession = (sessionId: string) => SESSIONS.some((s) => s.id === sessionId);
 
 /** Every participant of a session, the samples' and the crowd's (faults have no record). */
-function scenariosOf(sessionId: string): ParticipantScenario[] {
+export function scenariosOf(sessionId: string): ParticipantScenario[] {
   return [...SCENARIOS, ...CROWD].filter(
     (s): s is ParticipantScenario => s.kind === 'participant' && s.sessionId === sessionId,
   );
