@@ -1,6 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { PORT } from './ports';
+import { spawnServer } from './spawned-server';
 import { deepLink, sample } from './support';
 
 /**
@@ -13,35 +13,14 @@ const ORIGIN = `http://127.0.0.1:${DEFAULTS_PORT}`;
 /** From opening the page to the explanation with Try again, at most. */
 const EXPLAINED_WITHIN_MS = 12_000;
 
-let server: ChildProcess;
+let server: Awaited<ReturnType<typeof spawnServer>>;
 
+// Demo mode, with none of the upstream limits a caller's environment may have set.
 test.beforeAll(async () => {
-  // Demo mode, and none of the upstream limits a caller's environment may have set.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(UPSTREAM_|BREAKER_)/.test(name)),
-  );
-  Object.assign(env, { PORT: String(DEFAULTS_PORT), CLOUDFLARE_API_TOKEN: '' });
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env,
-    stdio: 'ignore',
-  });
-  await expect
-    .poll(
-      () =>
-        fetch(`${ORIGIN}/healthz`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      { timeout: 30_000 },
-    )
-    .toBe(true);
+  server = await spawnServer(DEFAULTS_PORT, {});
 });
 
-test.afterAll(async () => {
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill();
-  await exited;
-});
+test.afterAll(() => server.stop());
 
 test.use({ baseURL: ORIGIN });
 
