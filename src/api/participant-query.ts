@@ -5,6 +5,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiPath } from '../lib/base-path';
 import { readEnvelopeData, required } from './envelope';
+import { ApiError } from './errors';
 import { getJson, type JsonAnswer } from './http';
 import { type Filter, type Participant, participantResponseSchema } from './participant-schema';
 import { participantQuery } from './request-params';
@@ -22,6 +23,8 @@ export type ParticipantResult = {
   readonly rawText: string;
   /** When the answer arrived (ms since the epoch): "now" for a participant still in the call. */
   readonly receivedAt: number;
+  /** RealtimeKit answered the filters with a 400: this answer was asked for without them. */
+  readonly filtersRefused?: true;
 };
 
 export function participantUrl(request: ParticipantRequest): string {
@@ -29,11 +32,24 @@ export function participantUrl(request: ParticipantRequest): string {
   return apiPath(path) + participantQuery(request.filters, request.includePeerEvents);
 }
 
+/**
+ * Some deployments refuse `filters` with a 400 (docs/UPSTREAM.md): the request is made once
+ * more without them, and the answer says so. `refused`: ask without them from the start.
+ */
 export async function getParticipant(
   request: ParticipantRequest,
   signal?: AbortSignal,
+  refused?: boolean,
 ): Promise<ParticipantResult> {
-  return readParticipant(await getJson(participantUrl(request), signal));
+  try {
+    const url = participantUrl(refused ? { ...request, filters: [] } : request);
+    const result = readParticipant(await getJson(url, signal));
+    return refused ? { ...result, filtersRefused: true } : result;
+  } catch (error) {
+    const refusal = error instanceof ApiError && error.details.status === 400;
+    if (refused || request.filters.length === 0 || !refusal) throw error;
+    return getParticipant(request, signal, true);
+  }
 }
 
 /** A participant answer already read as JSON (fetched, or carried by the page): the result. */
@@ -43,15 +59,19 @@ export function readParticipant(answer: JsonAnswer): ParticipantResult {
   return { participant, rawText: text, receivedAt: answer.receivedAt ?? Date.now() };
 }
 
-export const participantQueryOptions = (request: ParticipantRequest) =>
-  queryOptions({
+export function participantQueryOptions(request: ParticipantRequest) {
+  const options = queryOptions({
     queryKey: [
       'participant',
       request.sessionId,
       request.participantId,
       { filters: [...request.filters], includePeerEvents: request.includePeerEvents },
     ] as const,
-    queryFn: ({ signal }) => getParticipant(request, signal),
+    // A refusal seen once holds for the refreshes of the same lookup: one request each, not two.
+    queryFn: ({ signal, client }): Promise<ParticipantResult> =>
+      getParticipant(request, signal, client.getQueryData(options.queryKey)?.filtersRefused),
     // A finished participant does not change; one still in the call is refreshed on demand.
     staleTime: 60_000,
   });
+  return options;
+}
