@@ -1,15 +1,38 @@
-/** The device and client (`filters=device_info`), as rows, with the user agent kept apart. */
-import { valid } from '../../../api/lenient';
+/**
+ * The device and client, as rows, with the user agent kept apart: from `filters=device_info`
+ * (older deployments) or from a peer report's metadata (docs/UPSTREAM.md, "Peer report").
+ */
+import { type Invalid, isInvalid, valid } from '../../../api/lenient';
 import type { Participant } from '../../../api/participant-schema';
+import type { PeerReportParticipant } from '../../../api/peer-report-schema';
+import { reportOf } from './peer-report';
 import { type Reading, statsSection, type Unread, unreadableFields } from './section';
 
-export type Device =
-  | {
-      readonly kind: 'readings';
-      readonly readings: readonly Reading[];
-      readonly userAgent: string | null;
-    }
-  | Unread;
+export type DeviceReadings = {
+  readonly kind: 'readings';
+  readonly readings: readonly Reading[];
+  readonly userAgent: string | null;
+};
+
+export type Device = DeviceReadings | Unread;
+
+type Field<T> = T | Invalid | undefined;
+
+/** The fields both sources send, under the names `device_info` gives them. */
+type DeviceFields = {
+  readonly browser?: Field<string>;
+  readonly browser_version?: Field<string>;
+  readonly engine?: Field<string>;
+  readonly os?: Field<string>;
+  readonly os_version?: Field<string>;
+  readonly sdk_name?: Field<string>;
+  readonly sdk_version?: Field<string>;
+  readonly cpus?: Field<number>;
+  readonly memory?: Field<number>;
+  readonly is_mobile?: Field<boolean>;
+  readonly webgl_support?: Field<string | boolean>;
+  readonly user_agent?: Field<string>;
+};
 
 const joined = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' ');
 
@@ -28,10 +51,7 @@ const FIELD_LABELS = {
   user_agent: 'User agent',
 };
 
-export function readDevice(participant: Participant): Device {
-  const found = statsSection(participant, (s) => s.device_info);
-  if (found.kind !== 'found') return found;
-  const d = found.section;
+function deviceOf(d: DeviceFields): DeviceReadings {
   const readings: Reading[] = [];
   const add = (label: string, value: string | number | undefined | null, note?: string) => {
     if (value !== undefined && value !== null && value !== '') {
@@ -56,4 +76,35 @@ export function readDevice(participant: Participant): Device {
   }
   readings.push(...unreadableFields(d, FIELD_LABELS));
   return { kind: 'readings', readings, userAgent: valid(d.user_agent) ?? null };
+}
+
+/** The device as `filters=device_info` sent it in `peer_stats`. */
+export function readDevice(participant: Participant): Device {
+  const found = statsSection(participant, (s) => s.device_info);
+  return found.kind === 'found' ? deviceOf(found.section) : found;
+}
+
+/**
+ * The device as a peer report describes it: `device_info` (OS, CPUs, mobile), the browser's
+ * metadata and the SDK. Null when the report says nothing about it.
+ */
+export function readReportDevice(report: PeerReportParticipant): DeviceReadings | null {
+  const metadata = valid(reportOf(report)?.metadata);
+  if (!metadata) return null;
+  const { device_info: info, browser_metadata: browser } = metadata;
+  const device = deviceOf({
+    ...valid(browser),
+    ...valid(info),
+    sdk_name: metadata.sdk_name,
+    sdk_version: metadata.sdk_version,
+  });
+  const whole: Array<[string, unknown]> = [
+    ['Device info', info],
+    ['Browser metadata', browser],
+  ];
+  const unreadable = whole.flatMap(([label, value]): Reading[] =>
+    isInvalid(value) ? [{ label, value: 'invalid', invalid: value }] : [],
+  );
+  const readings = [...device.readings, ...unreadable];
+  return readings.length > 0 || device.userAgent ? { ...device, readings } : null;
 }

@@ -1,15 +1,28 @@
 /** Network and location (`filters=ip_information`), as rows: personal data, masked on request. */
-import { valid } from '../../../api/lenient';
+import { type Invalid, valid } from '../../../api/lenient';
 import type { Participant } from '../../../api/participant-schema';
 import { type Reading, statsSection, type Unread, unreadableFields } from './section';
 
-export type Location =
-  | {
-      readonly kind: 'readings';
-      readonly readings: readonly Reading[];
-      readonly timezone: string | null;
-    }
-  | Unread;
+export type LocationReadings = {
+  readonly kind: 'readings';
+  readonly readings: readonly Reading[];
+  readonly timezone: string | null;
+};
+
+export type Location = LocationReadings | Unread;
+
+type Text = string | Invalid | undefined;
+
+/** The fields `ip_information` sends, in `peer_stats` and in a peer report alike. */
+export type PlaceFields = {
+  readonly ipv4?: Text;
+  readonly city?: Text;
+  readonly region?: Text;
+  readonly country?: Text;
+  readonly org?: Text;
+  readonly timezone?: Text;
+  readonly ip_location?: Text;
+};
 
 /** The time now in an IANA zone, or null when the zone is unknown to this browser. */
 export function timeIn(timezone: string, at: number): string | null {
@@ -25,10 +38,8 @@ export function timeIn(timezone: string, at: number): string | null {
   }
 }
 
-export function readLocation(participant: Participant): Location {
-  const found = statsSection(participant, (s) => s.ip_information);
-  if (found.kind !== 'found') return found;
-  const ip = found.section;
+/** The address, place, network owner and time zone, each unreadable field flagged. */
+export function placeOf(ip: PlaceFields): LocationReadings {
   const readings: Reading[] = [];
   const add = (label: string, value: string | undefined) => {
     if (value) readings.push({ label, value });
@@ -50,4 +61,9 @@ export function readLocation(participant: Participant): Location {
     }),
   );
   return { kind: 'readings', readings, timezone: valid(ip.timezone) ?? null };
+}
+
+export function readLocation(participant: Participant): Location {
+  const found = statsSection(participant, (s) => s.ip_information);
+  return found.kind === 'found' ? placeOf(found.section) : found;
 }
