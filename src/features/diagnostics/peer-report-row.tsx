@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { peerReportQueryOptions } from '../../api/peer-report-query';
+import { Badge, type BadgeTone } from '../../components/ui/badge';
 import { ShortId } from '../../components/ui/short-id';
 import { Skeleton } from '../../components/ui/skeleton';
 import { shortId } from '../../lib/format';
@@ -9,16 +10,30 @@ import { PeerReportError } from './peer-report-error';
 
 export type PeerReportRowProps = {
   peerId: string;
-  /** Whether the agent asked for this report: nothing is fetched before. */
+  /** Whether this report is wanted (loaded by itself, or asked for): nothing is fetched before. */
   requested: boolean;
   onLoad: () => void;
   highlight: TimeWindow | null;
 };
 
-/** One peer: its id, and its report once asked for (loading, failed or shown). */
+const STATE_TONE = {
+  loading: 'info',
+  loaded: 'success',
+  failed: 'danger',
+} as const satisfies Record<string, BadgeTone>;
+
+/** One peer: its id, and its report once wanted (loading, failed or shown). */
 export function PeerReportRow({ peerId, requested, onLoad, highlight }: PeerReportRowProps) {
   const query = useQuery({ ...peerReportQueryOptions(peerId), enabled: requested });
   const name = `Peer ${shortId(peerId)}`;
+  // Said in the row's heading too, so a list of loaded reports reads at a glance.
+  const state = query.data
+    ? 'loaded'
+    : query.isError
+      ? 'failed'
+      : query.fetchStatus === 'fetching'
+        ? 'loading'
+        : null;
   return (
     <li>
       <section
@@ -29,6 +44,7 @@ export function PeerReportRow({ peerId, requested, onLoad, highlight }: PeerRepo
           <h3 className="inline-flex items-center gap-2 text-sm font-semibold">
             Peer <ShortId value={peerId} label="peer id" />
           </h3>
+          {state ? <Badge tone={STATE_TONE[state]}>report {state}</Badge> : null}
           {!requested && !query.data ? (
             <button
               type="button"
