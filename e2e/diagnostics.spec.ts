@@ -1,41 +1,51 @@
 import { expect, test } from '@playwright/test';
 import { deepLink, definitionOf, sample } from './support';
 
-test('the pre-call test and the device show graded readings for the poor-network sample', async ({
+test('today’s API: the poor-network sample’s device and network come from its peer report, filters or not', async ({
   page,
   request,
 }) => {
   const poor = await sample(request, 'Poor network');
   await page.goto(
-    deepLink(poor, '?filters=device_info,precall_network_information&include_peer_events=true'),
-  );
-  const precall = page.getByRole('region', { name: 'Pre-call network test' });
-  await expect(precall.getByRole('note')).toContainText('Relay only');
-  await expect(await definitionOf(precall, 'Packet loss')).toContainText('poor');
-  await expect(await definitionOf(precall, 'Throughput')).toContainText(
-    'sent as "throughtput" (sic)',
+    deepLink(
+      poor,
+      '?filters=device_info,ip_information,precall_network_information&include_peer_events=true',
+    ),
   );
   const device = page.getByRole('region', { name: 'Device & client' });
+  // Three reports of half a megabyte each are read first.
+  await expect(device).toContainText(/from the peer report of peer /, { timeout: 20_000 });
   await expect(await definitionOf(device, 'Operating system')).toHaveText('Windows 10');
   await device.getByText('Show the user agent').click();
   await expect(device).toContainText('Mozilla/5.0 (Windows NT 10.0');
+  const network = page.getByRole('region', { name: 'Network & location' });
+  await expect(await definitionOf(network, 'Direct (reflexive) connectivity')).toHaveText(
+    'not reachable',
+  );
+  await expect(page.getByRole('region', { name: 'Pre-call network test' })).toContainText(
+    'Requested, but the API returned no pre-call network test for this participant: only older deployments send the pre-call test',
+  );
 });
 
-test('a panel whose filter was not requested says so, and one click requests it', async ({
+test('without filters the device comes from the peer report; the pre-call test is one click away', async ({
   page,
   request,
 }) => {
   const healthy = await sample(request, 'Healthy call');
   await page.goto(deepLink(healthy));
   const device = page.getByRole('region', { name: 'Device & client' });
-  await expect(device).toContainText('Not requested.');
-  await device.getByRole('link', { name: 'Request device information' }).click();
-  await expect(page).toHaveURL(/filters=device_info&include_peer_events=true$/);
+  await expect(device).toContainText(/from the peer report of peer /, { timeout: 20_000 });
   await expect(await definitionOf(device, 'Browser')).toHaveText('Chrome 142.0.7444.59');
-  // The healthy call's pre-call test, once asked for, is all good: no relay warning.
-  await page.getByRole('link', { name: 'Request pre-call network test' }).click();
   const precall = page.getByRole('region', { name: 'Pre-call network test' });
+  await expect(precall).toContainText('Not requested');
+  await precall.getByRole('link', { name: 'Request pre-call network test' }).click();
+  await expect(page).toHaveURL(/filters=precall_network_information&include_peer_events=true$/);
+  // The healthy call's pre-call test, once asked for, is all good: no relay warning.
   await expect(await definitionOf(precall, 'Packet loss')).toContainText('good');
+  await expect(await definitionOf(precall, 'Throughput')).toContainText(
+    'sent as "throughtput" (sic)',
+  );
+  await expect(precall).toContainText('from filters=precall_network_information');
   await expect(precall.getByRole('note')).toHaveCount(0);
 });
 
@@ -43,7 +53,7 @@ test('a requested section the API did not send is named as such', async ({ page,
   const sparse = await sample(request, 'Sparse record');
   await page.goto(deepLink(sparse, '?filters=device_info&include_peer_events=true'));
   await expect(page.getByRole('region', { name: 'Device & client' })).toContainText(
-    'Requested, but the API returned no device information for this participant.',
+    'filters=device_info was requested, but the API returned no device information for this participant.',
   );
 });
 
@@ -69,11 +79,11 @@ test('the Health strip lists the poor network worst first, and nothing for the h
   request,
 }) => {
   const poor = await sample(request, 'Poor network');
-  await page.goto(deepLink(poor, '?filters=precall_network_information&include_peer_events=true'));
+  await page.goto(deepLink(poor, '?include_peer_events=true'));
   const health = page.getByRole('region', { name: 'Health' });
+  // Today's API sends no pre-call test: the findings come from the peer reports.
+  await expect(health).toContainText('TURN over TCP', { timeout: 20_000 });
   await expect(health.getByRole('listitem').first()).toContainText('poor');
-  await expect(health).toContainText('Packet loss in the pre-call test');
-  await expect(health).toContainText('Relay only');
 
   const reconnects = await sample(request, 'Reconnected');
   await page.goto(deepLink(reconnects));
@@ -92,9 +102,9 @@ test('the corrected spellings a newer SDK sends read the same, and say how they 
   page,
   request,
 }) => {
-  const mobile = await sample(request, 'Reconnected 7 times');
+  const newer = await sample(request, 'Duration disagrees');
   await page.goto(
-    deepLink(mobile, '?filters=device_info,precall_network_information&include_peer_events=true'),
+    deepLink(newer, '?filters=device_info,precall_network_information&include_peer_events=true'),
   );
   const precall = page.getByRole('region', { name: 'Pre-call network test' });
   const throughput = await definitionOf(precall, 'Throughput');

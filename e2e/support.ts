@@ -31,6 +31,15 @@ export async function definitionOf(list: Locator, term: string): Promise<Locator
   return list.getByRole('definition').nth(index);
 }
 
+/** The browser's calls to the peer-report API route (not the chart's code chunk), as they happen. */
+export function peerReportCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.includes('/api/sessions/peer-report/')) calls.push(r.url());
+  });
+  return calls;
+}
+
 /** The UTC hover text the page shows for an API timestamp. */
 export const utcText = (iso: string) =>
   `${new Date(iso)
