@@ -1,7 +1,8 @@
 /**
- * Reads a peer report (RealtimeKit's API, docs/UPSTREAM.md) for the screen and the verdicts: the audio producer's
- * samples as aligned series, the cumulative shares in words, and the ICE candidate pair.
- * Pure; a missing or malformed value becomes a gap (NaN) and is counted, never guessed.
+ * Reads a peer report (RealtimeKit's API, docs/UPSTREAM.md) for the screen and the findings:
+ * each producer and consumer list as aligned series, the cumulative shares in words, and the
+ * ICE candidate pair. Pure; a missing or malformed value becomes a gap (NaN) and is counted,
+ * never guessed.
  */
 import { isInvalid, valid } from '../../../api/lenient';
 import type {
@@ -14,16 +15,39 @@ import type {
 } from '../../../api/peer-report-schema';
 import { jitterUnit } from './jitter-unit';
 
+/** The media a peer report samples, each as what the peer sent (producer) and received (consumer). */
+export const REPORT_MEDIA = ['audio', 'video', 'screenshare_audio', 'screenshare_video'] as const;
+export type ReportMedia = (typeof REPORT_MEDIA)[number];
+export type ReportSide = 'producer' | 'consumer';
+export type ReportListKey = `${ReportMedia}_${ReportSide}`;
+
 export type ReportSeries = {
+  readonly key: ReportListKey;
+  readonly media: ReportMedia;
+  readonly side: ReportSide;
+  /** For a consumer: the remote peer whose media this is (consumer samples name it). */
+  readonly remotePeerId: string | null;
   /** Sample times (ms), ascending. */
   readonly times: number[];
   readonly mos: number[];
   readonly rttMs: number[];
   readonly jitterMs: number[];
-  /** packets_lost / packets_sent of the sample, in percent; NaN when unreadable or absurd. */
+  /**
+   * Packets lost in percent: of those sent (producer), of those that should have arrived
+   * (consumer: received + lost); NaN when unreadable or absurd.
+   */
   readonly lossPct: number[];
   readonly lost: number[];
+  /** Packets sent (producer) or received (consumer). */
   readonly sent: number[];
+  /** Video frames per second; NaN when not sent, or 0 (no frames: the camera was off). */
+  readonly fps: number[];
+  /**
+   * The share (0..1) of the sample's time its sender was limited by the CPU: from
+   * quality_limitation_durations when sent, else 1 or 0 from quality_limitation_reason; NaN
+   * when neither was sent.
+   */
+  readonly cpu: number[];
   /** Jitter read as seconds (WebRTC's unit, lib/jitter-unit.ts) and shown in ms. */
   readonly jitterInSeconds: boolean;
   /** Samples with no readable time (left out) and malformed values (gaps). */
@@ -41,39 +65,112 @@ export function qualityOf(participant: PeerReportParticipant): ReportQuality | n
   return valid(reportOf(participant)?.quality) ?? null;
 }
 
-/** The audio producer's samples (what the participant sent) as aligned series. */
-export function audioSeries(participant: PeerReportParticipant): ReportSeries {
-  const list = valid(qualityOf(participant)?.audio_producer) ?? [];
-  let unreadable = 0;
-  const rows: Array<{ at: number; sample: QualitySample }> = [];
-  for (const item of list) {
-    const at = isInvalid(item) ? undefined : valid(item.timestamp)?.ms;
-    if (isInvalid(item) || at === undefined) {
-      unreadable += 1;
-      continue;
+type Row = { readonly at: number; readonly sample: QualitySample };
+
+/** The four limitation durations a sample may carry (WebRTC's qualityLimitationDurations, seconds). */
+function durationsOf(sample: QualitySample): { cpu: number; all: number } | null {
+  const raw: unknown = Reflect.get(sample, 'quality_limitation_durations');
+  if (typeof raw !== 'object' || raw === null) return null;
+  let all = 0;
+  for (const key of ['none', 'cpu', 'bandwidth', 'other']) all += num(Reflect.get(raw, key)) || 0;
+  const cpu = num(Reflect.get(raw, 'cpu')) || 0;
+  return all > 0 ? { cpu, all } : null;
+}
+
+/**
+ * Each sample's CPU-limited share. Durations are cumulative since the sender started: a
+ * sample's own share is the growth since the one before (a drop means a new sender, whose
+ * totals are its own).
+ */
+function cpuShares(rows: readonly Row[]): number[] {
+  let previous: { cpu: number; all: number } | null = null;
+  return rows.map(({ sample }) => {
+    const durations = durationsOf(sample);
+    const reason = valid(sample.quality_limitation_reason);
+    if (!durations) {
+      previous = null;
+      return reason === undefined ? Number.NaN : reason === 'cpu' ? 1 : 0;
     }
-    for (const value of Object.values(item)) if (isInvalid(value)) unreadable += 1;
-    rows.push({ at, sample: item });
-  }
+    const grown: { cpu: number; all: number } =
+      previous && durations.all >= previous.all && durations.cpu >= previous.cpu
+        ? { cpu: durations.cpu - previous.cpu, all: durations.all - previous.all }
+        : durations;
+    previous = durations;
+    return grown.all > 0 ? grown.cpu / grown.all : reason === 'cpu' ? 1 : 0;
+  });
+}
+
+function seriesOf(
+  key: ReportListKey,
+  remotePeerId: string | null,
+  rows: Row[],
+  unreadable: number,
+): ReportSeries {
+  const [media, side] = splitKey(key);
   rows.sort((a, b) => a.at - b.at);
   const jitterRaw = rows.map((r) => num(r.sample.jitter));
   const jitterInSeconds = jitterUnit(jitterRaw).toMs === 1000;
   const lost = rows.map((r) => num(r.sample.packets_lost));
-  const sent = rows.map((r) => num(r.sample.packets_sent));
+  const sent = rows.map((r) =>
+    num(side === 'producer' ? r.sample.packets_sent : r.sample.packets_received),
+  );
   return {
+    key,
+    media,
+    side,
+    remotePeerId,
     times: rows.map((r) => r.at),
     mos: rows.map((r) => num(r.sample.mos_quality)),
     rttMs: rows.map((r) => num(r.sample.rtt)),
     jitterMs: jitterRaw.map((j) => (jitterInSeconds ? j * 1000 : j)),
     lossPct: lost.map((l, i) => {
       const s = sent[i] ?? Number.NaN;
-      return l >= 0 && s > 0 && l <= s ? (100 * l) / s : Number.NaN;
+      const expected = side === 'producer' ? s : s + l;
+      return l >= 0 && s >= 0 && expected > 0 && l <= expected ? (100 * l) / expected : Number.NaN;
     }),
     lost,
     sent,
+    fps: rows.map((r) => num(r.sample.frames_per_second) || Number.NaN),
+    cpu: cpuShares(rows),
     jitterInSeconds,
     unreadable,
   };
+}
+
+function splitKey(key: ReportListKey): [ReportMedia, ReportSide] {
+  const side: ReportSide = key.endsWith('_producer') ? 'producer' : 'consumer';
+  return [key.slice(0, key.lastIndexOf('_')) as ReportMedia, side];
+}
+
+/**
+ * One list of a report as aligned series: one series for a producer (what the peer sent), one
+ * per remote peer for a consumer (what it received from each). Empty when the list is absent.
+ */
+export function reportSeries(
+  participant: PeerReportParticipant,
+  key: ReportListKey,
+): ReportSeries[] {
+  const list = valid(qualityOf(participant)?.[key]) ?? [];
+  const consumer = key.endsWith('_consumer');
+  const groups = new Map<string | null, { rows: Row[]; unreadable: number }>();
+  for (const item of list) {
+    const at = isInvalid(item) ? undefined : valid(item.timestamp)?.ms;
+    const remote = consumer && !isInvalid(item) ? (valid(item.peer_id) ?? null) : null;
+    const group = groups.get(remote) ?? { rows: [], unreadable: 0 };
+    groups.set(remote, group);
+    if (isInvalid(item) || at === undefined) {
+      group.unreadable += 1;
+      continue;
+    }
+    for (const value of Object.values(item)) if (isInvalid(value)) group.unreadable += 1;
+    group.rows.push({ at, sample: item });
+  }
+  return [...groups].map(([remote, g]) => seriesOf(key, remote, g.rows, g.unreadable));
+}
+
+/** The audio producer's samples (what the participant sent) as aligned series. */
+export function audioSeries(participant: PeerReportParticipant): ReportSeries {
+  return reportSeries(participant, 'audio_producer')[0] ?? seriesOf('audio_producer', null, [], 0);
 }
 
 export type Share = {

@@ -1,11 +1,11 @@
 /**
  * One peer's quality series grouped into the charts the panel draws, each with its thresholds
- * and the stretches the verdicts flag, so a chart and the Health strip never disagree.
+ * and the stretches the rules flag, so a chart and the Health strip never disagree.
  */
 import type { TimeWindow } from '../../../lib/time-window';
 import type { QualityChart, QualityLine } from '../../charts/quality-charts';
 import type { QualityPeer, Series, SeriesKey } from './quality';
-import { problemWindows } from './quality-verdicts';
+import { problemWindows } from './quality-rules';
 import { MOS, THRESHOLDS } from './thresholds';
 
 type Group = Omit<QualityChart, 'lines' | 'problems' | 'note'> & {
@@ -14,6 +14,20 @@ type Group = Omit<QualityChart, 'lines' | 'problems' | 'note'> & {
 };
 
 const GROUPS: readonly Group[] = [
+  {
+    title: 'Round trip over the call',
+    kind: 'ms',
+    keys: ['audioRtt', 'videoRtt'],
+    thresholds: [
+      {
+        value: THRESHOLDS.rttMs.degraded,
+        label: `${THRESHOLDS.rttMs.degraded} ms`,
+        level: 'degraded',
+      },
+      { value: THRESHOLDS.rttMs.poor, label: `${THRESHOLDS.rttMs.poor} ms`, level: 'poor' },
+    ],
+    meaning: `Round trip above ${THRESHOLDS.rttMs.degraded} ms`,
+  },
   {
     title: 'Jitter over the call',
     kind: 'ms',
@@ -29,10 +43,10 @@ const GROUPS: readonly Group[] = [
     kind: 'score',
     keys: ['audioScore', 'videoScore'],
     thresholds: [
-      { value: MOS.fair, label: `fair below ${MOS.fair}`, level: 'degraded' },
+      { value: MOS.degraded, label: `degraded below ${MOS.degraded}`, level: 'degraded' },
       { value: MOS.poor, label: `poor below ${MOS.poor}`, level: 'poor' },
     ],
-    meaning: `Quality score below ${MOS.fair}`,
+    meaning: `Quality score below ${MOS.degraded}`,
     yDomain: [0, 5],
   },
   {
@@ -78,16 +92,14 @@ const lineOf = (s: Series): QualityLine => ({
 export function qualityChartsFor(peer: QualityPeer): QualityChart[] {
   const charts: QualityChart[] = [];
   for (const { keys, meaning, ...group } of GROUPS) {
-    const series = keys
-      .map((key) => peer.series.find((s) => s.key === key))
-      .filter((s): s is Series => s !== undefined && s.stats !== null);
+    const series = peer.series.filter((s) => keys.includes(s.key) && s.stats !== null);
     if (series.length === 0) continue;
     const notes = series.filter((s) => s.note).map((s) => `${s.label.toLowerCase()} ${s.note}`);
     charts.push({
       ...group,
       lines: series.map(lineOf),
       problems: meaning
-        ? { meaning, windows: mergeWindows(series.flatMap((s) => problemWindows(s).bad)) }
+        ? { meaning, windows: mergeWindows(series.flatMap((s) => problemWindows(s))) }
         : null,
       note: notes.length > 0 ? notes.join('; ') : undefined,
     });

@@ -17,6 +17,8 @@ import { jitterUnit } from './jitter-unit';
 import type { Unread } from './section';
 
 export type SeriesKey =
+  | 'audioRtt'
+  | 'videoRtt'
   | 'audioJitter'
   | 'videoJitter'
   | 'audioScore'
@@ -55,6 +57,8 @@ export type Series = {
   readonly unreadable: Unreadable | null;
   /** What had to be assumed to read it (the jitter unit). */
   readonly note?: string;
+  /** For a series read from a peer report: the list it came from ("audio_producer"). */
+  readonly source?: string;
 };
 
 export type FigureKey =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levelOf } from './thresholds';
+import { isCpuLimited, isLowFrameRate, isReconnectStorm, levelOf, mosLevel } from './thresholds';
 
 describe('levelOf, at, just below and just above each threshold', () => {
   it.each([
@@ -17,5 +17,23 @@ describe('levelOf, at, just below and just above each threshold', () => {
     ['rttMs', 400.1, 'poor'],
   ] as const)('%s %d is %s', (metric, value, level) => {
     expect(levelOf(metric, value)).toBe(level);
+  });
+});
+
+describe('the other thresholds, at, just below and just above each', () => {
+  it.each([
+    [4.01, 'good'],
+    [4, 'good'],
+    [3.99, 'degraded'],
+    [3.5, 'degraded'],
+    [3.49, 'poor'],
+  ] as const)('MOS %d is %s, wherever it is shown', (mos, level) => {
+    expect(mosLevel(mos)).toBe(level);
+  });
+
+  it('CPU-limited from 30 % of the time, a low frame rate below 7 fps, a storm from 3 reconnects', () => {
+    expect([0.29, 0.3, 0.31].map(isCpuLimited)).toEqual([false, true, true]);
+    expect([6.9, 7, 7.1].map(isLowFrameRate)).toEqual([true, false, false]);
+    expect([2, 3, 4].map(isReconnectStorm)).toEqual([false, true, true]);
   });
 });

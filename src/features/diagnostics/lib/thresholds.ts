@@ -54,25 +54,44 @@ export function levelOf(metric: Metric, value: number): Level {
 
 /** Mean opinion score, 1–5: lower is worse, so it has its own scale. */
 export const MOS = {
-  fair: 4,
+  degraded: 4,
   poor: 3.5,
-  source: 'good ≥ 4, fair 3.5–4, poor < 3.5 (Twilio; peermetrics calls < 3 "very low")',
+  source: 'good ≥ 4, degraded 3.5–4, poor < 3.5 (Twilio; peermetrics calls < 3 "very low")',
 } as const;
 
-/** MOS 4 and above is good, 3.5 up to 4 degraded ("fair"), below 3.5 poor. */
+/** The one grading of a MOS, wherever one is shown: 4 and above good, 3.5 up to 4 degraded, below 3.5 poor. */
 export function mosLevel(mos: number): Level {
   if (mos < MOS.poor) return 'poor';
-  if (mos < MOS.fair) return 'degraded';
+  if (mos < MOS.degraded) return 'degraded';
   return 'good';
 }
 
 /** Above this, packet loss is more likely a counting bug than a network (rtcStats' practice). */
 export const IMPLAUSIBLE_LOSS_PCT = 50;
 
-/** Several rejoins close together: the participant's connection kept dropping. */
-export const RECONNECT_STORM = {
-  joins: 3,
-  windowMs: 10 * 60_000,
+// Reconnects close together (three within 10 minutes) are defined beside their count, which the
+// first paint needs without the rest of this module.
+export { isReconnectStorm, RECONNECT_STORM } from './reconnects';
+
+/**
+ * A video sender held back by its own processor: WebRTC's qualityLimitationReason "cpu" (W3C
+ * webrtc-stats) for this share of a window's samples, or of its time when
+ * quality_limitation_durations is sent. Microsoft Teams' call quality telemetry reports the
+ * same thing as the share of the call with insufficient CPU (CPUInsufficientEventRatio).
+ */
+export const CPU_LIMITED = {
+  share: 0.3,
   source:
-    'three or more JOININGs within 10 minutes (support practice: one drop is bad luck, three is a pattern)',
+    'video limited by the CPU (WebRTC qualityLimitationReason "cpu") in ≥ 30 % of the samples, or of the time by quality_limitation_durations (Microsoft Teams reports this share as "CPU insufficient")',
 } as const;
+
+export const isCpuLimited = (share: number) => share >= CPU_LIMITED.share;
+
+/** A video frame rate below this is poor (Microsoft Teams' call quality dashboard: average frame rate < 7). */
+export const LOW_FRAME_RATE = {
+  fps: 7,
+  source:
+    'a video frame rate below 7 fps is poor (Microsoft Teams call quality dashboard); with loss, jitter and round trip good at the same time, the device is the cause',
+} as const;
+
+export const isLowFrameRate = (fps: number) => fps < LOW_FRAME_RATE.fps;

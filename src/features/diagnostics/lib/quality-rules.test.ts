@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { participantSchema } from '../../../api/participant-schema';
 import { type QualityContext, readQuality } from './quality';
-import { problemWindows, qualityVerdicts } from './quality-verdicts';
+import { problemWindows, qualityRules } from './quality-rules';
 
 const T0 = Date.UTC(2026, 10, 21, 14, 0, 0);
 const GROUP: QualityContext = { joinedPeerIds: null, viewer: false, viewerReason: null };
@@ -20,35 +20,44 @@ function quality(entry: Record<string, unknown>, audio: Record<string, unknown> 
   return readQuality(parsed.data);
 }
 
-const verdictsFor = (...args: Parameters<typeof quality>) =>
-  qualityVerdicts(quality(...args), GROUP).map((v) => [v.id, v.severity]);
+/** What the rules find: symptoms by figure, whole-call findings by id, with their severity. */
+function found(q: ReturnType<typeof quality>, context = GROUP) {
+  const rules = qualityRules(q, context);
+  return [
+    ...rules.symptoms.map((s) => [s.figure.key, s.severity]),
+    ...rules.findings.map((f) => [f.id, f.severity]),
+  ];
+}
+const verdictsFor = (...args: Parameters<typeof quality>) => found(quality(...args));
 
 describe('sustained jitter', () => {
   it.each([
     [29.9, []],
-    [30, [['quality-audioJitter', 'degraded']]],
-    [30.1, [['quality-audioJitter', 'degraded']]],
-    [40, [['quality-audioJitter', 'degraded']]],
-    [40.1, [['quality-audioJitter', 'poor']]],
+    [30, [['audio jitter', 'degraded']]],
+    [30.1, [['audio jitter', 'degraded']]],
+    [40, [['audio jitter', 'degraded']]],
+    [40.1, [['audio jitter', 'poor']]],
   ])('%s ms held for a minute → %j', (jitter, expected) => {
     expect(verdictsFor({}, { jitter })).toEqual(expected);
   });
 
-  it('sets the window and the peer, and says the threshold', () => {
-    const [v] = qualityVerdicts(quality({}, { jitter: 55 }), GROUP);
-    expect(v).toMatchObject({
+  it('sets the window, the peer and its series, an unknown direction, and the threshold', () => {
+    const [s] = qualityRules(quality({}, { jitter: 55 }), GROUP).symptoms;
+    expect(s).toMatchObject({
       peerId: 'peer-1',
       window: { startMs: T0, endMs: T0 + 50_000 },
-      metric: 'audio jitter',
+      cause: 'network',
+      direction: 'unknown',
+      focus: { peerId: 'peer-1', series: 'audioJitter' },
     });
-    expect(v?.threshold).toContain('40 ms');
-    expect(v?.title).toContain('peak 55 ms');
+    expect(s?.threshold).toContain('40 ms');
+    expect(s?.figure.text).toBe('audio jitter up to 55 ms');
   });
 
   it('keeps sub-millisecond jitter good: 0.4 is milliseconds, not 400 ms', () => {
     expect(verdictsFor({}, { jitter: 0.4 })).toEqual([]);
     // WebRTC's seconds: 0.045 s is 45 ms, poor.
-    expect(verdictsFor({}, { jitter: 0.045 })).toEqual([['quality-audioJitter', 'poor']]);
+    expect(verdictsFor({}, { jitter: 0.045 })).toEqual([['audio jitter', 'poor']]);
   });
 
   it('ignores two bad samples in five', () => {
@@ -62,16 +71,16 @@ describe('sustained jitter', () => {
       },
     });
     if (!spiky.success) throw new Error('does not parse');
-    expect(qualityVerdicts(readQuality(spiky.data), GROUP)).toEqual([]);
+    expect(found(readQuality(spiky.data))).toEqual([]);
   });
 });
 
 describe('sustained low quality score (MOS)', () => {
   it.each([
     [4, []],
-    [3.99, [['quality-audioScore', 'degraded']]],
-    [3.5, [['quality-audioScore', 'degraded']]],
-    [3.49, [['quality-audioScore', 'poor']]],
+    [3.99, [['audio MOS', 'degraded']]],
+    [3.5, [['audio MOS', 'degraded']]],
+    [3.49, [['audio MOS', 'poor']]],
   ])('score %s held for a minute → %j', (score, expected) => {
     expect(verdictsFor({}, { quality: score })).toEqual(expected);
   });
@@ -84,28 +93,31 @@ describe('sustained low quality score (MOS)', () => {
     const q = quality({}, { quality: 3 });
     const series = q.kind === 'peers' ? q.peers[0]?.series[0] : undefined;
     if (!series) throw new Error('no series');
-    expect(problemWindows(series).poor).toEqual([
-      { startMs: T0, endMs: T0 + 50_000, bad: 6, worst: 3 },
+    expect(problemWindows(series)).toEqual([
+      { startMs: T0, endMs: T0 + 50_000, bad: 6, worst: 3, severity: 'poor' },
     ]);
   });
 });
 
-describe('whole-call packet loss', () => {
+describe('a connection’s packet loss', () => {
   it.each([
     [0.99, []],
-    [1, [['quality-audio-loss', 'degraded']]],
-    [4.99, [['quality-audio-loss', 'degraded']]],
-    [5, [['quality-audio-loss', 'poor']]],
-    [50, [['quality-audio-loss', 'poor']]],
+    [1, [['audio loss', 'degraded']]],
+    [4.99, [['audio loss', 'degraded']]],
+    [5, [['audio loss', 'poor']]],
+    [50, [['audio loss', 'poor']]],
     [50.1, [['quality-audio-loss', 'info']]],
     [-1, [['quality-audio-loss', 'info']]],
   ])('audio loss %s %% → %j', (loss, expected) => {
-    expect(verdictsFor({ audio_packet_loss: loss })).toEqual(expected);
+    expect(verdictsFor({ audio_packet_loss: loss }, { jitter: 5 })).toEqual(expected);
   });
 
-  it('calls an absurd loss a reporting issue, not the network', () => {
-    const [v] = qualityVerdicts(quality({ video_packet_loss: '180' }), GROUP);
-    expect(v?.explanation).toContain('likely a reporting issue');
+  it('covers the connection’s samples, and calls an absurd loss a reporting issue', () => {
+    const [s] = qualityRules(quality({ audio_packet_loss: 12 }, { jitter: 5 }), GROUP).symptoms;
+    expect(s?.window).toEqual({ startMs: T0, endMs: T0 + 50_000 });
+    expect(s?.figure.text).toBe('audio loss 12 % over the connection');
+    const [f] = qualityRules(quality({ video_packet_loss: '180' }), GROUP).findings;
+    expect(f?.explanation).toContain('likely a reporting issue');
   });
 });
 
@@ -126,12 +138,11 @@ describe('peers that never sent media', () => {
 
   it('names a joined peer with no samples', () => {
     const q = quality({}, { jitter: 5 });
-    const found = qualityVerdicts(q, joined(['peer-1', 'peer-2']));
-    expect(found).toEqual([
+    expect(qualityRules(q, joined(['peer-1', 'peer-2'])).findings).toEqual([
       expect.objectContaining({
         id: 'quality-never-sent-media',
         severity: 'degraded',
-        peerId: 'peer-2',
+        title: 'Peer peer-2 joined but sent no audio or video',
       }),
     ]);
   });
@@ -144,16 +155,16 @@ describe('peers that never sent media', () => {
 
   it('says nothing for a webinar viewer, who never publishes', () => {
     const q = quality({ audio_stats: [], video_stats: [] });
-    expect(qualityVerdicts(q, { ...joined(['peer-1']), viewer: true })).toEqual([]);
+    expect(found(q, { ...joined(['peer-1']), viewer: true })).toEqual([]);
   });
 
   it('says nothing when quality stats were not sent at all', () => {
-    expect(qualityVerdicts({ kind: 'missing' }, joined(['peer-1']))).toEqual([]);
+    expect(found({ kind: 'missing' }, joined(['peer-1']))).toEqual([]);
   });
 });
 
-describe('the same finding on several peers', () => {
-  it('is one verdict: the worst peer, and how many share it', () => {
+describe('several peers', () => {
+  it('each give their own symptoms, for the engine to merge in time', () => {
     const peer = (peer_id: string, jitter: number) => ({
       peer_id,
       audio_stats: Array.from({ length: 6 }, (_, i) => ({ timestamp: T0 + i * 10_000, jitter })),
@@ -162,9 +173,11 @@ describe('the same finding on several peers', () => {
       quality_stats: [peer('peer-a', 35), peer('peer-b', 60), peer('peer-c', 5)],
     });
     if (!parsed.success) throw new Error('does not parse');
-    const found = qualityVerdicts(readQuality(parsed.data), GROUP);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'poor', peerId: 'peer-b' });
-    expect(found[0]?.title).toContain('(2 of 3 peers; worst: peer peer-b)');
+    const { symptoms, known } = qualityRules(readQuality(parsed.data), GROUP);
+    expect(symptoms.map((s) => [s.peerId, s.severity])).toEqual([
+      ['peer-a', 'degraded'],
+      ['peer-b', 'poor'],
+    ]);
+    expect(known).toBe(true);
   });
 });
