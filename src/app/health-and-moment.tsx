@@ -1,6 +1,6 @@
 import { Suspense, startTransition, useEffect, useState } from 'react';
-import type { Participant } from '../api/participant-schema';
 import { Skeleton } from '../components/ui/skeleton';
+import type { DiagnosisStore } from '../features/diagnostics/diagnosis-store';
 import { HealthStrip, type HealthStripProps } from '../features/diagnostics/health-strip';
 import { navigate } from '../lib/router';
 import type { TimeWindow } from '../lib/time-window';
@@ -10,10 +10,9 @@ import { Diagnosis, ReportedMoment } from './participant-chunks';
 import type { ParticipantModel } from './participant-model';
 
 export type HealthAndMomentProps = {
-  participant: Participant;
   model: ParticipantModel;
-  peerIds: readonly string[];
-  strip: Omit<HealthStripProps, 'verdicts' | 'pending'>;
+  store: DiagnosisStore;
+  strip: Omit<HealthStripProps, 'diagnosis'>;
   moment: TimeWindow | null;
   momentProblem: string | undefined;
   /** This page with another moment (or none). */
@@ -21,24 +20,22 @@ export type HealthAndMomentProps = {
 };
 
 /**
- * The Health strip and the reported moment. The strip shows the findings known up front at
- * once; the quality rules' chunk completes it (and its failure leaves the strip as it is).
+ * The Health strip and the reported moment. The strip shows what is known up front (the
+ * reconnects) at once; the findings engine's chunk completes it (and its failure leaves the
+ * strip as it is).
  */
 export function HealthAndMoment(props: HealthAndMomentProps) {
-  const { participant, model, strip } = props;
+  const { model, strip } = props;
   // The Reported moment card comes with the diagnosis's code: its place is kept meanwhile, so
   // the summary below does not jump when it arrives (heights as measured at 412 px and above
   // 640 px, a marked moment adding its summary).
   const momentPlace = (
     <Skeleton className={`w-full rounded-xl ${props.moment ? 'h-72 sm:h-56' : 'h-60 sm:h-40'}`} />
   );
+  const upFront = <HealthStrip diagnosis={model.upFront} {...strip} />;
   const waiting = (
     <>
-      <HealthStrip
-        verdicts={model.health}
-        pending={!model.absent.includes('quality_stats')}
-        {...strip}
-      />
+      {upFront}
       {momentPlace}
     </>
   );
@@ -51,17 +48,11 @@ export function HealthAndMoment(props: HealthAndMomentProps) {
     if (!diagnosing) startTransition(() => setDiagnosing(true));
   }, [diagnosing]);
   return (
-    <ErrorBoundary fallback={() => <HealthStrip verdicts={model.health} {...strip} />}>
+    <ErrorBoundary fallback={() => upFront}>
       <Suspense fallback={waiting}>
         {diagnosing ? (
-          <Diagnosis
-            participant={participant}
-            peerIds={props.peerIds}
-            base={model.health}
-            precall={model.precall}
-            strip={strip}
-          >
-            {(findings, series) => (
+          <Diagnosis input={model.input} moment={props.moment} store={props.store} strip={strip}>
+            {(diagnosis, series) => (
               <Suspense fallback={momentPlace}>
                 <ReportedMoment
                   moment={props.moment}
@@ -71,7 +62,8 @@ export function HealthAndMoment(props: HealthAndMomentProps) {
                   known={{
                     records: model.records,
                     spans: model.totals.flatMap((t) => t.spans),
-                    findings,
+                    incidents: diagnosis.incidents,
+                    sdkEvents: diagnosis.sdkEvents,
                     series,
                   }}
                   hrefFor={props.momentHref}

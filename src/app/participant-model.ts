@@ -3,10 +3,11 @@ import { valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import type { Filter } from '../api/participant-schema';
 import { type PeerEventRecord, peerEventRecords, spanInputs } from '../api/peer-events';
+import type { DiagnosisInput } from '../features/diagnostics/lib/diagnose';
+import { type Diagnosis, upFrontDiagnosis } from '../features/diagnostics/lib/finding';
 import { readLocation } from '../features/diagnostics/lib/location';
-import { type Precall, readPrecall } from '../features/diagnostics/lib/precall';
+import { NO_RECONNECTS } from '../features/diagnostics/lib/reconnects';
 import { statsSection } from '../features/diagnostics/lib/section';
-import { joinTimes, type Verdict, verdicts } from '../features/diagnostics/lib/verdicts';
 import { summarize } from '../features/participant/lib/summary';
 import { type TimelineFacts, timelineFacts } from '../features/timeline/lib/facts';
 import { type PeerTotal, peerTotals, type SpanEnd } from '../lib/peer-spans';
@@ -17,12 +18,11 @@ export type ParticipantModel = {
   readonly totals: readonly PeerTotal[];
   readonly facts: TimelineFacts | null;
   /**
-   * The findings known from the events, the pre-call test and the duration, worst first; the
-   * call's quality and the peer reports add theirs (features/diagnostics/diagnosis.tsx).
+   * What the findings engine reads (features/diagnostics/lib/diagnose.ts, in the diagnosis's
+   * chunk), and what the Health strip shows before it has run: the reconnects.
    */
-  readonly health: readonly Verdict[];
-  /** The pre-call test, weighed against the call's own quality. */
-  readonly precall: Precall;
+  readonly input: DiagnosisInput;
+  readonly upFront: Diagnosis;
   /** The diagnostic sections this answer does not hold (asked for or not). */
   readonly absent: readonly Filter[];
   /** From joining to leaving (or to the answer, while still in the session), when known. */
@@ -48,32 +48,27 @@ function callWindow(result: ParticipantResult): TimeWindow | null {
 }
 
 export function participantModel(result: ParticipantResult): ParticipantModel {
-  const records = peerEventRecords(result.participant);
-  const inputs = records ? spanInputs(records) : [];
-  const totals = peerTotals(inputs, spanEnd(result));
-  const precall = readPrecall(result.participant);
-  const health = verdicts({
-    precall,
-    joins: joinTimes(inputs),
-    spans: totals.flatMap((t) => t.spans),
-    durationCheck: summarize(result.participant).durationCheck,
-  });
-  const location = readLocation(result.participant);
+  const { participant } = result;
+  const records = peerEventRecords(participant);
+  const totals = peerTotals(records ? spanInputs(records) : [], spanEnd(result));
+  const facts = records ? timelineFacts(records, totals) : null;
+  const reconnects = facts?.reconnects ?? NO_RECONNECTS;
+  const location = readLocation(participant);
   const absent: Filter[] = [];
-  if (statsSection(result.participant, (s) => s.device_info).kind === 'missing') {
-    absent.push('device_info');
-  }
+  const missing = (pick: Parameters<typeof statsSection>[1]) =>
+    statsSection(participant, pick).kind === 'missing';
+  if (missing((s) => s.device_info)) absent.push('device_info');
   if (location.kind === 'missing') absent.push('ip_information');
-  if (precall.kind === 'missing') absent.push('precall_network_information');
-  const quality = result.participant.quality_stats;
+  if (missing((s) => s.precall_network_information)) absent.push('precall_network_information');
+  const quality = participant.quality_stats;
   if (quality === undefined || quality === null) absent.push('quality_stats');
   return {
     absent,
     records,
     totals,
-    facts: records ? timelineFacts(records, totals) : null,
-    health,
-    precall,
+    facts,
+    input: { participant, records, totals, reconnects, summary: summarize(participant) },
+    upFront: upFrontDiagnosis(reconnects),
     call: callWindow(result),
     participantTimeZone: location.kind === 'readings' ? location.timezone : null,
   };

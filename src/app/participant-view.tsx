@@ -1,9 +1,10 @@
 import { useEffect, useMemo } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
-import { FILTER_LABELS, FILTERS, type Filter } from '../api/participant-schema';
+import { FILTERS, type Filter } from '../api/participant-schema';
 import { ClockContext } from '../components/ui/clock';
 import { Skeleton } from '../components/ui/skeleton';
+import { diagnosisStore } from '../features/diagnostics/diagnosis-store';
 import { ExportActions } from '../features/export/export-actions';
 import { type LookupParams, shareUrl, toDeepLink } from '../features/lookup/deep-link';
 import { sessionListHref } from '../features/lookup/session-link';
@@ -45,6 +46,8 @@ export type ParticipantViewProps = {
 export function ParticipantView({ result, params, redact, clock, live }: ParticipantViewProps) {
   const { participant, receivedAt } = result;
   const derived = useMemo(() => participantModel(result), [result]);
+  // One diagnosis per answer: the strip's engine writes it, the ticket and panels read it.
+  const store = useMemo(() => diagnosisStore(derived.upFront), [derived]);
   const here = useLocationHref();
   const origin = useOrigin();
   const agent = useServerRender()?.agent;
@@ -61,7 +64,6 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
   // The chart (recharts, the page's longest render) is drawn once it is scrolled near.
   const [chartSpot, chartNear] = useNearViewport<HTMLElement>();
   const fresh = useFreshEvents(derived.records);
-  const peerIds = useMemo(() => derived.totals.map((t) => t.peerId), [derived.totals]);
   const shownName = valid(participant.display_name) ?? null;
   // Recent lookups only matter on the idle page: their code is fetched after the answer shows.
   useEffect(() => {
@@ -71,14 +73,19 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
   }, [params.sessionId, params.participantId, shownName]);
   // Marking or clearing the moment keeps the rest of the lookup; it is a history entry of its own.
   const momentHref = (moment: TimeWindow | null) =>
-    toDeepLink({ ...params, moment, momentProblem: undefined });
+    toDeepLink({ ...params, moment, momentProblem: undefined, peer: undefined });
   const strip = {
-    momentHref: (w: TimeWindow) => momentHref(aroundWindow(w)),
+    // An incident's link marks its window and opens the panels on the peer it is about.
+    momentHref: (w: TimeWindow, peer: string | null) =>
+      toDeepLink({
+        ...params,
+        moment: aroundWindow(w),
+        momentProblem: undefined,
+        peer: peer ?? undefined,
+      }),
     clockFallback: shownClock.fallback,
-    unchecked: FILTERS.filter((f) => !params.filters.includes(f) && f !== 'events').map(
-      (f) => FILTER_LABELS[f],
-    ),
-    unsent: params.filters.filter((f) => derived.absent.includes(f)).map((f) => FILTER_LABELS[f]),
+    unchecked: FILTERS.filter((f) => !params.filters.includes(f) && f !== 'events'),
+    unsent: params.filters.filter((f) => derived.absent.includes(f)),
     checkAllHref: FILTERS.every((f) => params.filters.includes(f))
       ? null
       : toDeepLink({ ...params, filters: FILTERS }),
@@ -99,6 +106,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
           records={derived.records}
           totals={derived.totals}
           facts={derived.facts}
+          diagnosis={store.get}
           sessionId={params.sessionId}
           participantId={params.participantId}
           deepLink={shareUrl(here, { ...PLAIN_VIEW, redact, clock }, origin)}
@@ -114,9 +122,8 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
           />
         ) : null}
         <HealthAndMoment
-          participant={participant}
           model={derived}
-          peerIds={peerIds}
+          store={store}
           strip={strip}
           moment={params.moment ?? null}
           momentProblem={params.momentProblem}
@@ -130,7 +137,13 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
             participantId={params.participantId}
             joinedMs={valid(participant.joined_at)?.ms ?? null}
             hrefFor={(participantId) =>
-              toDeepLink({ ...params, participantId, moment: null, momentProblem: undefined })
+              toDeepLink({
+                ...params,
+                participantId,
+                moment: null,
+                momentProblem: undefined,
+                peer: undefined,
+              })
             }
           />
         </LazySection>
@@ -140,16 +153,21 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
             receivedAt={receivedAt}
             requested={params.filters}
             requestHref={requestHref}
+            totals={derived.totals}
+            filtersRefused={result.filtersRefused}
           />
           <QualityPanel
             participant={participant}
             requested={params.filters}
             requestHref={requestHref}
             highlight={params.moment ?? null}
+            totals={derived.totals}
+            store={store}
+            peer={params.peer ?? null}
           />
         </LazySection>
         <LazySection name="Peer quality reports" height="h-40" held={held}>
-          <PeerReports peerIds={peerIds} highlight={params.moment ?? null} />
+          <PeerReports totals={derived.totals} highlight={params.moment ?? null} />
         </LazySection>
         <LazySection name="Peer events timeline" height="h-[36rem]" held={held}>
           <TimelineCard

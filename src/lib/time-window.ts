@@ -30,7 +30,13 @@ export function readWindowParam(value: string | null): TimeWindow | { problem: s
   return { startMs, endMs };
 }
 
-/** A finding's window widened a little, so a one-sample spike still shows as a band. */
+/**
+ * A finding's window widened a little, so a one-sample spike still shows as a band; on whole
+ * seconds, as the moment parameter reads best.
+ */
 export function aroundWindow(w: TimeWindow, padMs = 60_000): TimeWindow {
-  return { startMs: w.startMs - padMs, endMs: w.endMs + padMs };
+  return {
+    startMs: Math.floor((w.startMs - padMs) / 1000) * 1000,
+    endMs: Math.ceil((w.endMs + padMs) / 1000) * 1000,
+  };
 }

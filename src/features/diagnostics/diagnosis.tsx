@@ -1,57 +1,50 @@
 /**
- * The Health strip with every finding: the answer's own (computed up front), the call's
- * quality and the peer reports loaded so far. Loaded in a chunk of its own with the quality
- * reader and rules, while the summary is already on screen.
+ * The Health strip with everything the findings engine knows: the answer, its quality stats
+ * and the peer reports in the cache so far. Loaded in a chunk of its own with the engine, while
+ * the summary is already on screen; the page's other readers get the same diagnosis through
+ * its store.
  */
-import { type ReactNode, useMemo } from 'react';
-import type { Participant } from '../../api/participant-schema';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import type { TimeWindow } from '../../lib/time-window';
+import type { DiagnosisStore } from './diagnosis-store';
 import { HealthStrip, type HealthStripProps } from './health-strip';
-import { allFindings } from './lib/all-findings';
-import type { Precall } from './lib/precall';
-import { hasSamples, qualityContext, readQuality, type Series } from './lib/quality';
-import { qualityVerdicts } from './lib/quality-verdicts';
-import type { Verdict } from './lib/verdicts';
-import { useLoadedPeerReportVerdicts } from './use-peer-report-verdicts';
+import { autoReportPeers } from './lib/auto-reports';
+import { type DiagnosisInput, diagnose, type FullDiagnosis } from './lib/diagnose';
+import { type MeasuredSeries, measuredSeries } from './lib/measures';
+import { usePeerReportsInCache } from './use-auto-peer-reports';
 
 export type DiagnosisProps = {
-  participant: Participant;
-  peerIds: readonly string[];
-  /** The findings known without the quality data (events, pre-call test, duration). */
-  base: readonly Verdict[];
-  precall: Precall;
-  strip: Omit<HealthStripProps, 'verdicts' | 'pending'>;
-  /** What else needs the whole list and the measured series (the reported moment). */
-  children: (findings: readonly Verdict[], series: readonly Series[]) => ReactNode;
+  input: DiagnosisInput;
+  /** The reported moment: it decides which reports load by themselves, so what to wait for. */
+  moment: TimeWindow | null;
+  store: DiagnosisStore;
+  strip: Omit<HealthStripProps, 'diagnosis'>;
+  /** What else needs the diagnosis and the measured series (the reported moment). */
+  children: (diagnosis: FullDiagnosis, series: readonly MeasuredSeries[]) => ReactNode;
 };
 
-export function Diagnosis({
-  participant,
-  peerIds,
-  base,
-  precall,
-  strip,
-  children,
-}: DiagnosisProps) {
-  const inCall = useMemo(() => {
-    const quality = readQuality(participant);
-    return {
-      findings: qualityVerdicts(quality, qualityContext(participant)),
-      known: quality.kind === 'peers' && quality.peers.some(hasSamples),
-      series: quality.kind === 'peers' ? quality.peers.flatMap((p) => p.series) : [],
-    };
-  }, [participant]);
-  const reports = useLoadedPeerReportVerdicts(peerIds);
-  const findings = allFindings({
-    base: [...base, ...inCall.findings],
-    reports,
-    precall,
-    inCall: inCall.findings,
-    inCallKnown: inCall.known,
-  });
+export function Diagnosis({ input, moment, store, strip, children }: DiagnosisProps) {
+  const reports = usePeerReportsInCache(input.totals);
+  const expected = useMemo(
+    () => autoReportPeers(input.totals, moment).length,
+    [input.totals, moment],
+  );
+  const loaded = useMemo(
+    () => new Map(reports.loaded.map((r) => [r.peerId, r.participant])),
+    [reports.loaded],
+  );
+  const pending = reports.loading > 0 || reports.loaded.length + reports.failed < expected;
+  const diagnosis = useMemo(
+    () => diagnose(input, loaded, { reportsPending: pending }),
+    [input, loaded, pending],
+  );
+  const series = useMemo(() => measuredSeries(input.participant, loaded), [input, loaded]);
+  // The ticket and the Quality panel live outside this subtree: they read what the strip shows.
+  useEffect(() => store.set(diagnosis), [store, diagnosis]);
   return (
     <>
-      <HealthStrip verdicts={findings} {...strip} />
-      {children(findings, inCall.series)}
+      <HealthStrip diagnosis={diagnosis} {...strip} />
+      {children(diagnosis, series)}
     </>
   );
 }

@@ -1,60 +1,60 @@
 import { useContext } from 'react';
+import { FILTER_LABELS, type Filter } from '../../api/participant-schema';
 import { AppLink } from '../../components/ui/app-link';
 import { Badge, type BadgeTone } from '../../components/ui/badge';
 import { ClockContext } from '../../components/ui/clock';
 import { CopyButton } from '../../components/ui/copy-button';
 import type { TimeWindow } from '../../lib/time-window';
-import type { Verdict } from './lib/verdicts';
+import {
+  type Diagnosis,
+  type Finding,
+  type Incident,
+  incidentText,
+  type Severity,
+  tally,
+  windowText,
+} from './lib/finding';
 
-const TONE: Record<Verdict['severity'], BadgeTone> = {
-  poor: 'danger',
-  degraded: 'warning',
-  info: 'info',
-};
+const TONE: Record<Severity, BadgeTone> = { poor: 'danger', degraded: 'warning', info: 'info' };
 
 export type HealthStripProps = {
-  verdicts: readonly Verdict[];
-  /** The page with a finding's window marked as the reported moment. */
-  momentHref: (window: TimeWindow) => string;
+  diagnosis: Diagnosis;
+  /** The page with an incident's window marked as the reported moment, on the peer it is about. */
+  momentHref: (window: TimeWindow, peerId: string | null) => string;
   /** Why times are not on the clock the agent asked for, when they are not. */
   clockFallback: string | null;
-  /** What was not asked of the API, so not checked ("pre-call test", "quality"). */
-  unchecked: readonly string[];
-  /** What was asked of the API but not sent, so not checked either. */
-  unsent: readonly string[];
-  /** True while the call's quality is still being read: the list may grow. */
-  pending?: boolean;
+  /** What was not asked of the API, so not checked unless the peer reports hold it. */
+  unchecked: readonly Filter[];
+  /** What was asked of the API but not sent, so not checked unless the peer reports hold it. */
+  unsent: readonly Filter[];
   /** The page with every filter requested; null when all are. */
   checkAllHref: string | null;
 };
 
-/** How many findings show at once; the rest wait behind a disclosure. */
-const SHOWN = 5;
+/** How many whole-call findings show at once; the rest wait behind a disclosure. */
+const SHOWN = 3;
 
-function Finding({ v, momentHref }: { v: Verdict; momentHref: (w: TimeWindow) => string }) {
+const muted = 'text-xs text-slate-600 dark:text-slate-400';
+const link = 'font-medium text-brand-700 underline dark:text-brand-500';
+
+function IncidentItem({ incident, href }: { incident: Incident; href: string }) {
   const clock = useContext(ClockContext);
+  const text = incidentText(incident, clock.time);
   return (
     <li className="text-sm">
       <span className="flex flex-wrap items-center gap-2">
-        <Badge tone={TONE[v.severity]}>{v.severity}</Badge>
-        <span className="font-medium">{v.title}</span>
+        <Badge tone={TONE[incident.severity]}>{incident.severity}</Badge>
+        <span className="font-medium">{text}</span>
       </span>
-      <span className="mt-0.5 block text-slate-700 dark:text-slate-300">{v.explanation}</span>
-      {v.threshold ? (
-        <span className="block text-xs text-slate-600 dark:text-slate-400">
-          Threshold: {v.threshold}
-        </span>
-      ) : null}
+      <span className="mt-0.5 block text-slate-700 dark:text-slate-300">
+        {incident.explanation}
+      </span>
+      <span className={`block ${muted}`}>Thresholds: {incident.thresholds.join('; ')}</span>
       <span className="mt-0.5 flex flex-wrap items-center gap-3 text-xs">
-        {v.window ? (
-          <AppLink
-            href={momentHref(v.window)}
-            className="font-medium text-brand-700 underline dark:text-brand-500"
-          >
-            Show {clock.time(v.window.startMs)} – {clock.time(v.window.endMs)} on the page
-          </AppLink>
-        ) : null}
-        <CopyButton value={v.explanation} label={`explanation: ${v.title}`}>
+        <AppLink href={href} className={link}>
+          Show {windowText(incident.window, clock.time)} on the page
+        </AppLink>
+        <CopyButton value={incident.explanation} label={`explanation: ${text}`}>
           Copy for the customer
         </CopyButton>
       </span>
@@ -62,31 +62,40 @@ function Finding({ v, momentHref }: { v: Verdict; momentHref: (w: TimeWindow) =>
   );
 }
 
-const count = (n: number, what: string) => `${n} ${what}`;
-
-/** "11 findings: 9 poor, 2 degraded." */
-export function tally(verdicts: readonly Verdict[]): string {
-  const by = (severity: Verdict['severity']) =>
-    verdicts.filter((v) => v.severity === severity).length;
-  const parts = (['poor', 'degraded', 'info'] as const)
-    .map((severity) => [severity, by(severity)] as const)
-    .filter(([, n]) => n > 0)
-    .map(([severity, n]) => count(n, severity));
-  return `${count(verdicts.length, verdicts.length === 1 ? 'finding' : 'findings')}: ${parts.join(', ')}.`;
+function FindingItem({ finding }: { finding: Finding }) {
+  return (
+    <li className="text-sm">
+      <span className="flex flex-wrap items-center gap-2">
+        <Badge tone={TONE[finding.severity]}>{finding.severity}</Badge>
+        <span className="font-medium">{finding.title}</span>
+      </span>
+      <span className="mt-0.5 block text-slate-700 dark:text-slate-300">{finding.explanation}</span>
+      {finding.threshold ? (
+        <span className={`block ${muted}`}>Threshold: {finding.threshold}</span>
+      ) : null}
+      <CopyButton value={finding.explanation} label={`explanation: ${finding.title}`}>
+        Copy for the customer
+      </CopyButton>
+    </li>
+  );
 }
 
-/** What stands out, worst first, in words an agent can paste to the customer. */
+/** What went wrong, when and which way, cause first; then what held for the whole call. */
 export function HealthStrip({
-  verdicts,
+  diagnosis,
   momentHref,
   clockFallback,
   unchecked,
   unsent,
   checkAllHref,
-  pending = false,
 }: HealthStripProps) {
-  const first = verdicts.slice(0, SHOWN);
-  const rest = verdicts.slice(SHOWN);
+  const { incidents, wholeCall, complete } = diagnosis;
+  const rest = wholeCall.slice(SHOWN);
+  // Newer deployments send these in the peer reports: what those hold was checked.
+  const missing = (filters: readonly Filter[]) =>
+    filters.filter((f) => !diagnosis.covered.includes(f)).map((f) => FILTER_LABELS[f]);
+  const notSent = missing(unsent);
+  const notAsked = missing(unchecked);
   return (
     <section
       aria-label="Health"
@@ -99,42 +108,50 @@ export function HealthStrip({
         </p>
       ) : null}
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-        {pending
-          ? 'Checking the call’s quality… '
-          : verdicts.length === 0
-            ? 'No problems found in what the API returned.'
-            : tally(verdicts)}
-        {unsent.length > 0 ? ` Requested but not sent by the API: ${unsent.join(', ')}.` : null}
-        {unchecked.length > 0 ? (
+        {complete ? '' : 'Checking the call’s quality… '}
+        {complete || incidents.length + wholeCall.length > 0 ? tally(diagnosis) : null}
+        {notSent.length > 0 ? ` Requested but not sent by the API: ${notSent.join(', ')}.` : null}
+        {notAsked.length > 0 ? (
           <>
             {' '}
-            Not checked: {unchecked.join(', ')}.{' '}
+            Not checked: {notAsked.join(', ')}.{' '}
             {checkAllHref ? (
-              <AppLink
-                href={checkAllHref}
-                className="font-medium text-brand-700 underline dark:text-brand-500"
-              >
+              <AppLink href={checkAllHref} className={link}>
                 Request every diagnostic
               </AppLink>
             ) : null}
           </>
         ) : null}
       </p>
-      {first.length > 0 ? (
-        <ul className="mt-2 grid gap-2">
-          {first.map((v) => (
-            <Finding key={v.id} v={v} momentHref={momentHref} />
+      {incidents.length > 0 ? (
+        <ul aria-label="Incidents" className="mt-2 grid gap-2">
+          {incidents.map((i) => (
+            <IncidentItem
+              key={i.id}
+              incident={i}
+              href={momentHref(i.window, i.focus?.peerId ?? null)}
+            />
           ))}
         </ul>
+      ) : null}
+      {wholeCall.length > 0 ? (
+        <>
+          <h3 className="mt-3 text-sm font-semibold">Whole call</h3>
+          <ul aria-label="Whole call" className="mt-1 grid gap-2">
+            {wholeCall.slice(0, SHOWN).map((f) => (
+              <FindingItem key={f.id} finding={f} />
+            ))}
+          </ul>
+        </>
       ) : null}
       {rest.length > 0 ? (
         <details className="mt-2">
           <summary className="cursor-pointer text-sm font-medium">
-            Show {rest.length} more finding{rest.length === 1 ? '' : 's'}
+            Show {rest.length} more whole-call finding{rest.length === 1 ? '' : 's'}
           </summary>
           <ul className="mt-2 grid gap-2">
-            {rest.map((v) => (
-              <Finding key={v.id} v={v} momentHref={momentHref} />
+            {rest.map((f) => (
+              <FindingItem key={f.id} finding={f} />
             ))}
           </ul>
         </details>

@@ -21,7 +21,6 @@ import { PcMetadataList } from './pc-metadata-list';
 const PeerReportChart = lazy(() => import('../charts/peer-report-chart'));
 
 const TONE: Record<Level, BadgeTone> = { good: 'success', degraded: 'warning', poor: 'danger' };
-const LEVEL_WORD: Record<Level, string> = { good: 'good', degraded: 'fair', poor: 'poor' };
 
 const PANELS: readonly PeerReportPanel[] = [
   {
@@ -29,7 +28,7 @@ const PANELS: readonly PeerReportPanel[] = [
     unit: '1–5',
     lines: [{ key: 'mos', name: 'MOS', colour: '#0284c7' }],
     thresholds: [
-      { value: MOS.fair, label: 'fair below 4' },
+      { value: MOS.degraded, label: `degraded below ${MOS.degraded}` },
       { value: MOS.poor, label: 'poor below 3.5' },
     ],
     domain: [1, 5],
@@ -70,7 +69,7 @@ function Graded({ value, unit = '', level }: GradedProps) {
     <span className="inline-flex items-center gap-1.5 tabular-nums">
       {value.toLocaleString('en', { maximumFractionDigits: 2 })}
       {unit}
-      {graded ? <Badge tone={TONE[graded]}>{LEVEL_WORD[graded]}</Badge> : null}
+      {graded ? <Badge tone={TONE[graded]}>{graded}</Badge> : null}
     </span>
   );
 }

@@ -18,6 +18,8 @@ export type LookupParams = {
   readonly moment?: TimeWindow | null;
   /** Why the link's moment could not be read (the page still opens). */
   readonly momentProblem?: string;
+  /** The peer (connection) the panels open on: an incident's, when its link was followed. */
+  readonly peer?: string;
 };
 
 export type Route =
@@ -59,6 +61,8 @@ export function parseRoute(pathname: string, search: string): Route {
   const include = parseIncludePeerEvents(query.get('include_peer_events'));
   if (!include.ok) problems.push(include.message);
   const moment = readWindowParam(query.get('moment'));
+  // A peer the panels cannot find is no reason to refuse the page: an unreadable one is dropped.
+  const peer = query.get('peer');
   if (problems.length > 0 || !filters.ok || !include.ok) {
     const draft = {
       sessionId,
@@ -82,6 +86,7 @@ export function parseRoute(pathname: string, search: string): Route {
         : 'problem' in moment
           ? { momentProblem: moment.problem }
           : { moment }),
+      ...(peer !== null && checkId('Peer ID', peer).ok ? { peer } : {}),
     },
   };
 }
@@ -95,6 +100,7 @@ export function toDeepLink(params: LookupParams, view: ViewParams = currentViewP
   const pairs = [query.toString().replace(/%2C/g, ',')];
   // ":" and "/" are legal in a query: the interval stays readable in a shared link.
   if (params.moment) pairs.push(`moment=${windowParam(params.moment)}`);
+  if (params.peer) pairs.push(`peer=${encodeURIComponent(params.peer)}`);
   const search = [...pairs, ...viewQuery(view)].join('&');
   return `${appPath(`sessions/${encodeURIComponent(params.sessionId)}/participants/${encodeURIComponent(params.participantId)}`)}?${search}`;
 }

@@ -3,7 +3,15 @@ import { AppLink } from '../../components/ui/app-link';
 import { ClockContext } from '../../components/ui/clock';
 import { formatCount } from '../../lib/format';
 import type { TimeWindow } from '../../lib/time-window';
-import type { Inside } from './lib/inside';
+import { incidentText } from '../diagnostics/lib/finding';
+import type { Inside, NameCounts } from './lib/inside';
+
+/** "3 peer events inside it: PEER_JOINING × 2, PEER_LEAVING × 1." */
+function eventsText(count: number, what: string, byName: NameCounts): string {
+  if (count === 0) return `No ${what}s inside it.`;
+  const names = byName.map(([name, n]) => `${name} × ${formatCount(n)}`).join(', ');
+  return `${formatCount(count)} ${what}${count === 1 ? '' : 's'} inside it: ${names}.`;
+}
 
 const measure = (value: number, unit: string) =>
   `${value.toLocaleString('en', { maximumFractionDigits: 1 })}${unit === '' || unit === 'p' ? unit : ` ${unit}`}`;
@@ -34,15 +42,12 @@ export function MomentSummary(props: {
               ? 'The participant was not connected at any point in this window.'
               : `${formatCount(inside.connectedPeers)} connection${inside.connectedPeers === 1 ? '' : 's'} active in this window.`}
           </li>
+          <li>{eventsText(inside.eventCount, 'peer event', inside.events)}</li>
+          <li>{eventsText(inside.sdkEventCount, 'SDK event', inside.sdkEvents)}</li>
           <li>
-            {inside.eventCount === 0
-              ? 'No peer events inside it.'
-              : `${formatCount(inside.eventCount)} peer event${inside.eventCount === 1 ? '' : 's'} inside it: ${inside.events.map(([name, n]) => `${name} × ${n}`).join(', ')}.`}
-          </li>
-          <li>
-            {inside.findings.length === 0
-              ? 'No finding of the Health strip falls in it.'
-              : `Findings in it: ${inside.findings.map((f) => f.title).join('; ')}.`}
+            {inside.incidents.length === 0
+              ? 'No incident of the Health strip falls in it.'
+              : `Incidents in it: ${inside.incidents.map((i) => incidentText(i, clock.time)).join('; ')}.`}
           </li>
         </ul>
       ) : null}

@@ -1,4 +1,5 @@
 import { formatCount, formatDurationMs, formatMinutes } from '../../lib/format';
+import type { Reconnects } from '../diagnostics/lib/reconnects';
 import type { TimelineFacts as Facts } from './lib/facts';
 
 export type TimelineFactsProps = {
@@ -15,6 +16,14 @@ function Fact({ label, value, note }: { label: string; value: string; note?: str
       {note ? <dd className="text-xs text-slate-600 dark:text-slate-300">{note}</dd> : null}
     </div>
   );
+}
+
+/** "JOININGs after the first; 4 of them within 10 min", in the Health strip's words. */
+function reconnectNote({ total, densest10Min }: Reconnects): string {
+  if (densest10Min.count < 2) return 'JOININGs after the first';
+  const within =
+    densest10Min.count === total ? 'all' : `${formatCount(densest10Min.count)} of them`;
+  return `JOININGs after the first; ${within} within 10 min`;
 }
 
 /** The answers an agent looks for first, derived from the events. */
@@ -39,8 +48,8 @@ export function TimelineFacts({ facts, durationMinutes }: TimelineFactsProps) {
       <Fact label="Distinct peers" value={formatCount(facts.peers)} />
       <Fact
         label="Reconnects"
-        value={formatCount(facts.reconnects)}
-        note="JOININGs after the first"
+        value={formatCount(facts.reconnects.total)}
+        note={reconnectNote(facts.reconnects)}
       />
       <Fact
         label="Connected time"

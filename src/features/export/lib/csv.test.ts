@@ -11,8 +11,16 @@ import {
   type WireEventName,
   wireEvent,
 } from '../../../test/peer-event-fixtures';
+import { upFrontDiagnosis } from '../../diagnostics/lib/finding';
 import { timelineRows } from '../../timeline/lib/timeline-rows';
-import { csvCell, PEER_EVENT_COLUMNS, peerEventsCsv, toCsv } from './csv';
+import {
+  csvCell,
+  FINDING_COLUMNS,
+  findingsCsv,
+  PEER_EVENT_COLUMNS,
+  peerEventsCsv,
+  toCsv,
+} from './csv';
 
 /** Rows as the timeline builds them for a participant who joined at T0. */
 const rowsOf = (events: unknown[]) => timelineRows(recordsOf(events), T0);
@@ -333,5 +341,38 @@ describe('peerEventsCsv', () => {
       const rows = rowsOf([event('ev-1', 'PEER_JOINING', T0, 0, { peer_id: 'peer@10.0.0.7' })]);
       expect(readCsv(peerEventsCsv(rows, { redact: false }))[0]?.peer_id).toBe('peer@10.0.0.7');
     });
+  });
+});
+
+describe('findingsCsv', () => {
+  const diagnosis = {
+    ...upFrontDiagnosis({ total: 7, densest10Min: { count: 4, startMs: T0, endMs: T0 + 9 * MIN } }),
+    wholeCall: [
+      {
+        id: 'x',
+        severity: 'info' as const,
+        title: '=1+1 seen from 10.1.2.3',
+        explanation: 'e',
+        peerId: PEER_A,
+      },
+    ],
+  };
+
+  it('writes the Health strip’s incidents, then its whole-call findings, one a line', () => {
+    const rows = readCsv(findingsCsv(diagnosis, { redact: false }));
+    expect(Object.keys(rows[0] ?? {})).toEqual([...FINDING_COLUMNS]);
+    expect(rows.map((r) => [r.kind, r.severity, r.start_utc, r.summary])).toEqual([
+      [
+        'incident',
+        'poor',
+        iso(T0),
+        `Reconnected 7 times; 4 of them within 10 min (${iso(T0).slice(11, 19)}–${iso(T0 + 9 * MIN).slice(11, 19)})`,
+      ],
+      ['whole call', 'info', '', "'=1+1 seen from 10.1.2.3"],
+    ]);
+  });
+
+  it('masks IP addresses with redact', () => {
+    expect(findingsCsv(diagnosis, { redact: true })).not.toContain('10.1.2.3');
   });
 });

@@ -9,6 +9,7 @@
 import type { Problem } from '../../../api/peer-events';
 import { formatRaw } from '../../../lib/format';
 import { redactJson, redactText } from '../../../lib/redact';
+import { type Diagnosis, incidentText } from '../../diagnostics/lib/finding';
 import type { TimelineRow } from '../../timeline/lib/timeline-rows';
 
 export type CsvValue = string | number | null;
@@ -110,4 +111,53 @@ export function peerEventsCsv(
     return cells.map((cell) => (typeof cell === 'string' ? mask(cell) : cell));
   });
   return toCsv(PEER_EVENT_COLUMNS, lines);
+}
+
+export const FINDING_COLUMNS = [
+  'kind',
+  'severity',
+  'start_utc',
+  'end_utc',
+  'cause',
+  'direction',
+  'summary',
+  'explanation',
+  'thresholds',
+  'peer_ids',
+] as const;
+
+const utc = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * What the Health strip lists, one line each: the incidents (worst first, times in UTC), then
+ * the whole-call findings. With `redact`, IP addresses in any text are masked.
+ */
+export function findingsCsv(diagnosis: Diagnosis, options: { readonly redact: boolean }): string {
+  const mask = options.redact ? redactText : (text: string) => text;
+  const time = (ms: number) => utc(ms).slice(11, 19);
+  const incidents = diagnosis.incidents.map((i): CsvValue[] => [
+    'incident',
+    i.severity,
+    utc(i.window.startMs),
+    utc(i.window.endMs),
+    i.cause,
+    i.direction,
+    mask(incidentText(i, time)),
+    mask(i.explanation),
+    i.thresholds.join('; '),
+    i.peerIds.join(' '),
+  ]);
+  const wholeCall = diagnosis.wholeCall.map((f): CsvValue[] => [
+    'whole call',
+    f.severity,
+    null,
+    null,
+    null,
+    null,
+    mask(f.title),
+    mask(f.explanation),
+    f.threshold ?? null,
+    f.peerId ?? null,
+  ]);
+  return toCsv(FINDING_COLUMNS, [...incidents, ...wholeCall]);
 }

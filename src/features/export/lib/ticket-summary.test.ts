@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Participant } from '../../../api/participant-schema';
-import { type PeerEventRecord, peerEventRecords, spanInputs } from '../../../api/peer-events';
+import { peerEventRecords, spanInputs } from '../../../api/peer-events';
 import { peerTotals } from '../../../lib/peer-spans';
 import {
   leftParticipant,
@@ -16,9 +16,10 @@ import {
   type WireEventName,
   wireEvent,
 } from '../../../test/peer-event-fixtures';
-import { summarize } from '../../participant/lib/summary';
+import { type Diagnosis, type Finding, upFrontDiagnosis } from '../../diagnostics/lib/finding';
+import { NO_RECONNECTS } from '../../diagnostics/lib/reconnects';
 import { timelineFacts } from '../../timeline/lib/facts';
-import { healthFindings, ticketSummary } from './ticket-summary';
+import { ticketSummary } from './ticket-summary';
 
 const DEEP_LINK = `https://support.example/tools/rtk-inspector/sessions/${SESSION_ID}/participants/${PARTICIPANT_ID}?include_peer_events=true`;
 
@@ -50,17 +51,42 @@ function page(fields: Record<string, unknown>) {
   return { participant, records, facts };
 }
 
+/** The page's clock, on UTC. */
+const UTC = { time: (ms: number) => new Date(ms).toISOString().slice(11, 19), label: 'UTC' };
+
+/** A whole-call finding as the engine words one. */
+const finding = (title: string, severity: Finding['severity'] = 'info'): Finding => ({
+  id: title,
+  severity,
+  title,
+  explanation: `${title}.`,
+});
+
+/** What the Health strip shows once the engine is done: the reconnects and these findings. */
+function diagnosisOf(
+  facts: ReturnType<typeof page>['facts'],
+  wholeCall: Finding[] = [],
+): Diagnosis {
+  return { ...upFrontDiagnosis(facts?.reconnects ?? NO_RECONNECTS), wholeCall, complete: true };
+}
+
 const summaryOf = (
   participant: Participant,
   facts: ReturnType<typeof page>['facts'],
-  overrides: { findings?: string[]; redact?: boolean; deepLink?: string; sessionId?: string } = {},
+  overrides: {
+    diagnosis?: Diagnosis;
+    redact?: boolean;
+    deepLink?: string;
+    sessionId?: string;
+  } = {},
 ) =>
   ticketSummary({
     participant,
     facts,
+    diagnosis: diagnosisOf(facts),
+    clock: UTC,
     deepLink: DEEP_LINK,
     sessionId: SESSION_ID,
-    findings: [],
     redact: false,
     ...overrides,
   });
@@ -89,19 +115,38 @@ describe('ticketSummary', () => {
     );
   });
 
-  it('lists the findings and counts several peers and reconnects', () => {
+  it('lists what the Health strip lists: incidents on the page’s clock, then the whole call', () => {
     const { participant, facts } = page({
       ...leftParticipant,
       peer_events: [...connection(PEER_A, 0, 4), ...connection(PEER_B, 5, 10)],
     });
     const summary = summaryOf(participant, facts, {
-      findings: ['Reconnected 3 times', '2 values could not be read'],
+      diagnosis: diagnosisOf(facts, [
+        finding('TURN over TCP on 2 peers', 'degraded'),
+        finding('2 values could not be read'),
+      ]),
     });
-    expect(summary.split('\n').slice(5, 9)).toEqual([
+    expect(summary.split('\n').slice(5, 11)).toEqual([
       '- 2 peers, 1 reconnect, 9.00 min consumed',
-      '- Findings:',
-      '  - Reconnected 3 times',
-      '  - 2 values could not be read',
+      '- Incidents (UTC):',
+      '  - degraded: Reconnected once \\(14\\:06\\:35\\)',
+      '- Whole call:',
+      '  - degraded: TURN over TCP on 2 peers',
+      '  - info: 2 values could not be read',
+    ]);
+  });
+
+  it('says when the check was not done yet', () => {
+    const { participant, facts } = page({
+      ...leftParticipant,
+      peer_events: connection(PEER_A, 0, 10),
+    });
+    const summary = summaryOf(participant, facts, {
+      diagnosis: { ...diagnosisOf(facts), complete: false },
+    });
+    expect(summary.split('\n').slice(6, 8)).toEqual([
+      '- Findings: none so far',
+      '- Still being checked when copied: the call’s quality',
     ]);
   });
 
@@ -203,14 +248,14 @@ describe('ticketSummary', () => {
     });
     const summary = summaryOf(participant, facts, {
       redact: true,
-      findings: ['Peer seen at 10.1.2.3'],
+      diagnosis: diagnosisOf(facts, [finding('Peer seen at 10.1.2.3')]),
     });
     expect(summary).toContain('**Participant Inspector** — Ada from \\[hidden\\]');
     expect(lineOf(summary, '- Custom id')).toBe('- Custom id: hidden');
     expect(lineOf(summary, '- Joined')).toBe(
       '- Joined invalid (raw: `{"ip":"[hidden]","city":"[hidden]"}`) · Left 2026-11-21 14:11:35 UTC',
     );
-    expect(summary).toContain('  - Peer seen at \\[hidden\\]');
+    expect(summary).toContain('  - info: Peer seen at \\[hidden\\]');
     expect(summary).not.toMatch(/crm-4411|203\.0|10\.0\.0\.1|10\.1\.2\.3|Pune/);
   });
 
@@ -233,110 +278,5 @@ describe('ticketSummary', () => {
   ])('writes the deep link %j as %j', (deepLink, shown) => {
     const { participant, facts } = page(leftParticipant);
     expect(lineOf(summaryOf(participant, facts, { deepLink }), '- Link')).toBe(`- Link: ${shown}`);
-  });
-});
-
-describe('healthFindings', () => {
-  /** Findings for a body, as the page would compute them. */
-  function findingsOf(fields: Record<string, unknown>, unterminatedSpans = 0) {
-    const { participant, records, facts } = page(fields);
-    return healthFindings({ summary: summarize(participant), facts, records, unterminatedSpans });
-  }
-
-  it('finds nothing in a clean session', () => {
-    expect(findingsOf({ ...leftParticipant, peer_events: connection(PEER_A, 0, 10) })).toEqual([]);
-  });
-
-  it('gives both numbers when the duration disagrees with the times', () => {
-    expect(
-      findingsOf({ ...leftParticipant, duration: 12, peer_events: connection(PEER_A, 0, 10) }),
-    ).toEqual(['Duration sent is 12 min 00 s but the join and leave times are 10 min 00 s apart']);
-  });
-
-  it('counts the values that could not be read, in the participant and its events', () => {
-    expect(
-      findingsOf({
-        ...leftParticipant,
-        display_name: 42,
-        peer_events: [
-          event('PEER_JOINING', T0, PEER_A, 0, { minutes_consumed: '3', peer_id: 7 }),
-          event('PEER_LEAVING', T0 + 10 * MIN, PEER_A, 10),
-        ],
-      }),
-    ).toEqual(['3 values could not be read']);
-    expect(findingsOf({ ...leftParticipant, preset_name: [], peer_events: [] })).toEqual([
-      '1 value could not be read',
-      'No peer events',
-    ]);
-  });
-
-  it('counts repeated event ids', () => {
-    const events = connection(PEER_A, 0, 10);
-    expect(findingsOf({ ...leftParticipant, peer_events: [...events, ...events] })).toEqual([
-      '3 repeated event ids',
-    ]);
-  });
-
-  it('counts peers with no LEAVING event', () => {
-    const peerEvents = connection(PEER_A, 0, 10);
-    expect(findingsOf({ ...leftParticipant, peer_events: peerEvents }, 1)).toEqual([
-      '1 peer with no LEAVING event',
-    ]);
-    expect(findingsOf({ ...leftParticipant, peer_events: peerEvents }, 2)).toEqual([
-      '2 peers with no LEAVING event',
-    ]);
-  });
-
-  it('flags three reconnects or more, not two', () => {
-    const reconnecting = (times: number) =>
-      Array.from({ length: times + 1 }, (_, i) => connection(PEER_A, i * 2, i * 2 + 1)).flat();
-    expect(findingsOf({ ...leftParticipant, peer_events: reconnecting(2) })).toEqual([]);
-    expect(findingsOf({ ...leftParticipant, peer_events: reconnecting(3) })).toEqual([
-      'Reconnected 3 times',
-    ]);
-  });
-
-  it('says there are no peer events only when an empty list was sent', () => {
-    expect(findingsOf({ ...leftParticipant, peer_events: [] })).toEqual(['No peer events']);
-    expect(findingsOf(leftParticipantWithout('peer_events'))).toEqual([]);
-  });
-
-  it('lists everything that stands out, in a fixed order', () => {
-    const records: PeerEventRecord[] = [];
-    const { participant } = page({ ...leftParticipant, duration: 20, left_at: 'soon' });
-    expect(
-      healthFindings({
-        summary: summarize(participant),
-        facts: {
-          events: 0,
-          peers: 0,
-          reconnects: 5,
-          connectedMs: 0,
-          totalMinutes: 0,
-          duplicates: 0,
-          flagged: 0,
-        },
-        records,
-        unterminatedSpans: 1,
-      }),
-    ).toEqual([
-      '1 value could not be read',
-      '1 peer with no LEAVING event',
-      'Reconnected 5 times',
-      'No peer events',
-    ]);
-    const both = page({ ...leftParticipant, duration: 20, display_name: [] });
-    expect(
-      healthFindings({
-        summary: summarize(both.participant),
-        facts: both.facts,
-        records: both.records,
-        unterminatedSpans: 0,
-      }),
-    ).toEqual([
-      'Duration sent is 20 min 00 s but the join and leave times are 10 min 00 s apart',
-      '1 value could not be read',
-      'No peer events',
-    ]);
   });
 });

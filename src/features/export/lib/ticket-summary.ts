@@ -1,15 +1,13 @@
 /**
  * "Copy ticket summary": a short Markdown block an agent pastes into a ticket, readable as plain
- * text too, and the health findings it lists. Every value the API or the URL supplied goes
+ * text too, listing what the Health strip lists. Every value the API or the URL supplied goes
  * through markdown.ts; only this module's own words are written as they are.
  */
 
 import type { Participant } from '../../../api/participant-schema';
-import type { PeerEventRecord } from '../../../api/peer-events';
 import {
   formatCount,
   formatDurationMinutes,
-  formatDurationMs,
   formatMinutes,
   formatRaw,
   formatUtc,
@@ -17,7 +15,8 @@ import {
 import { markdownCode, markdownText } from '../../../lib/markdown';
 import { redactJson, redactText } from '../../../lib/redact';
 import type { Timestamp } from '../../../lib/timestamp';
-import { type Shown, type Summary, summarize } from '../../participant/lib/summary';
+import { type Diagnosis, incidentText } from '../../diagnostics/lib/finding';
+import { type Shown, summarize } from '../../participant/lib/summary';
 import type { TimelineFacts } from '../../timeline/lib/facts';
 
 /** Findings and deep links are longer than names; they get their own limits. */
@@ -28,67 +27,41 @@ const LINK_MAX_CHARS = 2_000;
 const count = (n: number, one: string, many = `${one}s`) =>
   `${formatCount(n)} ${n === 1 ? one : many}`;
 
-export type HealthInput = {
-  readonly summary: Summary;
-  readonly facts: TimelineFacts | null;
-  /** null when the peer events were not sent (not asked for, or not a list). */
-  readonly records: readonly PeerEventRecord[] | null;
-  /** Spans closed at left_at because no LEAVING came: one per peer at most. */
-  readonly unterminatedSpans: number;
-};
-
-/** Plain sentences, in a fixed order, for whatever stands out; empty when nothing does. */
-export function healthFindings({
-  summary,
-  facts,
-  records,
-  unterminatedSpans,
-}: HealthInput): string[] {
-  const findings: string[] = [];
-  const { disagreement, fromMinutesMs, fromTimesMs } = summary.durationCheck;
-  if (disagreement !== null && fromMinutesMs !== null && fromTimesMs !== null) {
-    findings.push(
-      `Duration sent is ${formatDurationMs(fromMinutesMs)} but the join and leave times are ${formatDurationMs(fromTimesMs)} apart`,
-    );
-  }
-  const fields = [
-    summary.displayName,
-    summary.id,
-    summary.userId,
-    summary.customId,
-    summary.preset,
-    summary.joined,
-    summary.left,
-    summary.created,
-    summary.updated,
-    summary.duration,
-  ];
-  const unreadable =
-    fields.filter((field) => field.kind === 'invalid').length +
-    (records ?? []).reduce((sum, r) => sum + r.problems.length, 0);
-  if (unreadable > 0) findings.push(`${count(unreadable, 'value')} could not be read`);
-  const repeated = records
-    ? records.filter((r) => r.duplicateOf !== null).length
-    : (facts?.duplicates ?? 0);
-  if (repeated > 0) findings.push(count(repeated, 'repeated event id'));
-  if (unterminatedSpans > 0) {
-    findings.push(`${count(unterminatedSpans, 'peer')} with no LEAVING event`);
-  }
-  if (facts && facts.reconnects >= 3)
-    findings.push(`Reconnected ${formatCount(facts.reconnects)} times`);
-  if ((records?.length ?? facts?.events) === 0) findings.push('No peer events');
-  return findings;
-}
+/** The clock the page shows times on: the ticket says the same times, and on which clock. */
+export type TicketClock = { readonly time: (ms: number) => string; readonly label: string };
 
 export type TicketInput = {
   readonly participant: Participant;
   readonly facts: TimelineFacts | null;
+  /** What the Health strip shows: the findings engine's (features/diagnostics/lib/diagnose.ts). */
+  readonly diagnosis: Diagnosis;
+  readonly clock: TicketClock;
   /** An absolute http(s) URL becomes a link; anything else is shown as inert text. */
   readonly deepLink: string;
   readonly sessionId: string;
-  readonly findings: readonly string[];
   readonly redact: boolean;
 };
+
+/** The Health strip's lists as Markdown lines: incidents, cause first, then the whole call. */
+export function findingLines(
+  diagnosis: Diagnosis,
+  clock: TicketClock,
+  text: (value: string) => string,
+): string[] {
+  const { incidents, wholeCall, complete } = diagnosis;
+  const item = (severity: string, line: string) => `  - ${severity}: ${text(line)}`;
+  const lines =
+    incidents.length + wholeCall.length === 0
+      ? [complete ? '- Findings: none' : '- Findings: none so far']
+      : [
+          ...(incidents.length > 0 ? [`- Incidents (${clock.label}):`] : []),
+          ...incidents.map((i) => item(i.severity, incidentText(i, clock.time))),
+          ...(wholeCall.length > 0 ? ['- Whole call:'] : []),
+          ...wholeCall.map((f) => item(f.severity, f.title)),
+        ];
+  if (!complete) lines.push('- Still being checked when copied: the call’s quality');
+  return lines;
+}
 
 function link(deepLink: string): string {
   // URL serialisation percent-encodes spaces, `<`, `>` and controls, so `href` cannot end the
@@ -123,16 +96,13 @@ export function ticketSummary(input: TicketInput): string {
     `- Joined ${show(s.joined, time)} · ${s.inSession ? 'still in the session' : `Left ${show(s.left, time)}`}`,
     `- Duration ${show(s.duration, (m) => `${formatDurationMinutes(m)} (${formatMinutes(m)})`)}`,
     facts
-      ? `- ${count(facts.peers, 'peer')}, ${count(facts.reconnects, 'reconnect')}, ${formatMinutes(facts.totalMinutes)} consumed`
+      ? `- ${count(facts.peers, 'peer')}, ${count(input.diagnosis.reconnects.total, 'reconnect')}, ${formatMinutes(facts.totalMinutes)} consumed`
       : '- Peer events not available',
-    ...(input.findings.length === 0
-      ? ['- Findings: none']
-      : [
-          '- Findings:',
-          ...input.findings.map(
-            (finding) => `  - ${markdownText(user(finding), FINDING_MAX_CHARS) || 'empty'}`,
-          ),
-        ]),
+    ...findingLines(
+      input.diagnosis,
+      input.clock,
+      (line) => markdownText(user(line), FINDING_MAX_CHARS) || 'empty',
+    ),
     `- Link: ${link(input.deepLink)}`,
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeerEventRecord } from '../../../api/peer-events';
+import { type Incident, reconnectIncident } from '../../diagnostics/lib/finding';
 import { insideWindow, measuresInside } from './inside';
 
 const T = Date.UTC(2026, 10, 21, 15, 0);
@@ -19,6 +20,16 @@ const record = (index: number, name: string | null, atMs: number | null): PeerEv
   problems: [],
 });
 
+/** An incident of the engine over a window (minutes from T). */
+function incident(fromMin: number, toMin: number): Incident {
+  const found = reconnectIncident({
+    total: 3,
+    densest10Min: { count: 3, startMs: T + fromMin * MIN, endMs: T + toMin * MIN },
+  });
+  if (!found) throw new Error('expected an incident');
+  return found;
+}
+
 describe('insideWindow', () => {
   const window = { startMs: T + 10 * MIN, endMs: T + 20 * MIN };
   const spans = [
@@ -27,7 +38,7 @@ describe('insideWindow', () => {
     { peerId: 'p3', start: T + 21 * MIN, end: T + 40 * MIN, open: false, unterminated: false },
   ];
 
-  it('counts the events inside (edges included), the peers connected and overlapping findings', () => {
+  it('counts the peer and SDK events inside (edges included), the peers connected and overlapping incidents', () => {
     const inside = insideWindow(window, {
       records: [
         record(0, 'PEER_JOINING', T),
@@ -38,10 +49,13 @@ describe('insideWindow', () => {
         record(5, null, null),
       ],
       spans,
-      findings: [
-        { id: 'a', title: 'Jitter', window: { startMs: T + 19 * MIN, endMs: T + 25 * MIN } },
-        { id: 'b', title: 'Loss', window: { startMs: T + 21 * MIN, endMs: T + 25 * MIN } },
-        { id: 'c', title: 'Whole call' },
+      incidents: [incident(19, 25), incident(21, 25)],
+      sdkEvents: [
+        { atMs: T + 9 * MIN, name: 'disconnect' },
+        { atMs: T + 10 * MIN, name: 'disconnect' },
+        { atMs: T + 12 * MIN, name: 'ice_connection_state' },
+        { atMs: T + 20 * MIN, name: 'disconnect' },
+        { atMs: T + 21 * MIN, name: 'disconnect' },
       ],
     });
     expect(inside.events).toEqual([
@@ -51,13 +65,20 @@ describe('insideWindow', () => {
     expect(inside.eventCount).toBe(3);
     expect(inside.connectedPeers).toBe(2);
     expect(inside.outsideCall).toBe(false);
-    expect(inside.findings.map((f) => f.id)).toEqual(['a']);
+    expect(inside.sdkEvents).toEqual([
+      ['disconnect', 2],
+      ['ice_connection_state', 1],
+    ]);
+    expect(inside.sdkEventCount).toBe(3);
+    expect(inside.incidents.map((i) => i.window.startMs)).toEqual([T + 19 * MIN]);
     expect(inside.measures).toEqual([]);
   });
 
   it('says when the participant was not connected at all during the window', () => {
     const early = { startMs: T - 30 * MIN, endMs: T - 20 * MIN };
-    expect(insideWindow(early, { records: null, spans, findings: [] })).toMatchObject({
+    expect(
+      insideWindow(early, { records: null, spans, incidents: [], sdkEvents: [] }),
+    ).toMatchObject({
       eventCount: 0,
       connectedPeers: 0,
       outsideCall: true,

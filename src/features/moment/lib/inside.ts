@@ -1,25 +1,33 @@
-/** What happened inside the reported moment: the events, connections and findings it holds. */
+/**
+ * What happened inside the reported moment: the peer and SDK events, connections and
+ * incidents it holds, and the call's measures there. The incidents and SDK events are the
+ * findings engine's (features/diagnostics/lib/diagnose.ts), so the moment and the Health strip
+ * never disagree.
+ */
 import type { PeerEventRecord } from '../../../api/peer-events';
 import type { PeerSpan } from '../../../lib/peer-spans';
 import { inWindow, overlaps, type TimeWindow } from '../../../lib/time-window';
+import type { SdkEvent } from '../../diagnostics/lib/diagnose';
+import type { Incident } from '../../diagnostics/lib/finding';
+import type { MeasuredSeries } from '../../diagnostics/lib/measures';
 
-export type FindingRef = {
-  readonly id: string;
-  readonly title: string;
-  readonly window?: TimeWindow;
-};
+/** Counts by name as sent ("PEER_JOINING": 2), most first. */
+export type NameCounts = ReadonlyArray<readonly [string, number]>;
 
 export type Inside = {
-  /** Peer events inside, by name as sent ("PEER_JOINING": 2). */
-  readonly events: ReadonlyArray<readonly [string, number]>;
+  /** Peer events inside, by name. */
+  readonly events: NameCounts;
   readonly eventCount: number;
+  /** SDK events inside (peer_stats.events and the peer reports' metadata.events), by name. */
+  readonly sdkEvents: NameCounts;
+  readonly sdkEventCount: number;
   /** Peers connected at some point inside the window. */
   readonly connectedPeers: number;
   /** Whether no peer was connected at all during the window (they were not in the call). */
   readonly outsideCall: boolean;
-  /** Findings whose window overlaps this one. */
-  readonly findings: readonly FindingRef[];
-  /** The call's quality measures inside the window (quality_stats), when sent. */
+  /** Incidents whose window overlaps this one. */
+  readonly incidents: readonly Incident[];
+  /** The call's quality measures inside the window, when sent. */
   readonly measures: readonly MeasureInside[];
 };
 
@@ -27,9 +35,14 @@ export type Inside = {
 export type InsideInput = {
   readonly records: readonly PeerEventRecord[] | null;
   readonly spans: readonly PeerSpan[];
-  readonly findings: readonly FindingRef[];
+  readonly incidents: readonly Incident[];
+  /** In time order. */
+  readonly sdkEvents: readonly SdkEvent[];
   readonly series?: readonly MeasuredSeries[];
 };
+
+const byCount = (counts: Map<string, number>): NameCounts =>
+  [...counts].sort((a, b) => b[1] - a[1]);
 
 export function insideWindow(window: TimeWindow, input: InsideInput): Inside {
   const counts = new Map<string, number>();
@@ -40,28 +53,31 @@ export function insideWindow(window: TimeWindow, input: InsideInput): Inside {
     counts.set(name, (counts.get(name) ?? 0) + 1);
     eventCount++;
   }
+  const sdk = new Map<string, number>();
+  let sdkEventCount = 0;
+  const times = input.sdkEvents.map((e) => e.atMs);
+  for (let i = lowerBound(times, window.startMs); i < input.sdkEvents.length; i++) {
+    const e = input.sdkEvents[i];
+    if (!e || e.atMs > window.endMs) break;
+    sdk.set(e.name, (sdk.get(e.name) ?? 0) + 1);
+    sdkEventCount++;
+  }
   const peers = new Set(
     input.spans
       .filter((s) => overlaps(window, { startMs: s.start, endMs: s.end }))
       .map((s) => s.peerId),
   );
   return {
-    events: [...counts].sort((a, b) => b[1] - a[1]),
+    events: byCount(counts),
     eventCount,
+    sdkEvents: byCount(sdk),
+    sdkEventCount,
     connectedPeers: peers.size,
     outsideCall: input.spans.length > 0 && peers.size === 0,
-    findings: input.findings.filter((f) => f.window && overlaps(window, f.window)),
+    incidents: input.incidents.filter((i) => overlaps(window, i.window)),
     measures: measuresInside(window, input.series ?? []),
   };
 }
-
-/** A measured series, as the quality reader gives it: ascending times, NaN for gaps. */
-export type MeasuredSeries = {
-  readonly label: string;
-  readonly unit: string;
-  readonly times: ArrayLike<number>;
-  readonly values: ArrayLike<number>;
-};
 
 export type MeasureInside = {
   readonly label: string;

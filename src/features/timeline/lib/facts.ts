@@ -1,12 +1,13 @@
 /** The facts above the timeline: peers, reconnects, connected time, minutes vs duration. */
 import { type PeerEventRecord, spanInputs } from '../../../api/peer-events';
 import { connectedUnionMs, type PeerTotal } from '../../../lib/peer-spans';
+import { type Reconnects, reconnectsOf } from '../../diagnostics/lib/reconnects';
 
 export type TimelineFacts = {
   readonly events: number;
   readonly peers: number;
-  /** JOININGs after the first one. */
-  readonly reconnects: number;
+  /** JOININGs after the first one, counted the page's one way (the Health strip's too). */
+  readonly reconnects: Reconnects;
   /** Wall-clock time with at least one peer connected: two tabs at once count once. */
   readonly connectedMs: number;
   readonly totalMinutes: number;
@@ -21,11 +22,10 @@ export function timelineFacts(
 ): TimelineFacts {
   const inputs = spanInputs(records);
   const peers = new Set(inputs.map((i) => i.peerId).filter((id) => id !== null));
-  const joins = inputs.filter((i) => i.name === 'PEER_JOINING').length;
   return {
     events: records.length,
     peers: peers.size,
-    reconnects: Math.max(0, joins - 1),
+    reconnects: reconnectsOf(inputs),
     connectedMs: connectedUnionMs(totals.flatMap((t) => t.spans)),
     totalMinutes: inputs.reduce((sum, i) => sum + (i.minutes ?? 0), 0),
     duplicates: records.length - inputs.length,
