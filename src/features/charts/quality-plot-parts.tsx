@@ -12,7 +12,7 @@ import {
 import { linePath, type Scale } from './lib/svg-line';
 
 // sky-600 and violet-600 read at 4:1 or more on white and on slate-900: one palette for both themes.
-export const COLOURS = ['#0284c7', '#7c3aed'];
+export const COLOURS = ['#0284c7', '#7c3aed', '#059669', '#db2777'];
 const LEVEL_COLOUR = { degraded: '#d97706', poor: '#dc2626' };
 // viewBox units: the SVG scales to its container, so these only set proportions.
 export const WIDTH = 960;

@@ -5,8 +5,13 @@ import { Card } from '../../components/ui/card';
 import { InvalidValue } from '../../components/ui/invalid-value';
 import { Skeleton } from '../../components/ui/skeleton';
 import { formatCount } from '../../lib/format';
+import type { PeerTotal } from '../../lib/peer-spans';
 import type { TimeWindow } from '../../lib/time-window';
-import { hasSamples, qualityContext, readQuality } from './lib/quality';
+import { type DiagnosisStore, useDiagnosis } from './diagnosis-store';
+import type { Focus } from './lib/finding';
+import { hasSamples, type QualityPeer, qualityContext, readQuality } from './lib/quality';
+import { reportQualityPeer } from './lib/report-quality';
+import { usePeerReportsInCache } from './use-auto-peer-reports';
 
 // The tables and charts load with the data: a page without quality stats never fetches them.
 const QualityPeerView = lazy(() => import('./quality-peer'));
@@ -19,6 +24,12 @@ export type QualityPanelProps = {
   requestHref: (filter: Filter) => string;
   /** A moment to mark on the charts (the agent's "reported moment"). */
   highlight?: TimeWindow | null;
+  /** The participant's peers, whose loaded reports stand in when quality_stats are not sent. */
+  totals: readonly PeerTotal[];
+  /** The page's diagnosis: the panel opens on the peer and series of the worst incident. */
+  store: DiagnosisStore;
+  /** The peer an incident's link asked for, which wins over the worst incident's. */
+  peer: string | null;
 };
 
 /** Why the panel is empty, in the words the other diagnostics panels use. */
@@ -26,17 +37,76 @@ function WhyEmpty({ children }: { children: ReactNode }) {
   return <p className="text-sm text-slate-700 dark:text-slate-300">{children}</p>;
 }
 
-/** In-call quality (`filters=quality_stats`): figures, percentiles and charts per peer. */
+/** The peer and series to open on: the link's peer, else the worst incident's that has one. */
+function useFocus(store: DiagnosisStore, peer: string | null): Focus | null {
+  const { incidents } = useDiagnosis(store);
+  const about = incidents.filter((i) => i.focus !== null);
+  if (peer === null) return about[0]?.focus ?? null;
+  return about.find((i) => i.focus?.peerId === peer)?.focus ?? { peerId: peer, series: '' };
+}
+
+/** The quality charts of loaded peer reports, for an answer without quality_stats. */
+function useReportPeers(totals: readonly PeerTotal[]): readonly QualityPeer[] {
+  const { loaded } = usePeerReportsInCache(totals);
+  return useMemo(
+    () => loaded.map((r) => reportQualityPeer(r.participant, r.peerId)).filter(hasSamples),
+    [loaded],
+  );
+}
+
+function PeersView(props: {
+  peers: readonly QualityPeer[];
+  highlight?: TimeWindow | null;
+  focus: Focus | null;
+}) {
+  return (
+    <Suspense fallback={<Skeleton className="h-64 w-full rounded-xl" />}>
+      <QualityPeerView {...props} />
+    </Suspense>
+  );
+}
+
+/**
+ * In-call quality per peer: figures, percentiles and charts, from quality_stats (older
+ * deployments, `filters=quality_stats`) or else from the loaded peer reports.
+ */
 export function QualityPanel({
   participant,
   requested,
   requestHref,
   highlight,
+  totals,
+  store,
+  peer,
 }: QualityPanelProps) {
   const quality = useMemo(() => readQuality(participant), [participant]);
   const context = useMemo(() => qualityContext(participant), [participant]);
+  const focus = useFocus(store, peer);
+  const fromReports = useReportPeers(totals);
   let body: ReactNode;
-  if (!requested.includes('quality_stats')) {
+  if (quality.kind !== 'peers' && fromReports.length > 0) {
+    body = (
+      <>
+        <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">
+          From the peer reports loaded ({formatCount(fromReports.length)}): this answer holds no
+          quality_stats.
+          {requested.includes('quality_stats') ? null : (
+            <>
+              {' '}
+              Older deployments send them when asked:{' '}
+              <AppLink
+                href={requestHref('quality_stats')}
+                className="font-medium text-brand-700 underline dark:text-brand-500"
+              >
+                Request quality stats
+              </AppLink>
+            </>
+          )}
+        </p>
+        <PeersView peers={fromReports} highlight={highlight} focus={focus} />
+      </>
+    );
+  } else if (!requested.includes('quality_stats')) {
     body = (
       <WhyEmpty>
         Not requested.{' '}
@@ -94,9 +164,7 @@ export function QualityPanel({
                 {formatCount(quality.peers.length)} peers sent no samples (never published media).
               </p>
             ) : null}
-            <Suspense fallback={<Skeleton className="h-64 w-full rounded-xl" />}>
-              <QualityPeerView peers={withMedia} highlight={highlight} />
-            </Suspense>
+            <PeersView peers={withMedia} highlight={highlight} focus={focus} />
           </>
         )}
       </>

@@ -5,6 +5,7 @@ import { Skeleton } from '../../components/ui/skeleton';
 import { formatCount, shortId } from '../../lib/format';
 import type { TimeWindow } from '../../lib/time-window';
 import { useIdle } from '../../lib/use-idle';
+import type { Focus } from './lib/finding';
 import type { QualityPeer } from './lib/quality';
 import { qualityChartsFor } from './lib/quality-charts-input';
 import { QualityFigures } from './quality-figures';
@@ -69,13 +70,19 @@ function PeerNotes({ peer }: { peer: QualityPeer }) {
 export type QualityPeerViewProps = {
   peers: readonly QualityPeer[];
   highlight?: TimeWindow | null;
+  /** The peer and series the worst incident (or the followed link) is about. */
+  focus: Focus | null;
 };
 
 /** One peer at a time: its whole-call figures, per-series figures and charts. */
-export function QualityPeerView({ peers, highlight }: QualityPeerViewProps) {
-  const [picked, setPicked] = useState(0);
+export function QualityPeerView({ peers, highlight, focus }: QualityPeerViewProps) {
+  // The incident's peer until the agent picks one: the diagnosis may complete after this shows.
+  const [picked, setPicked] = useState<number | null>(null);
   const pickerId = useId();
-  const peer = peers[picked] ?? peers[0];
+  const focused = peers.findIndex((p) => p.peerId !== null && p.peerId === focus?.peerId);
+  const index = picked ?? Math.max(0, focused);
+  const peer = peers[index] ?? peers[0];
+  const series = index === focused ? (focus?.series ?? null) : null;
   const charts = useMemo(() => (peer ? qualityChartsFor(peer) : []), [peer]);
   // Fetched at once, drawn when the browser is idle: the wait never includes the download.
   const idle = useIdle();
@@ -90,7 +97,7 @@ export function QualityPeerView({ peers, highlight }: QualityPeerViewProps) {
             <label htmlFor={pickerId}>Peer</label>
             <select
               id={pickerId}
-              value={picked}
+              value={index}
               onChange={(e) => setPicked(Number(e.target.value))}
               className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
             >
@@ -111,7 +118,7 @@ export function QualityPeerView({ peers, highlight }: QualityPeerViewProps) {
       <div className="mt-3">
         <QualityFigures peer={peer} />
       </div>
-      {peer.series.length > 0 ? <QualityStatsTable series={peer.series} /> : null}
+      {peer.series.length > 0 ? <QualityStatsTable series={peer.series} focus={series} /> : null}
       <PeerNotes peer={peer} />
       {charts.length === 0 ? null : state && 'error' in state ? (
         <p role="alert" className="mt-4 text-sm text-amber-800 dark:text-amber-300">

@@ -2,7 +2,7 @@ import { Badge, type BadgeTone } from '../../components/ui/badge';
 import { InvalidValue } from '../../components/ui/invalid-value';
 import { formatCount } from '../../lib/format';
 import type { Series } from './lib/quality';
-import { gradeOf, problemWindows } from './lib/quality-verdicts';
+import { gradeOf, sustainedLevel } from './lib/quality-rules';
 import { PERSISTENCE } from './lib/sustained';
 import { type Level, MOS, THRESHOLDS } from './lib/thresholds';
 
@@ -20,20 +20,42 @@ export function seriesValue(series: Pick<Series, 'unit'>, value: number): string
   return `${round(value, 1).toLocaleString('en')} ${unit}`;
 }
 
-/** Graded on the persistence rule, as the verdicts are: a badge and a finding always agree. */
+const SOURCE: Partial<Record<Series['key'], string>> = {
+  audioJitter: THRESHOLDS.jitterMs.source,
+  videoJitter: THRESHOLDS.jitterMs.source,
+  audioRtt: THRESHOLDS.rttMs.source,
+  videoRtt: THRESHOLDS.rttMs.source,
+  audioScore: MOS.source,
+  videoScore: MOS.source,
+};
+
+/**
+ * The worst level that persisted, as the rules find it: a badge and an incident always agree.
+ * It grades the stretches, not the figures beside it: a 4.02 average can hold a degraded stretch.
+ */
 function grade(series: Series): { level: Level; source: string } | null {
   if (!gradeOf(series)) return null;
-  const { bad, poor } = problemWindows(series);
-  const source = `${series.unit === 'ms' ? THRESHOLDS.jitterMs.source : MOS.source}; ${PERSISTENCE.source}`;
-  return { level: poor.length > 0 ? 'poor' : bad.length > 0 ? 'degraded' : 'good', source };
+  return { level: sustainedLevel(series), source: `${SOURCE[series.key]}; ${PERSISTENCE.source}` };
 }
 
-const HEAD = ['Series', 'Average', 'Median', '95th percentile', 'Max', 'Samples', 'Grade'];
+const HEAD = [
+  'Series',
+  'Average',
+  'Median',
+  '95th percentile',
+  'Max',
+  'Samples',
+  'Worst sustained',
+];
 
-export type QualityStatsTableProps = { series: readonly Series[] };
+export type QualityStatsTableProps = {
+  series: readonly Series[];
+  /** The series an incident is about: a quality_stats key or a peer report's list. */
+  focus?: string | null;
+};
 
 /** Each series' average, median, 95th percentile and max, graded where a threshold exists. */
-export function QualityStatsTable({ series }: QualityStatsTableProps) {
+export function QualityStatsTable({ series, focus = null }: QualityStatsTableProps) {
   return (
     <div className="mt-4 overflow-x-auto">
       <table className="w-full text-sm">
@@ -55,13 +77,20 @@ export function QualityStatsTable({ series }: QualityStatsTableProps) {
           {series.map((s) => {
             const g = grade(s);
             const cells = s.stats ? [s.stats.avg, s.stats.p50, s.stats.p95, s.stats.max] : [];
+            const focused = focus !== null && (s.key === focus || s.source === focus);
             return (
               <tr
-                key={s.key}
-                className="border-b border-slate-100 last:border-0 dark:border-slate-800"
+                key={s.label}
+                aria-current={focused ? 'true' : undefined}
+                className={`border-b border-slate-100 last:border-0 dark:border-slate-800 ${focused ? 'bg-amber-50 dark:bg-amber-950' : ''}`}
               >
                 <th scope="row" className="px-2 py-1.5 text-left font-normal">
                   {s.label}
+                  {focused ? (
+                    <span className="block text-xs font-medium text-amber-800 dark:text-amber-300">
+                      the worst incident’s series
+                    </span>
+                  ) : null}
                   {s.note ? (
                     <span className="block text-xs text-slate-600 dark:text-slate-400">
                       {s.note}
