@@ -45,46 +45,56 @@ test('a reported moment in their time is marked, summed up, kept in the link and
   page,
   request,
 }) => {
-  const poor = await sample(request, 'Poor network');
+  // An older deployment's answer: its ip_information names their zone (Berlin, UTC+1) up front.
+  const berlin = await sample(request, 'Duration disagrees');
   await page.goto(
-    deepLink(poor, '?filters=ip_information,quality_stats&include_peer_events=true&tz=participant'),
+    deepLink(
+      berlin,
+      '?filters=ip_information,quality_stats&include_peer_events=true&tz=participant',
+    ),
   );
   const moment = page.getByRole('region', { name: 'Reported moment' });
-  await moment.getByLabel('Reported time').fill('quarter past eight');
+  await moment.getByLabel('Reported time').fill('quarter past three');
   await moment.getByRole('button', { name: 'Mark moment' }).click();
   await expect(moment.getByRole('alert')).toHaveText(
     'Enter a time like 15:45, 3:45 pm or 2026-11-21 15:45.',
   );
   await expect(page).not.toHaveURL(/moment=/);
 
-  await moment.getByLabel('Reported time').fill('8:10');
+  await moment.getByLabel('Reported time').fill('15:10');
   await expect(moment.getByLabel('Clock')).toHaveValue('participant');
   await moment.getByRole('button', { name: 'Mark moment' }).click();
   await expect(page).toHaveURL(/moment=2026-11-21T14:05:00Z\/2026-11-21T14:15:00Z/);
-  await expect(moment).toContainText(
-    'Marked 08:05:00 – 08:15:00 (their time (America/Mexico_City))',
-  );
+  await expect(moment).toContainText('Marked 15:05:00 – 15:15:00 (their time (Europe/Berlin))');
   await expect(moment).toContainText('connection');
-  // The call's own measures inside the window, from quality_stats.
+  // Peer events and the SDK events of its peer report, counted the same way.
+  await expect(moment).toContainText(
+    '2 peer events inside it: PEER_CREATED × 1, PEER_JOINING × 1.',
+  );
+  await expect(moment).toContainText(/\d+ SDK events? inside it: /);
+  // The call's own measures inside the window, from quality_stats and the peer report.
   const measures = moment.getByRole('table', { name: 'Call quality inside the window' });
   await expect(measures.getByRole('row', { name: /^Audio jitter [\d.]+ ms/ })).toHaveCount(1);
+  await expect(measures.getByRole('row', { name: /^Audio jitter \(sent\) [\d.]+ ms/ })).toHaveCount(
+    1,
+  );
 
   await page.reload();
-  await expect(moment).toContainText('Marked 08:05:00 – 08:15:00');
+  await expect(moment).toContainText('Marked 15:05:00 – 15:15:00');
   await moment.getByRole('link', { name: 'Clear' }).click();
   await expect(page).not.toHaveURL(/moment=/);
   await expect(moment).not.toContainText('Marked');
 });
 
-test('a finding links to its moment, which then lists it', async ({ page, request }) => {
+test('an incident links to its moment, which then lists it', async ({ page, request }) => {
   const reconnects = await sample(request, 'Reconnected 7 times');
   await page.goto(deepLink(reconnects, '?include_peer_events=true&tz=utc'));
   const health = page.getByRole('region', { name: 'Health' });
-  const storm = health.getByRole('listitem').filter({ hasText: 'Reconnected' });
+  const storm = health.getByRole('listitem').filter({ hasText: /^poorReconnected/ });
   await storm.getByRole('link', { name: /^Show .* on the page$/ }).click();
   await expect(page).toHaveURL(/moment=2026-11-21T\d\d:\d\d:\d\dZ\/2026-11-21T/);
   await expect(page.getByRole('region', { name: 'Reported moment' })).toContainText(
-    /Findings in it: Reconnected \d+ times within/,
+    /Incidents in it: .*Reconnected 7 times; \d of them within 10 min/,
   );
 });
 
