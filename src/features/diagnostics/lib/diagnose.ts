@@ -75,7 +75,11 @@ const findingOrder = (a: Finding, b: Finding) =>
  */
 export function onePerKind(findings: readonly Finding[]): Finding[] {
   const byId = new Map<string, Finding[]>();
-  for (const f of findings) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
+  for (const f of findings) {
+    const same = byId.get(f.id);
+    if (same) same.push(f);
+    else byId.set(f.id, [f]);
+  }
   return [...byId.values()].map((same) => {
     const worst = same.reduce((a, b) => (findingOrder(b, a) < 0 ? b : a));
     const peers = new Set(same.flatMap((f) => (f.peerId ? [f.peerId] : [])));

@@ -92,14 +92,8 @@ describe('incidentsOf', () => {
 });
 
 describe('directionOf', () => {
-  const of = (...directions: Array<Direction | [Direction, string, number]>) =>
-    directionOf(
-      directions.map((d) =>
-        Array.isArray(d)
-          ? symptom(0, 1, { direction: d[0], remote: { peerId: d[1], senders: d[2] } })
-          : symptom(0, 1, { direction: d }),
-      ),
-    );
+  const of = (...directions: Direction[]) =>
+    directionOf(directions.map((d) => symptom(0, 1, { direction: d })));
 
   it('tells what they sent, what they received, both, or neither', () => {
     expect(of('uplink')).toBe('uplink');
@@ -109,10 +103,14 @@ describe('directionOf', () => {
     expect(of('unknown')).toBe('unknown');
   });
 
-  it('puts it on the other side when only one of several senders arrived badly', () => {
-    expect(of(['downlink', 'remote-a', 2])).toBe('remote');
-    expect(of(['downlink', 'remote-a', 1])).toBe('downlink');
-    expect(of(['downlink', 'remote-a', 3], ['downlink', 'remote-b', 3])).toBe('downlink');
+  it('keeps another participant’s side apart, one incident per sender', () => {
+    const remote = (peerId: string) =>
+      symptom(0, 5, { direction: 'remote', remote: { peerId, senders: 3 } });
+    const found = incidentsOf([symptom(0, 5), remote('remote-a'), remote('remote-b')]);
+    expect(found.map((i) => i.direction).sort()).toEqual(['remote', 'remote', 'uplink']);
+    expect(found.find((i) => i.direction === 'remote')?.headline).toMatch(
+      /^Degraded media from one other participant \(peer remote-\w\)$/,
+    );
   });
 
   it('says whose side is unknown when the one bad sender was the only one', () => {

@@ -19,17 +19,12 @@ const FIGURES_SHOWN = 4;
 
 /** Which way a network incident hurt, from the directions of its symptoms. */
 export function directionOf(symptoms: readonly Symptom[]): Direction {
-  const sent = symptoms.some((s) => s.direction === 'uplink');
-  const received = symptoms.filter((s) => s.direction === 'downlink');
-  if (sent && received.length > 0) return 'both';
-  if (sent) return 'uplink';
-  if (received.length === 0)
-    return symptoms.some((s) => s.direction === 'device') ? 'device' : 'unknown';
-  // Only one sender's media arrived badly while others' arrived too: that sender's side.
-  const from = new Set(received.map((s) => s.remote?.peerId ?? null));
-  const [only] = from;
-  const others = received.reduce((most, s) => Math.max(most, s.remote?.senders ?? 0), 0);
-  return from.size === 1 && only !== null && others >= 2 ? 'remote' : 'downlink';
+  const has = (d: Direction) => symptoms.some((s) => s.direction === d);
+  if (has('remote')) return 'remote';
+  if (has('uplink') && has('downlink')) return 'both';
+  if (has('uplink')) return 'uplink';
+  if (has('downlink')) return 'downlink';
+  return has('device') ? 'device' : 'unknown';
 }
 
 /** What they received came from one sender, the only one then: whose side it was is unknown. */
@@ -149,13 +144,25 @@ function incidentOf(cause: Cause, group: readonly Symptom[]): Incident {
   };
 }
 
-/** Incidents in time order, per cause. */
+/**
+ * Symptoms that can be one incident: the same cause; another participant's side only with the
+ * same sender's.
+ */
+const kindOf = (s: Symptom) =>
+  s.direction === 'remote' ? `remote ${s.remote?.peerId ?? ''}` : s.cause;
+
+/** Incidents in time order, per kind. */
 export function incidentsOf(symptoms: readonly Symptom[]): Incident[] {
   const incidents: Incident[] = [];
-  for (const cause of ['network', 'device'] as const) {
-    const mine = symptoms
-      .filter((s) => s.cause === cause)
-      .sort((a, b) => a.window.startMs - b.window.startMs);
+  const kinds = new Map<string, Symptom[]>();
+  for (const s of symptoms) {
+    const same = kinds.get(kindOf(s));
+    if (same) same.push(s);
+    else kinds.set(kindOf(s), [s]);
+  }
+  for (const same of kinds.values()) {
+    const cause = same[0]?.cause ?? 'network';
+    const mine = [...same].sort((a, b) => a.window.startMs - b.window.startMs);
     let group: Symptom[] = [];
     let end = Number.NEGATIVE_INFINITY;
     for (const s of mine) {

@@ -130,12 +130,37 @@ describe('what the peer received (consumers): downlink, per sender', () => {
     const { symptoms } = rulesOf(quality);
     expect(symptoms).toHaveLength(1);
     expect(symptoms[0]).toMatchObject({
-      direction: 'downlink',
+      direction: 'remote',
       severity: 'poor',
       remote: { peerId: 'remote-a', senders: 2 },
       focus: { peerId: PEER, series: 'audio_consumer' },
     });
     expect(symptoms[0]?.figure.text).toBe('audio jitter up to 60 ms (received)');
+  });
+
+  it('is their own downlink when most senders arrive badly at once, theirs when few do', () => {
+    const three = (bad: number) =>
+      rulesOf({
+        audio_consumer: ['remote-a', 'remote-b', 'remote-c'].flatMap((from, i) =>
+          received(6, from, { jitter: i < bad ? 60 : 5 }),
+        ),
+      }).symptoms.map((s) => s.direction);
+    expect(three(1)).toEqual(['remote']);
+    expect(three(2)).toEqual(['downlink', 'downlink']);
+    expect(three(3)).toEqual(['downlink', 'downlink', 'downlink']);
+  });
+
+  it('is their own downlink when both of two senders arrive badly at once', () => {
+    const quality = {
+      audio_consumer: [
+        ...received(6, 'remote-a', { jitter: 60 }),
+        ...received(6, 'remote-b', { jitter: 45 }),
+      ],
+    };
+    expect(rulesOf(quality).symptoms.map((s) => [s.remote?.peerId, s.direction])).toEqual([
+      ['remote-a', 'downlink'],
+      ['remote-b', 'downlink'],
+    ]);
   });
 
   it('reads loss against what should have arrived: received + lost', () => {

@@ -188,6 +188,20 @@ function sendersDuring(all: readonly ReportSeries[], w: TimeWindow): number {
   }).length;
 }
 
+/**
+ * What a peer received badly from some senders while most others' media arrived fine was those
+ * senders' problem (remote); from most of them at once, its own downlink.
+ */
+export function whoseSide(received: readonly Symptom[]): Symptom[] {
+  return received.map((s) => {
+    if (!s.remote || s.remote.senders < 2) return s;
+    const bad = new Set(
+      received.filter((o) => o.remote && overlaps(o.window, s.window)).map((o) => o.remote?.peerId),
+    );
+    return bad.size * 2 > s.remote.senders ? s : { ...s, direction: 'remote' };
+  });
+}
+
 /** With no samples to read, the report's own whole-call summary of what the peer sent. */
 function cumulativeSymptoms(
   participant: PeerReportParticipant,
@@ -288,6 +302,7 @@ export function reportRules(
   span: TimeWindow | null,
 ): ReportRules {
   const symptoms: Symptom[] = [];
+  const received: Symptom[] = [];
   const findings: Finding[] = [];
   let samples = 0;
   let absurd = 0;
@@ -299,23 +314,24 @@ export function reportRules(
       const network = networkSymptoms(ctx);
       symptoms.push(...network, ...deviceSymptoms(ctx, network));
     }
-    const received = reportSeries(participant, `${media}_consumer`);
-    for (const series of received) {
+    const consumed = reportSeries(participant, `${media}_consumer`);
+    for (const series of consumed) {
       samples += series.times.length;
       absurd += absurdSamples(series);
       const ctx: Context = { peerId, series, direction: 'downlink', side: 'received' };
       for (const s of networkSymptoms(ctx)) {
-        symptoms.push(
+        received.push(
           series.remotePeerId === null
             ? s
             : {
                 ...s,
-                remote: { peerId: series.remotePeerId, senders: sendersDuring(received, s.window) },
+                remote: { peerId: series.remotePeerId, senders: sendersDuring(consumed, s.window) },
               },
         );
       }
     }
   }
+  symptoms.push(...whoseSide(received));
   if (samples === 0 && span)
     symptoms.push(
       ...cumulativeSymptoms(participant, { peerId, direction: 'uplink', side: 'sent' }, span),
