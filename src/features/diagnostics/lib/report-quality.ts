@@ -1,21 +1,29 @@
 /**
- * A loaded peer report as the Quality panel shows a connection: its series named by which way
- * they went ("Audio jitter (sent)", "Audio jitter (from peer 1a2b…)"), graded by the same rules
- * as quality_stats, and the report's whole-call averages. For deployments that no longer send
- * quality_stats (docs/UPSTREAM.md), this is where the call's quality is.
+ * A loaded peer report as the Quality panel shows a connection: what it sent, and what it
+ * received as the worst sender's reading at each sample ("Audio jitter (received, worst
+ * sender)"), graded by the same rules as quality_stats, and the report's whole-call averages.
+ * Which sender was to blame is the findings engine's to say; the panel shows the evidence. For
+ * deployments that no longer send quality_stats (docs/UPSTREAM.md), this is where the call's
+ * quality is.
  */
 import { valid } from '../../../api/lenient';
 import type { PeerReportParticipant } from '../../../api/peer-report-schema';
-import { shortId } from '../../../lib/format';
 import { qualityOf, type ReportListKey, type ReportSeries, reportSeries } from './peer-report';
-import type { MediaKind, QualityPeer, Series, SeriesKey } from './quality';
-import { seriesStats } from './quality';
+import {
+  type MediaKind,
+  type QualityPeer,
+  type Series,
+  type SeriesKey,
+  seriesStats,
+} from './quality';
 
 type Measure = {
   readonly key: (kind: MediaKind) => SeriesKey;
   readonly what: string;
   readonly unit: string;
   readonly values: (s: ReportSeries) => readonly number[];
+  /** Which of two readings is worse, to keep the worst sender's. */
+  readonly higherIsWorse: boolean;
 };
 
 const MEASURES: readonly Measure[] = [
@@ -24,26 +32,36 @@ const MEASURES: readonly Measure[] = [
     what: 'round trip',
     unit: 'ms',
     values: (s) => s.rttMs,
+    higherIsWorse: true,
   },
   {
     key: (k) => (k === 'audio' ? 'audioJitter' : 'videoJitter'),
     what: 'jitter',
     unit: 'ms',
     values: (s) => s.jitterMs,
+    higherIsWorse: true,
   },
   {
     key: (k) => (k === 'audio' ? 'audioScore' : 'videoScore'),
     what: 'MOS',
     unit: '',
     values: (s) => s.mos,
+    higherIsWorse: false,
   },
   {
     key: (k) => (k === 'audio' ? 'audioLost' : 'videoLost'),
     what: 'packets lost',
     unit: 'packets',
     values: (s) => s.lost,
+    higherIsWorse: true,
   },
-  { key: () => 'videoFps', what: 'frame rate', unit: 'fps', values: (s) => s.fps },
+  {
+    key: () => 'videoFps',
+    what: 'frame rate',
+    unit: 'fps',
+    values: (s) => s.fps,
+    higherIsWorse: false,
+  },
 ];
 
 const LISTS: ReadonlyArray<readonly [ReportListKey, MediaKind]> = [
@@ -55,40 +73,56 @@ const LISTS: ReadonlyArray<readonly [ReportListKey, MediaKind]> = [
 
 const KIND_NAME = { audio: 'Audio', video: 'Video' } as const;
 
-function seriesOf(list: ReportListKey, kind: MediaKind, s: ReportSeries): Series[] {
-  const way = s.side === 'producer' ? 'sent' : `from peer ${shortId(s.remotePeerId ?? '')}`;
-  const times = Float64Array.from(s.times);
+/** Several senders' readings as one series: at each sample time, the worst of them. */
+function worstOf(
+  all: readonly ReportSeries[],
+  m: Measure,
+): { times: Float64Array; values: Float64Array } {
+  const worst = new Map<number, number>();
+  for (const s of all) {
+    const values = m.values(s);
+    s.times.forEach((t, i) => {
+      const v = values[i] ?? Number.NaN;
+      if (Number.isNaN(v)) return;
+      const kept = worst.get(t);
+      if (kept === undefined || (m.higherIsWorse ? v > kept : v < kept)) worst.set(t, v);
+    });
+  }
+  const times = Float64Array.from(worst.keys()).sort();
+  return { times, values: times.map((t) => worst.get(t) ?? Number.NaN) };
+}
+
+function seriesOf(list: ReportListKey, kind: MediaKind, all: readonly ReportSeries[]): Series[] {
+  const received = list.endsWith('_consumer');
+  const seconds = all.some((s) => s.jitterInSeconds);
   return MEASURES.flatMap((m) => {
     if (m.what === 'frame rate' && kind !== 'video') return [];
-    const values = Float64Array.from(m.values(s));
+    const { times, values } = worstOf(all, m);
     const stats = seriesStats(values);
     if (!stats) return [];
     return [
       {
         key: m.key(kind),
         kind,
-        label: `${KIND_NAME[kind]} ${m.what} (${way})`,
+        label: `${KIND_NAME[kind]} ${m.what} (${received ? 'received, worst sender' : 'sent'})`,
         unit: m.unit,
         times,
         values,
         stats,
         unreadable: null,
         source: list,
-        note: m.what === 'jitter' && s.jitterInSeconds ? 'sent in seconds, shown in ms' : undefined,
+        note: m.what === 'jitter' && seconds ? 'sent in seconds, shown in ms' : undefined,
       },
     ];
   });
 }
 
 export function reportQualityPeer(participant: PeerReportParticipant, peerId: string): QualityPeer {
-  const series = LISTS.flatMap(([list, kind]) =>
-    reportSeries(participant, list).flatMap((s) => seriesOf(list, kind, s)),
-  );
+  const lists = LISTS.map(([list, kind]) => ({ list, kind, all: reportSeries(participant, list) }));
   const count = (kind: MediaKind) =>
-    LISTS.filter(([, k]) => k === kind).reduce(
-      (n, [list]) => n + reportSeries(participant, list).reduce((m, s) => m + s.times.length, 0),
-      0,
-    );
+    lists
+      .filter((l) => l.kind === kind)
+      .reduce((n, l) => n + l.all.reduce((m, s) => m + s.times.length, 0), 0);
   const cumulative = valid(qualityOf(participant)?.audio_producer_cumulative);
   return {
     peerId,
@@ -102,6 +136,6 @@ export function reportQualityPeer(participant: PeerReportParticipant, peerId: st
     sampleCount: { audio: count('audio'), video: count('video') },
     unplaced: { audio: null, video: null },
     listProblems: [],
-    series,
+    series: lists.flatMap((l) => seriesOf(l.list, l.kind, l.all)),
   };
 }
