@@ -10,6 +10,7 @@ import { apiPath } from '../lib/base-path';
 import { getEnvelopeData } from './envelope';
 import { ApiError } from './errors';
 import { isInvalid } from './lenient';
+import { peerReportQueryKey } from './peer-report-key';
 import {
   type PeerReportParticipant,
   peerReportOf,
@@ -51,7 +52,7 @@ export async function getPeerReport(
 
 export const peerReportQueryOptions = (peerId: string) =>
   queryOptions({
-    queryKey: ['peer-report', peerId] as const,
+    queryKey: peerReportQueryKey(peerId),
     queryFn: ({ signal }) => getPeerReport(peerId, signal),
     // A report is asked for on demand and changes little: keep it for the page's visit.
     staleTime: 5 * 60_000,

@@ -11,6 +11,8 @@ import type { ParticipantModel } from './participant-model';
 
 export type HealthAndMomentProps = {
   model: ParticipantModel;
+  /** Their time zone, from the answer or their peer reports. */
+  participantZone: string | null;
   store: DiagnosisStore;
   strip: Omit<HealthStripProps, 'diagnosis'>;
   moment: TimeWindow | null;
@@ -58,7 +60,7 @@ export function HealthAndMoment(props: HealthAndMomentProps) {
                   moment={props.moment}
                   problem={props.momentProblem}
                   call={model.call}
-                  participantZone={model.participantTimeZone}
+                  participantZone={props.participantZone}
                   known={{
                     records: model.records,
                     spans: model.totals.flatMap((t) => t.spans),

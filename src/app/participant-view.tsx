@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import { FILTERS, type Filter } from '../api/participant-schema';
+import { useReportTimeZone } from '../api/use-report-time-zone';
 import { ClockContext } from '../components/ui/clock';
 import { Skeleton } from '../components/ui/skeleton';
 import { diagnosisStore } from '../features/diagnostics/diagnosis-store';
@@ -51,9 +52,13 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
   const here = useLocationHref();
   const origin = useOrigin();
   const agent = useServerRender()?.agent;
+  const peerIds = useMemo(() => derived.totals.map((t) => t.peerId), [derived.totals]);
+  // Their zone: from the answer's ip_information (older deployments), else their peer reports.
+  const reportZone = useReportTimeZone(peerIds);
+  const participantZone = derived.participantTimeZone ?? reportZone;
   const shownClock = useMemo(
-    () => makeClock(clock, derived.participantTimeZone, agent),
-    [clock, derived.participantTimeZone, agent],
+    () => makeClock(clock, participantZone, agent),
+    [clock, participantZone, agent],
   );
   // The first commit shows the answer (strip, summary) with the sections below held as
   // skeletons; they follow in a render of their own once that commit is painted, so their
@@ -123,6 +128,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
         ) : null}
         <HealthAndMoment
           model={derived}
+          participantZone={participantZone}
           store={store}
           strip={strip}
           moment={params.moment ?? null}
@@ -180,6 +186,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
               params.includePeerEvents ? null : toDeepLink({ ...params, includePeerEvents: true })
             }
             participant={participant}
+            totals={derived.totals}
             highlight={params.moment ?? null}
             fresh={fresh}
             sdkRequestHref={params.filters.includes('events') ? null : requestHref('events')}

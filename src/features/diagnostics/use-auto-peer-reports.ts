@@ -1,5 +1,6 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { PEER_REPORT_KEY } from '../../api/peer-report-key';
 import { peerReportQueryOptions } from '../../api/peer-report-query';
 import type { PeerTotal } from '../../lib/peer-spans';
 import { byRecency, type LoadedReport, type ReportsState } from './lib/auto-reports';
@@ -25,7 +26,7 @@ export function usePeerReportsInCache(totals: readonly PeerTotal[]): ReportsStat
   const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
   const ours = useCallback(
     () =>
-      cache.findAll({ queryKey: ['peer-report'] }).flatMap((query) => {
+      cache.findAll({ queryKey: [PEER_REPORT_KEY] }).flatMap((query) => {
         const id = query.queryKey[1];
         if (typeof id !== 'string') return [];
         const at = rank.get(id);
