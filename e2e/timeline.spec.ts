@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { apiPath, deepLink, sample, utcText } from './support';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { apiPath, deepLink, type Sample, sample, utcText } from './support';
 
 test.describe('the 10,002-event history', () => {
   test.beforeEach(async ({ page, request }) => {
@@ -117,27 +117,56 @@ test('the table rows show the API events, in time order, value for value', async
     preset_view_type: string;
   }> = body.data.participant.peer_events;
   await page.goto(deepLink(reconnects));
+  // The peer reports load by themselves and bring SDK events (and their columns): set them aside.
+  await page.getByRole('group', { name: 'Sources' }).getByLabel('SDK events').uncheck();
   const rows = page.getByRole('table', { name: 'Peer events' }).getByRole('row');
   for (const [i, event] of events.slice(0, 9).entries()) {
     const cells = rows.nth(i + 1).getByRole('cell');
-    await expect(cells.nth(1)).toContainText(event.event_name.replace('PEER_', ''));
-    await expect(cells.nth(2).getByRole('code')).toHaveAttribute('title', event.peer_id);
-    await expect(cells.nth(3).getByRole('code')).toHaveAttribute('title', event.socket_session_id);
-    await expect(cells.nth(4)).toHaveText(event.preset_view_type);
-    await expect(cells.nth(5)).toHaveText(`${event.minutes_consumed.toFixed(2)} min`);
+    await expect(cells.nth(1)).toHaveText('Peer event');
+    await expect(cells.nth(2)).toContainText(event.event_name.replace('PEER_', ''));
+    await expect(cells.nth(3).getByRole('code')).toHaveAttribute('title', event.peer_id);
+    // (Cell 4 is the SDK events' metadata.)
+    await expect(cells.nth(5).getByRole('code')).toHaveAttribute('title', event.socket_session_id);
+    await expect(cells.nth(6)).toHaveText(event.preset_view_type);
+    await expect(cells.nth(7)).toHaveText(`${event.minutes_consumed.toFixed(2)} min`);
   }
 });
 
-test.describe('SDK events (filters=events) merged into the timeline', () => {
-  type SdkEvent = { type: string; timestamp: string; metadata?: Record<string, string> };
+/** The SDK events of a sample's peer reports, as the API sends them, with each one's peer. */
+type ReportEvent = {
+  name: string;
+  timestamp: string;
+  metadata: Record<string, string>;
+  peer: string;
+};
+
+async function reportEvents(request: APIRequestContext, s: Sample): Promise<ReportEvent[]> {
+  const body = await (await request.get(apiPath(s))).json();
+  const peers = [
+    ...new Set<string>(
+      body.data.participant.peer_events.map((e: { peer_id: string }) => e.peer_id),
+    ),
+  ];
+  const events: ReportEvent[] = [];
+  for (const peer of peers) {
+    const report = await (await request.get(`/api/sessions/peer-report/${peer}`)).json();
+    const sent: Omit<ReportEvent, 'peer'>[] = report.data.participant.peer_report.metadata.events;
+    events.push(...sent.map((e) => ({ ...e, peer })));
+  }
+  return events;
+}
+
+test.describe('SDK events from the peer reports merged into the timeline', () => {
   const query = '?filters=events&include_peer_events=true';
-  let events: SdkEvent[] = [];
+  let events: ReportEvent[] = [];
   let peerEvents = 0;
 
   test.beforeEach(async ({ page, request }) => {
     const poor = await sample(request, 'Poor network');
     const body = await (await request.get(apiPath(poor, query))).json();
-    events = body.data.participant.peer_stats.events;
+    // Today's API sends no peer_stats: the SDK events come with each connection's report.
+    expect(body.data.participant).not.toHaveProperty('peer_stats');
+    events = await reportEvents(request, poor);
     peerEvents = body.data.participant.peer_events.length;
     await page.goto(deepLink(poor, query));
     await expect(page.getByText(`Showing ${peerEvents + events.length} of`)).toBeVisible();
@@ -148,29 +177,32 @@ test.describe('SDK events (filters=events) merged into the timeline', () => {
   }) => {
     const timeline = page.getByRole('region', { name: 'Peer events timeline' });
     await expect(timeline).toContainText(
-      `${events.length} SDK events (peer_stats.events) shown in the table`,
+      `${events.length} SDK events from the peer reports shown in the table`,
     );
     // The facts stay about peer events.
     await expect(timeline).toContainText(`Events${peerEvents}`);
     const table = page.getByRole('table', { name: 'Peer events' });
-    const relay = events.find((e) => e.type === 'ice_connected_relay');
-    if (!relay?.metadata?.peer_id) throw new Error('the sample has no ice_connected_relay event');
+    const relay = events.find(
+      (e) => e.name === 'selected_candidate_pair' && e.metadata.local_candidate_type === 'relay',
+    );
+    if (!relay) throw new Error('the sample has no relay candidate pair event');
     const row = table.getByRole('row').filter({ has: page.getByTitle(utcText(relay.timestamp)) });
-    const cells = row.filter({ hasText: 'ice_connected_relay' }).getByRole('cell');
+    const cells = row.filter({ hasText: 'selected_candidate_pair' }).getByRole('cell');
     await expect(cells.nth(1)).toHaveText('SDK event');
-    await expect(cells.nth(3).getByRole('code')).toHaveAttribute('title', relay.metadata.peer_id);
+    await expect(cells.nth(3).getByRole('code')).toHaveAttribute('title', relay.peer);
     // Peer-event-only columns stay empty.
     await expect(cells.nth(5)).toHaveText('');
     await expect(cells.nth(7)).toHaveText('');
-    await expect(table.getByText('network_disconnected', { exact: true }).first()).toBeVisible();
 
+    const drop = events.find((e) => e.name === 'network_disconnected');
+    if (!drop?.metadata.reason) throw new Error('the sample has no network_disconnected event');
     await table
       .getByRole('button', { name: 'Show metadata of network_disconnected' })
       .first()
       .click();
     const metadata = page.getByRole('dialog', { name: 'Metadata of network_disconnected' });
     await expect(metadata).toContainText('reason');
-    await expect(metadata).toContainText('ice_failed');
+    await expect(metadata).toContainText(drop.metadata.reason);
     await page.keyboard.press('Escape');
     await expect(metadata).toBeHidden();
   });
@@ -189,7 +221,8 @@ test.describe('SDK events (filters=events) merged into the timeline', () => {
     await expect(source).toHaveAttribute('aria-sort', 'ascending');
     await expect(page.getByText(`Showing ${events.length} of ${total} events`)).toBeVisible();
 
-    const relays = events.filter((e) => e.type === 'ice_connected_relay').length;
+    const relays = events.filter((e) => e.metadata.local_candidate_type === 'relay').length;
+    expect(relays).toBeGreaterThan(0);
     await page.getByLabel('Search events').fill('relay');
     await expect(page.getByText(`Showing ${relays} of ${total} events`)).toBeVisible();
 
@@ -202,37 +235,44 @@ test.describe('SDK events (filters=events) merged into the timeline', () => {
 
   test('search finds SDK events by type and by metadata', async ({ page }) => {
     const total = peerEvents + events.length;
-    const drops = events.filter((e) => e.type === 'network_disconnected');
-    expect(drops.length).toBeGreaterThan(0);
+    const drops = events.filter((e) => e.name === 'network_disconnected');
+    const reason = drops[0]?.metadata.reason;
+    if (!reason) throw new Error('the sample has no network_disconnected event');
     await page.getByLabel('Search events').fill('network_disconnected');
     await expect(page.getByText(`Showing ${drops.length} of ${total} events`)).toBeVisible();
-    await page.getByLabel('Search events').fill('ICE_FAILED');
-    await expect(page.getByText(`Showing ${drops.length} of ${total} events`)).toBeVisible();
+    const withReason = events.filter((e) => Object.values(e.metadata).includes(reason)).length;
+    await page.getByLabel('Search events').fill(reason.toUpperCase());
+    await expect(page.getByText(`Showing ${withReason} of ${total} events`)).toBeVisible();
   });
 });
 
-test('SDK events not requested: one click adds events to the deep link', async ({
+test('SDK events without filters: the peer reports bring them, no request needed', async ({
   page,
   request,
 }) => {
   const poor = await sample(request, 'Poor network');
-  await page.goto(deepLink(poor, '?filters=ip_information&include_peer_events=true'));
+  const events = await reportEvents(request, poor);
+  await page.goto(deepLink(poor, '?include_peer_events=true'));
   const timeline = page.getByRole('region', { name: 'Peer events timeline' });
-  await expect(timeline).toContainText('SDK events were not requested.');
-  await expect(timeline.getByRole('columnheader', { name: 'Source' })).toHaveCount(0);
-  await timeline.getByRole('link', { name: 'Request SDK events' }).click();
-  await expect(page).toHaveURL(/[?&]filters=ip_information,events(&|$)/);
+  await expect(timeline).toContainText(
+    `${events.length} SDK events from the peer reports shown in the table`,
+  );
+  await expect(timeline.getByRole('link', { name: 'Request SDK events' })).toHaveCount(0);
   await expect(
-    timeline.getByRole('table', { name: 'Peer events' }).getByText('ice_connected_relay').first(),
+    timeline
+      .getByRole('table', { name: 'Peer events' })
+      .getByText('selected_candidate_pair')
+      .first(),
   ).toBeVisible();
 });
 
 test('timeline times follow the chosen clock, UTC on hover', async ({ page, request }) => {
   const poor = await sample(request, 'Poor network');
   const query = '?filters=ip_information,events&include_peer_events=true';
-  const body = await (await request.get(apiPath(poor, query))).json();
-  const zone: string = body.data.participant.peer_stats.ip_information.timezone;
-  const first: { timestamp: string } = body.data.participant.peer_stats.events[0];
+  const [first] = await reportEvents(request, poor);
+  if (!first) throw new Error('the sample has no SDK events');
+  const report = await (await request.get(`/api/sessions/peer-report/${first.peer}`)).json();
+  const zone: string = report.data.participant.peer_report.metadata.ip_information.timezone;
   await page.goto(deepLink(poor, query));
   const table = page.getByRole('table', { name: 'Peer events' });
   await page.getByLabel('Times in').selectOption('utc');

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { iso, leftParticipant, PEER_A, parseParticipant, T0 } from '../test/peer-event-fixtures';
-import { type StatsEventRecord, type StatsEvents, statsEventRecords } from './stats-events';
+import * as z from 'zod/mini';
+import {
+  iso,
+  leftParticipant,
+  PEER_A,
+  PEER_B,
+  parseParticipant,
+  T0,
+} from '../test/peer-event-fixtures';
+import { reportParticipantSchema } from './peer-report-schema';
+import {
+  reportEventRecords,
+  type StatsEventRecord,
+  type StatsEvents,
+  sdkEventRecords,
+  statsEventRecords,
+} from './stats-events';
 
 /** What the app reads from a left participant whose peer_stats is this value. */
 const read = (peerStats: unknown): StatsEvents =>
@@ -173,5 +188,84 @@ describe('statsEventRecords, one event', () => {
     expect(record.metadata?.[hostile]).toBe(hostile);
     expect(record.metadata?.huge).toBe(huge);
     expect(record.problems).toEqual([]);
+  });
+});
+
+/** A peer report as the app reads it, whose metadata.events is this value. */
+const report = (events: unknown) =>
+  z.parse(reportParticipantSchema, { peer_report: { metadata: { events } } });
+
+describe('reportEventRecords, a peer report’s events', () => {
+  it('reads name, timestamp and metadata, the report’s peer as each record’s peer', () => {
+    const [record] = reportEventRecords(
+      PEER_A,
+      report([{ name: 'network_disconnected', timestamp: iso(T0), metadata: { reason: 'x' } }]),
+    );
+    expect(record).toMatchObject({
+      index: 0,
+      type: 'network_disconnected',
+      at: { ms: T0, raw: iso(T0) },
+      peerId: PEER_A,
+      metadata: { reason: 'x' },
+      duplicateOf: null,
+      problems: [],
+    });
+  });
+
+  it('keeps a malformed item and a malformed value with its raw value and a reason', () => {
+    const [bad, odd] = reportEventRecords(
+      PEER_A,
+      report(['gone', { name: 7, timestamp: 'soon', metadata: 'none' }]),
+    );
+    expect(bad).toMatchObject({ type: null, peerId: PEER_A, problems: [{ raw: 'gone' }] });
+    expect(odd?.problems.map((p) => [p.field, p.raw])).toEqual([
+      ['name', 7],
+      ['timestamp', 'soon'],
+      ['metadata', 'none'],
+    ]);
+  });
+
+  it('gives nothing when the report holds no events, and numbers from `start`', () => {
+    expect(reportEventRecords(PEER_A, report(undefined))).toEqual([]);
+    expect(reportEventRecords(PEER_A, report('none'))).toEqual([]);
+    const records = reportEventRecords(PEER_A, report([{ name: 'a' }, { name: 'a' }]), 5);
+    expect(records.map((r) => [r.index, r.duplicateOf])).toEqual([
+      [5, null],
+      [6, 5],
+    ]);
+  });
+});
+
+describe('sdkEventRecords, both sources', () => {
+  const event = { timestamp: iso(T0), metadata: { state: 'connected' } };
+  const fromReport = { peerId: PEER_B, participant: report([{ name: 'ice', ...event }]) };
+
+  it('merges peer_stats.events and the reports’ events, indexes unique', () => {
+    const participant = parseParticipant({
+      ...leftParticipant,
+      peer_stats: { events: [{ type: 'media_permission', timestamp: iso(T0) }] },
+    });
+    const { records, fromReports } = sdkEventRecords(participant, [fromReport]);
+    expect(records.map((r) => [r.index, r.type, r.peerId])).toEqual([
+      [0, 'media_permission', null],
+      [1, 'ice', PEER_B],
+    ]);
+    expect(fromReports).toBe(1);
+  });
+
+  it('shows an event both sources send once, as peer_stats sent it (epoch or ISO alike)', () => {
+    const participant = parseParticipant({
+      ...leftParticipant,
+      peer_stats: { events: [{ type: 'ice', ...event, timestamp: T0 }] },
+    });
+    const { records, fromReports } = sdkEventRecords(participant, [fromReport]);
+    expect(records.map((r) => [r.type, r.at?.raw])).toEqual([['ice', T0]]);
+    expect(fromReports).toBe(0);
+  });
+
+  it('reads the reports alone when peer_stats is not sent', () => {
+    const result = sdkEventRecords(parseParticipant(leftParticipant), [fromReport]);
+    expect(result.stats).toEqual({ kind: 'missing' });
+    expect(result.records).toHaveLength(1);
   });
 });

@@ -1,11 +1,13 @@
 /**
- * SDK events (`peer_stats.events`, requested with `filters=events`): one record per item the
- * API sent, a malformed item included, each value either read or kept raw with the reason.
+ * SDK events: `peer_stats.events` (older deployments, requested with `filters=events`) and each
+ * peer report's `metadata.events` (today's API). One record per item the API sent, a malformed
+ * item included, each value either read or kept raw with the reason.
  */
 import { parseTimestamp, type Timestamp } from '../lib/timestamp';
-import { isInvalid } from './lenient';
+import { isInvalid, valid } from './lenient';
 import type { Participant } from './participant-schema';
 import type { Problem } from './peer-events';
+import type { PeerReportParticipant } from './peer-report-schema';
 
 export type Metadata = Readonly<Record<string, unknown>>;
 
@@ -78,16 +80,24 @@ function readPeerId(metadata: Metadata | null, problems: Problem[]): string | nu
   return null;
 }
 
+/** Where a list of SDK events calls the event's type: `type` in peer_stats, `name` in a report. */
+type TypeKey = 'type' | 'name';
+
 /** What makes two SDK events the same event: they carry no id of their own. */
-function identityOf(item: Record<string, unknown>): string {
+function identityOf(item: Record<string, unknown>, typeKey: TypeKey): string {
   try {
-    return JSON.stringify([item.type, item.timestamp, item.metadata]) ?? '';
+    return JSON.stringify([item[typeKey], item.timestamp, item.metadata]) ?? '';
   } catch {
     return '';
   }
 }
 
-function readItem(item: unknown, index: number, seen: Map<string, number>): StatsEventRecord {
+function readItem(
+  item: unknown,
+  index: number,
+  seen: Map<string, number>,
+  typeKey: TypeKey = 'type',
+): StatsEventRecord {
   if (!isObject(item)) {
     return {
       index,
@@ -103,12 +113,13 @@ function readItem(item: unknown, index: number, seen: Map<string, number>): Stat
   }
   const problems: Problem[] = [];
   let type: string | null = null;
-  if (typeof item.type === 'string') type = item.type;
-  else if (item.type !== undefined && item.type !== null)
+  const rawType = item[typeKey];
+  if (typeof rawType === 'string') type = rawType;
+  else if (rawType !== undefined && rawType !== null)
     problems.push({
-      field: 'type',
-      raw: item.type,
-      reason: `expected a string, got ${kindOf(item.type)}`,
+      field: typeKey,
+      raw: rawType,
+      reason: `expected a string, got ${kindOf(rawType)}`,
     });
   let at: Timestamp | null = null;
   if (item.timestamp !== undefined && item.timestamp !== null) {
@@ -124,7 +135,7 @@ function readItem(item: unknown, index: number, seen: Map<string, number>): Stat
       raw: item.metadata,
       reason: `expected an object, got ${kindOf(item.metadata)}`,
     });
-  const identity = identityOf(item);
+  const identity = identityOf(item, typeKey);
   const duplicateOf = identity === '' ? null : (seen.get(identity) ?? null);
   if (identity !== '' && duplicateOf === null) seen.set(identity, index);
   return {
@@ -143,4 +154,82 @@ export function statsEventRecords(participant: Participant): StatsEvents {
   if (source.kind !== 'list') return source;
   const seen = new Map<string, number>();
   return { kind: 'list', records: source.items.map((item, i) => readItem(item, i, seen)) };
+}
+
+/** A value as the API sent it: an Invalid marker's raw value, else the value. */
+const sent = (value: unknown): unknown => (isInvalid(value) ? value.raw : value);
+
+/** The items of a report's `metadata.events`, each as sent (the schema's reading undone). */
+function reportItems(report: PeerReportParticipant): readonly unknown[] {
+  const events = valid(valid(valid(report.peer_report)?.metadata)?.events);
+  // A list that is not a list is flagged where the peer reports are shown, not here.
+  if (!Array.isArray(events)) return [];
+  return events.map((item) => {
+    if (isInvalid(item)) return item.raw;
+    const at = item.timestamp;
+    return {
+      name: sent(item.name),
+      timestamp: at === undefined || isInvalid(at) ? sent(at) : at.raw,
+      metadata: sent(item.metadata),
+    };
+  });
+}
+
+/**
+ * The SDK events of one peer report: the report's peer is each record's peer, `name` its type.
+ * Indexes start at `start`, so records from several lists stay unique.
+ */
+export function reportEventRecords(
+  peerId: string,
+  report: PeerReportParticipant,
+  start = 0,
+): StatsEventRecord[] {
+  const seen = new Map<string, number>();
+  return reportItems(report).map((item, i) => {
+    const record = readItem(item, start + i, seen, 'name');
+    return { ...record, peerId: record.peerId ?? peerId };
+  });
+}
+
+/** A loaded peer report and the peer it is about. */
+export type ReportWithPeer = {
+  readonly peerId: string;
+  readonly participant: PeerReportParticipant;
+};
+
+export type SdkEvents = {
+  /** What `peer_stats.events` held. */
+  readonly stats: StatsEvents;
+  /** Every SDK event to show: peer_stats' first, then the reports' not already among them. */
+  readonly records: readonly StatsEventRecord[];
+  /** How many of the records came from the peer reports. */
+  readonly fromReports: number;
+};
+
+/** The same event from either source, whatever form its timestamp came in. */
+const sameEventKey = (r: StatsEventRecord) =>
+  r.type === null || r.at === null ? null : JSON.stringify([r.type, r.at.ms, r.metadata]);
+
+/**
+ * The SDK events from both sources. An event both send (an older deployment that also has
+ * reports) is shown once, as peer_stats sent it.
+ */
+export function sdkEventRecords(
+  participant: Participant,
+  reports: readonly ReportWithPeer[],
+): SdkEvents {
+  const stats = statsEventRecords(participant);
+  const fromStats = stats.kind === 'list' ? stats.records : [];
+  const known = new Set(fromStats.map(sameEventKey).filter((key) => key !== null));
+  let next = fromStats.length;
+  const fromReports: StatsEventRecord[] = [];
+  for (const { peerId, participant: report } of reports) {
+    const records = reportEventRecords(peerId, report, next);
+    next += records.length;
+    for (const record of records) {
+      const key = sameEventKey(record);
+      if (key === null || !known.has(key)) fromReports.push(record);
+    }
+  }
+  return { stats, records: [...fromStats, ...fromReports], fromReports: fromReports.length };
 }

@@ -1,6 +1,10 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod/mini';
+import { peerReportQueryOptions } from '../../api/peer-report-query';
+import { reportParticipantSchema } from '../../api/peer-report-schema';
 import { ClockContext } from '../../components/ui/clock';
 import { makeClock } from '../../lib/clock';
 import {
@@ -62,13 +66,20 @@ const props: TimelineCardProps = {
   includeHref: null,
   participant: withSdkEvents,
   sdkRequestHref: null,
+  totals: [],
 };
 
-function renderCard(overrides: Partial<TimelineCardProps> = {}, clock = makeClock('utc', null)) {
+function renderCard(
+  overrides: Partial<TimelineCardProps> = {},
+  clock = makeClock('utc', null),
+  client = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+) {
   return render(
-    <ClockContext.Provider value={clock}>
-      <TimelineCard {...props} {...overrides} />
-    </ClockContext.Provider>,
+    <QueryClientProvider client={client}>
+      <ClockContext.Provider value={clock}>
+        <TimelineCard {...props} {...overrides} />
+      </ClockContext.Provider>
+    </QueryClientProvider>,
   );
 }
 
@@ -142,6 +153,36 @@ describe('TimelineCard, clock and SDK events', () => {
       '/sessions/s/participants/p?filters=events',
     );
     expect(screen.queryByRole('group', { name: 'Sources' })).toBeNull();
+  });
+
+  it('merges the loaded peer reports’ SDK events, with no request needed', () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const participant = z.parse(reportParticipantSchema, {
+      peer_report: {
+        metadata: {
+          events: [{ name: 'room_left', timestamp: iso(T0 + 299 * SEC), metadata: { a: 1 } }],
+        },
+      },
+    });
+    client.setQueryData(peerReportQueryOptions(PEER_B).queryKey, {
+      participant,
+      shape: 'wrapped',
+      receivedAt: T0,
+    });
+    const totals = [{ peerId: PEER_B, firstSeen: T0, connectedMs: 0, minutes: 0, spans: [] }];
+    renderCard(
+      {
+        participant: parseParticipant(leftParticipant),
+        sdkRequestHref: '/sessions/s/participants/p?filters=events',
+        totals,
+      },
+      makeClock('utc', null),
+      client,
+    );
+    expect(screen.getByText(/1 SDK event from the peer reports shown in the table/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Request SDK events' })).toBeNull();
+    const row = bodyRows().find((r) => within(r).queryByText('room_left'));
+    expect(row && within(row).getByTitle(PEER_B)).toBeTruthy();
   });
 
   it('says when SDK events were requested but none came, and shows an unreadable list raw', () => {

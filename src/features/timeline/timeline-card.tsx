@@ -1,11 +1,13 @@
 import { type ReactNode, useMemo } from 'react';
 import type { Participant } from '../../api/participant-schema';
 import type { PeerEventRecord } from '../../api/peer-events';
-import { statsEventRecords } from '../../api/stats-events';
+import { sdkEventRecords } from '../../api/stats-events';
 import { AppLink } from '../../components/ui/app-link';
 import { Card } from '../../components/ui/card';
 import { InvalidValue } from '../../components/ui/invalid-value';
+import type { PeerTotal } from '../../lib/peer-spans';
 import type { TimeWindow } from '../../lib/time-window';
+import { usePeerReportsInCache } from '../diagnostics/use-auto-peer-reports';
 import type { TimelineFacts as Facts } from './lib/facts';
 import { mergedRows } from './lib/timeline-rows';
 import { PeerEventTable } from './peer-event-table';
@@ -23,6 +25,8 @@ export type TimelineCardProps = {
   includeHref: string | null;
   /** The participant: its SDK events (peer_stats.events) are read here, in the timeline's chunk. */
   participant: Participant;
+  /** The participant's peers: their loaded peer reports' SDK events are merged too. */
+  totals: readonly PeerTotal[];
   /** The same view with SDK events requested (filters=events), when they were not. */
   sdkRequestHref: string | null;
   /** The reported moment: events inside it are marked, and can be shown alone. */
@@ -64,8 +68,10 @@ function PeerEventsMissing(props: TimelineCardProps) {
 /** Facts about the peer events, and the table of peer and SDK events; or why there are none. */
 export function TimelineCard(props: TimelineCardProps) {
   const { records, joinedAtMs, participant } = props;
-  const sdkEvents = useMemo(() => statsEventRecords(participant), [participant]);
-  const sdk = sdkEvents.kind === 'list' ? sdkEvents.records : null;
+  // Reports the page loads (or the agent does) are read from the cache; none is fetched here.
+  const { loaded } = usePeerReportsInCache(props.totals);
+  const sdkEvents = useMemo(() => sdkEventRecords(participant, loaded), [participant, loaded]);
+  const sdk = sdkEvents.records;
   const rows = useMemo(() => mergedRows(records, sdk, joinedAtMs), [records, sdk, joinedAtMs]);
   const hasPeerEvents =
     props.includeHref === null && !props.invalidList && records !== null && records.length > 0;
@@ -85,7 +91,7 @@ export function TimelineCard(props: TimelineCardProps) {
         {rows.length > 0 ? (
           <PeerEventTable
             rows={rows}
-            sdkEvents={sdk !== null && sdk.length > 0}
+            sdkEvents={sdk.length > 0}
             highlight={props.highlight ?? null}
             fresh={props.fresh}
           />
