@@ -43,18 +43,34 @@ export function usePeerReportsInCache(totals: readonly PeerTotal[]): ReportsStat
       )
       .join('|'),
   );
+  // Which reports hold data, apart: the loaded list keeps its identity while others start or
+  // fail, so what is built from it (the timeline's merged rows) is not rebuilt for nothing.
+  const withData = useSyncExternalStore(subscribe, () =>
+    ours()
+      .filter(({ query: q }) => q.state.data !== undefined)
+      .map(({ query: q }) => `${q.queryHash}@${q.state.dataUpdatedAt}`)
+      .join('|'),
+  );
+  const loaded = useMemo(() => {
+    if (withData === '') return [];
+    const list: LoadedReport[] = [];
+    for (const { id } of ours().sort((a, b) => a.at - b.at)) {
+      const data = client.getQueryData(peerReportQueryOptions(id).queryKey);
+      if (data) list.push({ peerId: id, participant: data.participant });
+    }
+    return list;
+    // `withData` changes whenever one of our reports arrives or is refreshed.
+  }, [withData, ours, client]);
   return useMemo(() => {
-    if (seen === '') return { peers: rank.size, loaded: [], loading: 0, failed: 0 };
-    const loaded: LoadedReport[] = [];
+    if (seen === '') return { peers: rank.size, loaded, loading: 0, failed: 0 };
     let loading = 0;
     let failed = 0;
-    for (const { id, query } of ours().sort((a, b) => a.at - b.at)) {
-      const data = client.getQueryData(peerReportQueryOptions(id).queryKey);
-      if (data) loaded.push({ peerId: id, participant: data.participant });
-      else if (query.state.fetchStatus === 'fetching') loading += 1;
+    for (const { query } of ours()) {
+      if (query.state.data !== undefined) continue;
+      if (query.state.fetchStatus === 'fetching') loading += 1;
       else if (query.state.status === 'error') failed += 1;
     }
     return { peers: rank.size, loaded, loading, failed };
     // `seen` changes whenever one of our reports starts, arrives or fails.
-  }, [seen, ours, rank, client]);
+  }, [seen, ours, rank, loaded]);
 }
