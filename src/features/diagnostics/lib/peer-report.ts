@@ -69,11 +69,12 @@ type Row = { readonly at: number; readonly sample: QualitySample };
 
 /** The four limitation durations a sample may carry (WebRTC's qualityLimitationDurations, seconds). */
 function durationsOf(sample: QualitySample): { cpu: number; all: number } | null {
-  const raw: unknown = Reflect.get(sample, 'quality_limitation_durations');
-  if (typeof raw !== 'object' || raw === null) return null;
-  let all = 0;
-  for (const key of ['none', 'cpu', 'bandwidth', 'other']) all += num(Reflect.get(raw, key)) || 0;
-  const cpu = num(Reflect.get(raw, 'cpu')) || 0;
+  const durations = valid(sample.quality_limitation_durations);
+  if (!durations) return null;
+  const seconds = (value: unknown) => num(valid(value)) || 0;
+  const cpu = seconds(durations.cpu);
+  const all =
+    cpu + seconds(durations.none) + seconds(durations.bandwidth) + seconds(durations.other);
   return all > 0 ? { cpu, all } : null;
 }
 
