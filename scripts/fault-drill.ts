@@ -9,7 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadConfig } from '../server/config';
 import { createApp } from '../server/node-app';
-import { listen, recordingUpstream } from '../server/testing/listen';
+import { listen, recordingUpstream, streamSpaces } from '../server/testing/listen';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
@@ -80,19 +80,7 @@ async function hung() {
 }
 
 async function bodies() {
-  const s = await server((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    const chunk = Buffer.alloc(MB, 0x20);
-    let sent = 0;
-    const pump = () => {
-      while (sent < 300 * MB) {
-        sent += MB;
-        if (!res.write(chunk)) return void res.once('drain', pump);
-      }
-      res.end();
-    };
-    pump();
-  });
+  const s = await server((_req, res) => void streamSpaces(res, 300 * MB));
   gc?.();
   const before = process.memoryUsage.rss();
   let peak = before;

@@ -4,10 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
-import { createApp } from '../node-app';
-import { listen, recordingUpstream } from '../testing/listen';
-import { quiet } from '../testing/quiet';
+import { liveServer } from '../testing/listen';
 
 const TOKEN = 'cf-fault-token-9Qw2Er4Ty6Ui8Op0';
 const ACCOUNT = 'fedcba9876543210fedcba9876543210';
@@ -29,41 +26,15 @@ const participant = (leftAt?: string) =>
 
 /** A proxy in live mode in front of a scripted upstream, with its own settings. */
 async function rig(env: Record<string, string> = {}) {
-  let answer: Answer = participant('2026-11-21T15:00:00Z');
-  const closed: string[] = [];
-  const upstream = await recordingUpstream((req, res) => {
-    req.on('close', () => closed.push(req.url ?? ''));
-    answer(req, res);
+  const live = await liveServer({
+    token: TOKEN,
+    accountId: ACCOUNT,
+    answer: participant('2026-11-21T15:00:00Z'),
+    env: { UPSTREAM_TIMEOUT_MS: '300', ...env },
   });
-  const options = quiet();
-  const server = await listen(
-    createApp(
-      loadConfig({
-        CLOUDFLARE_API_TOKEN: TOKEN,
-        CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
-        RTK_APP_ID: 'app-1',
-        RTK_API_BASE: `${upstream.url}/client/v4`,
-        UPSTREAM_TIMEOUT_MS: '300',
-        DIST_DIR: '/nonexistent',
-        ...env,
-      }),
-      options,
-    ),
-  );
   return {
-    server,
-    upstream,
-    closed,
-    logs: options.lines,
-    set: (next: Answer) => {
-      answer = next;
-    },
-    get: (path = '/api/sessions/s/participants/p', init?: RequestInit) =>
-      fetch(`${server.url}${path}`, init),
-    close: async () => {
-      await server.close();
-      await upstream.close();
-    },
+    ...live,
+    get: (path = '/api/sessions/s/participants/p', init?: RequestInit) => live.get(path, init),
   };
 }
 

@@ -9,10 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
-import { createApp } from '../node-app';
-import { listen, recordingUpstream } from '../testing/listen';
-import { quiet } from '../testing/quiet';
+import { liveServer, streamSpaces } from '../testing/listen';
 
 const TOKEN = 'cf-resilience-token-H7gF5dS3aQ1w';
 const ACCOUNT = '0123456789abcdef0123456789abcdef';
@@ -33,36 +30,11 @@ afterEach(async () => {
   for (const close of closing.splice(0)) await close();
 });
 
-/** A live-mode server with Node's real transport in front of `answer`. */
+/** A live-mode server with Node's real transport in front of `answer`, closed after the test. */
 async function rig(answer: Answer, env: Record<string, string> = {}) {
-  const closed: string[] = [];
-  const upstream = await recordingUpstream((req, res) => {
-    req.on('close', () => closed.push(req.url ?? ''));
-    answer(req, res);
-  });
-  const options = quiet();
-  const server = await listen(
-    createApp(
-      loadConfig({
-        CLOUDFLARE_API_TOKEN: TOKEN,
-        CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
-        RTK_APP_ID: 'app-1',
-        RTK_API_BASE: `${upstream.url}/client/v4`,
-        DIST_DIR: '/nonexistent',
-        ...env,
-      }),
-      options,
-    ),
-  );
-  closing.push(async () => {
-    await server.close();
-    await upstream.close();
-  });
-  return {
-    upstream,
-    closed,
-    get: (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init),
-  };
+  const live = await liveServer({ token: TOKEN, accountId: ACCOUNT, answer, env });
+  closing.push(live.close);
+  return live;
 }
 
 /** Whether /readyz names the open circuit (the test server has no built app, so never ready). */
@@ -176,22 +148,8 @@ describe('bounded memory', () => {
   }
 
   it('refuses a 300 MB chunked body as it streams, with RSS growing by less than 150 MB', async () => {
-    let written = 0;
-    const r = await rig((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      const chunk = Buffer.alloc(MB, 0x20);
-      const pump = () => {
-        while (written < 300 * MB) {
-          written += chunk.length;
-          if (!res.write(chunk)) return void res.once('drain', pump);
-        }
-        res.end();
-      };
-      res.on('close', () => {
-        written = Math.max(written, 0);
-      });
-      pump();
-    });
+    const written = { bytes: 0 };
+    const r = await rig((_req, res) => void streamSpaces(res, 300 * MB, written));
     const growth = await rssGrowth(async () => {
       const res = await r.get('/api/sessions/s/participants/huge');
       expect(res.status).toBe(502);
@@ -201,24 +159,12 @@ describe('bounded memory', () => {
     });
     expect(growth).toBeLessThan(150);
     // The read stopped at the limit: the upstream was cut off long before 300 MB.
-    expect(written).toBeLessThan(150 * MB);
+    expect(written.bytes).toBeLessThan(150 * MB);
     expect(r.upstream.seen).toHaveLength(1);
   });
 
   it('bounds what all reads hold at once: of six 300 MB bodies at a time, some are refused as busy', async () => {
-    const r = await rig((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      const chunk = Buffer.alloc(MB, 0x20);
-      let sent = 0;
-      const pump = () => {
-        while (sent < 300 * MB) {
-          sent += MB;
-          if (!res.write(chunk)) return void res.once('drain', pump);
-        }
-        res.end();
-      };
-      pump();
-    });
+    const r = await rig((_req, res) => void streamSpaces(res, 300 * MB));
     const kinds: string[] = [];
     const growth = await rssGrowth(async () => {
       await Promise.all(

@@ -118,3 +118,66 @@ export function refusedBeforeUpstream(
     expect(upstream.seen).toHaveLength(0);
   });
 }
+
+type Answer = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * A live-mode server (Node's own transport) in front of a recording upstream that answers with
+ * `answer`, which `set` swaps; `closed` lists the upstream requests whose connection ended.
+ */
+export async function liveServer(options: {
+  token: string;
+  accountId: string;
+  answer: Answer;
+  env?: Record<string, string>;
+}) {
+  let answer = options.answer;
+  const closed: string[] = [];
+  const upstream = await recordingUpstream((req, res) => {
+    req.on('close', () => closed.push(req.url ?? ''));
+    answer(req, res);
+  });
+  const app = quiet();
+  const server = await listen(
+    createApp(
+      loadConfig({
+        CLOUDFLARE_API_TOKEN: options.token,
+        CLOUDFLARE_ACCOUNT_ID: options.accountId,
+        RTK_APP_ID: 'app-1',
+        RTK_API_BASE: `${upstream.url}/client/v4`,
+        DIST_DIR: '/nonexistent',
+        ...options.env,
+      }),
+      app,
+    ),
+  );
+  return {
+    server,
+    upstream,
+    closed,
+    logs: app.lines,
+    set: (next: Answer) => {
+      answer = next;
+    },
+    get: (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init),
+    close: async () => {
+      await server.close();
+      await upstream.close();
+    },
+  };
+}
+
+/** Streams a 200 JSON-typed body of `total` bytes of spaces, 1 MiB at a time, as fast as read. */
+export function streamSpaces(res: ServerResponse, total: number, sent = { bytes: 0 }) {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const chunk = Buffer.alloc(1024 * 1024, 0x20);
+  const pump = () => {
+    while (sent.bytes < total) {
+      sent.bytes += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    res.end();
+  };
+  pump();
+  return sent;
+}
