@@ -22,6 +22,8 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('a participant page with its chart has no axe violations', async ({ page, request }) => {
+      // The page loads its eight peer reports and draws their charts before axe scans it all.
+      test.setTimeout(60_000);
       await page.goto(deepLink(await sample(request, 'Reconnected')));
       await expect(await chartOf(page)).toBeVisible();
       await check(page);
@@ -42,6 +44,8 @@ test('embed mode with an explicit theme has no axe violations, dark and light', 
   page,
   request,
 }) => {
+  // Two full pages, each with its eight peer reports and their charts, each scanned by axe.
+  test.setTimeout(90_000);
   const reconnects = await sample(request, 'Reconnected');
   for (const theme of ['dark', 'light']) {
     await page.goto(deepLink(reconnects, `?include_peer_events=true&embed=1&theme=${theme}`));
