@@ -54,7 +54,8 @@ test('each demo participant opened cold shows what the API said, field for field
       ['Joined', p.joined_at],
       ['Left', p.left_at],
       ['Created', p.created_at],
-      ['Updated', p.updated_at],
+      // A participant still in the call is updated between this test's two requests.
+      ['Updated', p.left_at === undefined ? undefined : p.updated_at],
     ] as const) {
       if (iso)
         await expect((await definitionOf(summary, term)).getByTitle(utcText(iso))).toBeVisible();
