@@ -28,8 +28,9 @@ test('each demo participant opened cold shows what the API said, field for field
   page,
   request,
 }) => {
-  // Every demo participant in turn, the 10,002-event history included: allow for that.
-  test.slow();
+  // Every demo participant in turn (22 of them, each loading its peer reports), the 10,002-event
+  // history included: allow for that.
+  test.setTimeout(300_000);
   // The 100,002-event history is the benchmark's (npm run bench), not a field-by-field case.
   const participants = (await samples(request)).filter(
     (s) => s.group !== 'errors' && !s.label.startsWith('Very large'),
