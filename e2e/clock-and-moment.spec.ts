@@ -32,6 +32,8 @@ test('their time without their time zone falls back to the agent’s, and says w
   request,
 }) => {
   const poor = await sample(request, 'Poor network');
+  // Their zone would otherwise arrive with their peer reports: keep them from answering.
+  await page.route('**/api/sessions/peer-report/**', (route) => route.abort());
   await page.goto(deepLink(poor, '?include_peer_events=true&tz=participant'));
   await expect(page.getByRole('region', { name: 'Health' })).toContainText(
     'Times are shown in your time: their time zone is not known (request IP information).',
