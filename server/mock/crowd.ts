@@ -2,14 +2,16 @@
  * The other people in the demo sessions: plausible participants beside the demo samples, a
  * 312-person town hall (names from many scripts, a few hostile ones, custom ids, some still in
  * the session) and an empty session. Each is a participant scenario like the samples, so its
- * own page opens, and every one is deterministic (seeded). Those in group calls sent media on a
- * good network and have peer reports, so a sample's report can be set against theirs.
+ * own page opens, and every one is deterministic (seeded). Those in group calls sent media and
+ * have peer reports, so a sample's report can be set against theirs: on a good network, but
+ * for the verdict calls' others (./verdict-calls.ts), whom the outage hit as well.
  */
 import { buildPeerReport, type PeerReportInput, sendersOf } from './peer-report';
 import { DEVICES, LOCATIONS, NETWORKS } from './profiles';
 import { seeded } from './random';
 import { type Built, type ParticipantScenario, SCENARIOS } from './scenarios';
 import { buildParticipant, type Span } from './timeline';
+import { VERDICT_OTHERS } from './verdict-calls';
 
 const MIN = 60_000;
 /** Sat 21 Nov 2026, 14:00 UTC, as in scenarios.ts: the finished demo calls' afternoon. */
@@ -28,6 +30,9 @@ export const FLAPPING_CALL = sessionOf('history-1k');
 export const LONG_CALL = sessionOf('quality-8h');
 export const REVIEW_CALL = sessionOf('uplink-problem');
 export const FAULTS = sessionOf('fault-rate-limited');
+export const OUTAGE_CALL = sessionOf('service-outage');
+export const SENDER_CALL = sessionOf('sender-uplink-failed');
+export const SOLO_CALL = sessionOf('solo-session');
 const extra = seeded(20261122);
 export const TOWN_HALL = extra.uuid();
 export const EMPTY_CALL = extra.uuid();
@@ -277,6 +282,8 @@ export const CROWD: readonly ParticipantScenario[] = [
       start + 45 * MIN + r.int(0, 7 * MIN),
     );
   }),
+  // The verdict calls' others: the outage hit them too; the sender's call was clean for them.
+  ...VERDICT_OTHERS,
   ...townHall(),
 ];
 
@@ -373,6 +380,23 @@ export const SESSIONS: readonly SessionInfo[] = [
     status: 'ENDED',
     shape: 'wrapped',
   },
+  // The verdict calls, finished on the demo day.
+  ...(
+    [
+      [OUTAGE_CALL, 'Regional outage: everyone degraded 10:05–10:10', 'flat'],
+      [SENDER_CALL, 'Could not hear one sender', 'wrapped'],
+      [SOLO_CALL, 'Solo rehearsal', 'flat'],
+    ] as const
+  ).map(
+    ([id, meetingName, shape]): SessionInfo => ({
+      id,
+      meetingName,
+      associatedId: meetings.uuid(),
+      type: 'meeting',
+      status: 'ENDED',
+      shape,
+    }),
+  ),
 ];
 
 /** The town hall's participant offered as a demo sample (a hostile name among 312). */

@@ -27,6 +27,7 @@ import {
   type Span,
 } from './timeline';
 import { correctedSpellings, ODD_FIELDS, withImpossibleCounters } from './variants';
+import { VERDICT_SAMPLES } from './verdict-calls';
 
 /** Sat 21 Nov 2026, 14:00 UTC: the afternoon of the finished demo calls. */
 const BASE = Date.UTC(2026, 10, 21, 14, 0, 0);
@@ -682,6 +683,7 @@ export const SCENARIOS: readonly Scenario[] = [
     { olderApi: true },
   ),
   ...reviewCall(),
+  ...VERDICT_SAMPLES,
   ...(
     [
       ['rate_limited', 'Rate limited by Cloudflare (429)'],
