@@ -51,7 +51,9 @@ function readName(field: string, value: Field<string>, problems: Problem[]): str
 const isEventName = (name: string | null): name is EventName =>
   name !== null && (EVENT_NAMES as readonly string[]).includes(name);
 
-export function peerEventRecords(participant: Participant): PeerEventRecord[] | null {
+export function peerEventRecords(
+  participant: Pick<Participant, 'peer_events'>,
+): PeerEventRecord[] | null {
   const list = participant.peer_events;
   if (list === undefined || isInvalid(list)) return null;
   const seen = new Map<string, number>();

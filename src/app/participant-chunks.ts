@@ -34,6 +34,15 @@ export const ParticipantError = lazy(() =>
     default: m.ParticipantError,
   })),
 );
+// The verdict compares with the rest of the session once the participant's own findings are in.
+export const Verdict = lazy(() =>
+  import('../features/diagnostics/verdict').then((m) => ({ default: m.VerdictSection })),
+);
+export const SessionComparison = lazy(() =>
+  import('../features/diagnostics/session-comparison').then((m) => ({
+    default: m.SessionComparison,
+  })),
+);
 export const QualityPanel = lazy(() =>
   import('../features/diagnostics/quality-panel').then((m) => ({ default: m.QualityPanel })),
 );

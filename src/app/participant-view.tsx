@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import { FILTERS, type Filter } from '../api/participant-schema';
@@ -6,12 +6,15 @@ import { useReportTimeZone } from '../api/use-report-time-zone';
 import { ClockContext } from '../components/ui/clock';
 import { Skeleton } from '../components/ui/skeleton';
 import { diagnosisStore } from '../features/diagnostics/diagnosis-store';
+import type { VerdictResult } from '../features/diagnostics/verdict';
+import { VerdictFrame } from '../features/diagnostics/verdict-frame';
 import { ExportActions } from '../features/export/export-actions';
 import { type LookupParams, shareUrl, toDeepLink } from '../features/lookup/deep-link';
 import { sessionListHref } from '../features/lookup/session-link';
 import { LiveIndicator } from '../features/participant/live-indicator';
 import { SummaryCard } from '../features/participant/summary-card';
 import { type ClockZone, makeClock } from '../lib/clock';
+import { externalStore } from '../lib/external-store';
 import { useLocationHref, useOrigin } from '../lib/router';
 import { useServerRender } from '../lib/server-render';
 import { aroundWindow, type TimeWindow } from '../lib/time-window';
@@ -19,6 +22,7 @@ import { useIdle } from '../lib/use-idle';
 import { useNearViewport } from '../lib/use-near-viewport';
 import { usePainted } from '../lib/use-painted';
 import { PLAIN_VIEW } from '../lib/view-params';
+import { ErrorBoundary } from './error-boundary';
 import { HealthAndMoment } from './health-and-moment';
 import { LazySection } from './lazy-section';
 import {
@@ -27,8 +31,10 @@ import {
   PeerReports,
   QualityPanel,
   SessionCard,
+  SessionComparison,
   TimelineCard,
   useTimelineLoaded,
+  Verdict,
 } from './participant-chunks';
 import { participantModel } from './participant-model';
 import { useFreshEvents } from './use-fresh-events';
@@ -49,6 +55,8 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
   const derived = useMemo(() => participantModel(result), [result]);
   // One diagnosis per answer: the strip's engine writes it, the ticket and panels read it.
   const store = useMemo(() => diagnosisStore(derived.upFront), [derived]);
+  // What the Verdict works out, for the ticket and the session comparison.
+  const verdictStore = useMemo(() => externalStore<VerdictResult | null>(null), [derived]);
   const here = useLocationHref();
   const origin = useOrigin();
   const agent = useServerRender()?.agent;
@@ -95,6 +103,15 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
       ? null
       : toDeepLink({ ...params, filters: FILTERS }),
   };
+  // Another participant of the session, on the same view of the page.
+  const participantHref = (participantId: string) =>
+    toDeepLink({
+      ...params,
+      participantId,
+      moment: null,
+      momentProblem: undefined,
+      peer: undefined,
+    });
   const requestHref = (filter: Filter) =>
     toDeepLink({
       ...params,
@@ -106,12 +123,32 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
   return (
     <ClockContext.Provider value={shownClock}>
       <div className="grid grid-cols-1 gap-6">
+        <ErrorBoundary
+          fallback={() => (
+            <VerdictFrame label="Not enough data">
+              <p className="mt-1 text-sm">The verdict could not be worked out on this page.</p>
+            </VerdictFrame>
+          )}
+        >
+          <Suspense fallback={<VerdictFrame label={null} />}>
+            <Verdict
+              store={store}
+              verdictStore={verdictStore}
+              sessionId={params.sessionId}
+              participantId={params.participantId}
+              totals={derived.totals}
+              receivedAt={receivedAt}
+              hrefFor={participantHref}
+            />
+          </Suspense>
+        </ErrorBoundary>
         <ExportActions
           result={result}
           records={derived.records}
           totals={derived.totals}
           facts={derived.facts}
           diagnosis={store.get}
+          verdict={() => verdictStore.get()?.verdict ?? null}
           sessionId={params.sessionId}
           participantId={params.participantId}
           deepLink={shareUrl(here, { ...PLAIN_VIEW, redact, clock }, origin)}
@@ -135,6 +172,16 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
           momentProblem={params.momentProblem}
           momentHref={momentHref}
         />
+        <LazySection name="Session comparison" height="h-0" held={held}>
+          <SessionComparison
+            store={store}
+            verdictStore={verdictStore}
+            participantId={params.participantId}
+            name={shownName}
+            totals={derived.totals}
+            hrefFor={participantHref}
+          />
+        </LazySection>
         <SummaryCard participant={participant} receivedAt={receivedAt} redact={redact} />
         <LazySection name="Session" height="h-48" held={held}>
           <SessionCard
@@ -142,15 +189,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
             sessionId={params.sessionId}
             participantId={params.participantId}
             joinedMs={valid(participant.joined_at)?.ms ?? null}
-            hrefFor={(participantId) =>
-              toDeepLink({
-                ...params,
-                participantId,
-                moment: null,
-                momentProblem: undefined,
-                peer: undefined,
-              })
-            }
+            hrefFor={participantHref}
           />
         </LazySection>
         <LazySection name="Diagnostics" height="h-80" held={held}>

@@ -4,12 +4,15 @@ import { CopyButton } from '../../components/ui/copy-button';
 import { downloadText } from '../../lib/download';
 import { redactJson } from '../../lib/redact';
 import type { Diagnosis } from '../diagnostics/lib/finding';
+import type { Verdict } from '../diagnostics/lib/verdict/verdict';
 import type { ExportInput } from './lib/exports';
 
-export type ExportActionsProps = Omit<ExportInput, 'diagnosis' | 'clock'> & {
+export type ExportActionsProps = Omit<ExportInput, 'diagnosis' | 'verdict' | 'clock'> & {
   participantId: string;
   /** What the Health strip shows at the moment of the click. */
   diagnosis: () => Diagnosis;
+  /** What the Verdict shows at the moment of the click, once it has run. */
+  verdict: () => Verdict | null;
 };
 
 const button =
@@ -22,7 +25,12 @@ export function ExportActions(props: ExportActionsProps) {
   const { result, records, redact, participantId } = props;
   const clock = useContext(ClockContext);
   const base = `participant-${participantId}${redact ? '-redacted' : ''}`;
-  const input = (): ExportInput => ({ ...props, diagnosis: props.diagnosis(), clock });
+  const input = (): ExportInput => ({
+    ...props,
+    diagnosis: props.diagnosis(),
+    verdict: props.verdict(),
+    clock,
+  });
   return (
     <div className="flex flex-wrap items-center gap-2">
       <button

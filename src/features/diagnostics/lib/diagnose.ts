@@ -173,6 +173,7 @@ export function diagnose(
     reconnects: input.reconnects,
     complete: !options.reportsPending,
     covered: [...covered],
+    known: quality.known || reportsKnown,
     sdkEvents: sdkEventsOf(participant, reported),
   };
 }

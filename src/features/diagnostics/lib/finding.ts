@@ -61,6 +61,8 @@ export type Incident = {
   readonly peerIds: readonly string[];
   /** How many findings were merged into it. */
   readonly merged: number;
+  /** Whose media it was, when only what one other peer sent was received badly. */
+  readonly sender?: string;
 };
 
 export type Diagnosis = {
@@ -73,6 +75,8 @@ export type Diagnosis = {
   readonly complete: boolean;
   /** The answer's sections the loaded peer reports hold instead (newer deployments send them there). */
   readonly covered: readonly Filter[];
+  /** Whether any measure of the call's quality was read (quality stats or a peer report's). */
+  readonly known: boolean;
 };
 
 export const SEVERITY_RANK: Record<Severity, number> = { poor: 0, degraded: 1, info: 2 };
@@ -96,7 +100,7 @@ export function reconnectIncident(reconnects: Reconnects): Incident | null {
     window: { startMs: densest.startMs, endMs: densest.endMs },
     headline: `Reconnected ${times}`,
     figures: detail,
-    explanation: `The participant's connection dropped and came back ${times}${detail.length > 0 ? `, ${detail[0]}` : ''}, which points to an unstable network or device on their side.`,
+    explanation: `The participant's connection dropped and came back ${times}${detail.length > 0 ? `, ${detail[0]}` : ''}, which points to an unstable network or device; whether others dropped too is in the verdict.`,
     thresholds: [RECONNECT_STORM.source],
     focus: null,
     peerIds: [],
@@ -113,6 +117,7 @@ export function upFrontDiagnosis(reconnects: Reconnects): Diagnosis {
     reconnects,
     complete: false,
     covered: [],
+    known: false,
   };
 }
 

@@ -54,13 +54,13 @@ function words(
       return {
         headline: `${level} network on their side: what they sent`,
         explanation:
-          'Others would have struggled to hear or see them: what they sent was damaged on its way out, so the problem was on their side (their network or connection), not the service.',
+          'Others would have struggled to hear or see them: what they sent was damaged on its way out, which points to their network or connection; the verdict says whether others suffered at the same time.',
       };
     case 'downlink':
       return {
         headline: `${level} network on their side: what they received`,
         explanation:
-          'They would have struggled to hear or see others: what reached them was damaged whoever sent it, so the problem was on their side (their network or connection), not the service.',
+          'They would have struggled to hear or see others: what reached them was damaged whoever sent it, which points to their network or connection; the verdict says whether others suffered at the same time.',
       };
     case 'both':
       return {
@@ -141,6 +141,9 @@ function incidentOf(cause: Cause, group: readonly Symptom[]): Incident {
     focus: worst.focus,
     peerIds: [...new Set(group.flatMap((s) => (s.peerId ? [s.peerId] : [])))],
     merged: group.length,
+    ...(remote !== null && (direction === 'remote' || oneSenderOnly(group))
+      ? { sender: remote }
+      : {}),
   };
 }
 

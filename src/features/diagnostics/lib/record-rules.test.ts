@@ -35,7 +35,7 @@ describe('the pre-call test', () => {
       ['relay-only', 'degraded'],
     ]);
     expect(found[0]?.title).toBe('Pre-call test poor: packet loss 6 %, round trip (rtt) 250 ms');
-    expect(found[0]?.explanation).toContain('likely on their network');
+    expect(found[0]?.explanation).toContain('points to their network');
     expect(found[0]?.threshold).toContain('Twilio');
   });
 

@@ -26,7 +26,7 @@ function precallFindings(precall: Precall): Finding[] {
       id: 'precall',
       severity: worst.level,
       title: `Pre-call test ${worst.level}: ${listed}`,
-      explanation: `Before joining, the participant's network measured ${listed}, which is ${worst.level} for a video call; the problem is likely on their network, not the service.`,
+      explanation: `Before joining, the participant's network measured ${listed}, which is ${worst.level} for a video call and points to their network.`,
       metric: 'pre-call test',
       threshold: [...new Set(bad.map((r) => (r.metric ? THRESHOLDS[r.metric].source : '')))].join(
         '; ',

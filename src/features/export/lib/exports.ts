@@ -8,6 +8,7 @@ import type { ParticipantResult } from '../../../api/participant-query';
 import type { PeerEventRecord } from '../../../api/peer-events';
 import type { PeerTotal } from '../../../lib/peer-spans';
 import type { Diagnosis } from '../../diagnostics/lib/finding';
+import type { Verdict } from '../../diagnostics/lib/verdict/verdict';
 import type { TimelineFacts } from '../../timeline/lib/facts';
 import { timelineRows } from '../../timeline/lib/timeline-rows';
 import { findingsCsv, peerEventsCsv } from './csv';
@@ -19,6 +20,8 @@ export type ExportInput = {
   readonly totals: readonly PeerTotal[];
   readonly facts: TimelineFacts | null;
   readonly diagnosis: Diagnosis;
+  /** The Verdict's result; null before it has run. */
+  readonly verdict: Verdict | null;
   readonly clock: TicketClock;
   readonly sessionId: string;
   readonly deepLink: string;
@@ -39,6 +42,7 @@ export function ticketText(input: ExportInput): string {
     participant: input.result.participant,
     facts: input.facts,
     diagnosis: input.diagnosis,
+    verdict: input.verdict,
     clock: input.clock,
     deepLink: input.deepLink,
     sessionId: input.sessionId,

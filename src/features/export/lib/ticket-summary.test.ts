@@ -79,17 +79,23 @@ const summaryOf = (
     deepLink?: string;
     sessionId?: string;
   } = {},
-) =>
-  ticketSummary({
+) => {
+  const ticket = ticketSummary({
     participant,
     facts,
     diagnosis: diagnosisOf(facts),
+    verdict: null,
     clock: UTC,
     deepLink: DEEP_LINK,
     sessionId: SESSION_ID,
     redact: false,
     ...overrides,
   });
+  // The ticket starts with the verdict (its own tests below); the facts follow.
+  const [first, ...rest] = ticket.split('\n');
+  expect(first).toBe('**Verdict:** still comparing with the session');
+  return rest.join('\n');
+};
 
 /** The line of the summary that starts with `start`. */
 const lineOf = (summary: string, start: string) =>
@@ -278,5 +284,47 @@ describe('ticketSummary', () => {
   ])('writes the deep link %j as %j', (deepLink, shown) => {
     const { participant, facts } = page(leftParticipant);
     expect(lineOf(summaryOf(participant, facts, { deepLink }), '- Link')).toBe(`- Link: ${shown}`);
+  });
+
+  it('starts with the verdict, the API’s words in it escaped', () => {
+    const { participant, facts } = page(leftParticipant);
+    const incident = {
+      id: 'remote',
+      severity: 'poor' as const,
+      cause: 'network' as const,
+      direction: 'remote' as const,
+      window: { startMs: 0, endMs: 60_000 },
+      headline: 'Poor media from one other participant',
+      figures: [],
+      explanation: '',
+      thresholds: [],
+      focus: null,
+      peerIds: [],
+      merged: 1,
+    };
+    const ticket = ticketSummary({
+      participant,
+      facts,
+      diagnosis: diagnosisOf(facts),
+      verdict: {
+        status: 'known',
+        label: 'Another participant',
+        when: '00:00:00–00:01:00',
+        evidence: 'Only media from <b>Kwame</b> was bad.',
+        incidents: [
+          { incident, label: 'Another participant', evidence: 'x', sender: null },
+          { incident, label: 'Their device', evidence: 'At 00:00 *their* video stalled.', sender: null },
+        ],
+      },
+      clock: UTC,
+      deepLink: DEEP_LINK,
+      sessionId: SESSION_ID,
+      redact: false,
+    });
+    expect(ticket.split('\n').slice(0, 3)).toEqual([
+      '**Verdict: Another participant** (00:00:00–00:01:00, UTC): Only media from \\<b\\>Kwame\\</b\\> was bad\\.',
+      '- Also their device: At 00\\:00 \\*their\\* video stalled\\.',
+      '**Participant Inspector** — Ada Lovelace',
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import { markdownCode, markdownText } from '../../../lib/markdown';
 import { redactJson, redactText } from '../../../lib/redact';
 import type { Timestamp } from '../../../lib/timestamp';
 import { type Diagnosis, incidentText } from '../../diagnostics/lib/finding';
+import { type Verdict, verdictLines } from '../../diagnostics/lib/verdict/verdict';
 import { type Shown, summarize } from '../../participant/lib/summary';
 import type { TimelineFacts } from '../../timeline/lib/facts';
 
@@ -35,6 +36,8 @@ export type TicketInput = {
   readonly facts: TimelineFacts | null;
   /** What the Health strip shows: the findings engine's (features/diagnostics/lib/diagnose.ts). */
   readonly diagnosis: Diagnosis;
+  /** The Verdict's result, which the ticket starts with; null before it has run. */
+  readonly verdict: Verdict | null;
   readonly clock: TicketClock;
   /** An absolute http(s) URL becomes a link; anything else is shown as inert text. */
   readonly deepLink: string;
@@ -89,7 +92,9 @@ export function ticketSummary(input: TicketInput): string {
     return `invalid (raw: ${markdownCode(formatRaw(input.redact ? redactJson(field.raw) : field.raw))})`;
   };
   const { facts } = input;
+  const finding = (line: string) => markdownText(user(line), FINDING_MAX_CHARS) || 'empty';
   return [
+    ...verdictLines(input.verdict ?? { status: 'pending' }, input.clock.label, finding),
     `**Participant Inspector** — ${show(s.displayName, text)}`,
     `- Participant: ${show(s.id, code)} · Session: ${code(input.sessionId)}`,
     `- Custom id: ${input.redact ? 'hidden' : show(s.customId, code)}`,
@@ -98,11 +103,7 @@ export function ticketSummary(input: TicketInput): string {
     facts
       ? `- ${count(facts.peers, 'peer')}, ${count(input.diagnosis.reconnects.total, 'reconnect')}, ${formatMinutes(facts.totalMinutes)} consumed`
       : '- Peer events not available',
-    ...findingLines(
-      input.diagnosis,
-      input.clock,
-      (line) => markdownText(user(line), FINDING_MAX_CHARS) || 'empty',
-    ),
+    ...findingLines(input.diagnosis, input.clock, finding),
     `- Link: ${link(input.deepLink)}`,
   ].join('\n');
 }

@@ -1,0 +1,159 @@
+import { useQueries } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { isInvalid, valid } from '../../api/lenient';
+import { participantQueryOptions } from '../../api/participant-query';
+import type { Participant } from '../../api/participant-schema';
+import { peerReportQueryOptions } from '../../api/peer-report-query';
+import { sessionParticipantsQueryOptions } from '../../api/session-participants-query';
+import type { TimeWindow } from '../../lib/time-window';
+import type { Diagnosis } from './lib/finding';
+import { chooseOthers } from './lib/verdict/choose';
+import { busiestPeer, type Member, memberOf, presenceWindow, totalsOf } from './lib/verdict/member';
+import type { ComparisonState } from './lib/verdict/verdict';
+import { needsComparison } from './lib/verdict/verdict';
+
+/** The list is read 100 at a time, 4 pages at most: the 400 earliest to join are weighed. */
+const PER_PAGE = 100;
+const MAX_PAGES = 4;
+
+export type SessionComparison = {
+  readonly state: ComparisonState;
+  /** The API calls the comparison asked for (the list's pages, answers and peer reports). */
+  readonly calls: number;
+};
+
+const listOptions = (sessionId: string, pageNo: number) =>
+  sessionParticipantsQueryOptions({
+    sessionId,
+    pageNo,
+    perPage: PER_PAGE,
+    sortBy: 'joinedAt',
+    sortOrder: 'ASC',
+  });
+
+/**
+ * The rest of the session at the incidents' times, read after the participant's own answer and
+ * findings, through the same queries (so the server's budget, coalescing and cache) as the
+ * rest of the page: the list, then at most 12 others' answers with their peer events, then one
+ * peer report each (and the report of a sender an incident names).
+ */
+export function useSessionComparison(
+  sessionId: string,
+  participantId: string,
+  diagnosis: Diagnosis,
+  now: number,
+): SessionComparison {
+  const enabled = needsComparison(diagnosis);
+  const windows = useMemo<TimeWindow[]>(
+    () => diagnosis.incidents.filter((i) => i.cause !== 'device').map((i) => i.window),
+    [diagnosis.incidents],
+  );
+  const senders = useMemo(
+    () => [...new Set(diagnosis.incidents.flatMap((i) => (i.sender ? [i.sender] : [])))],
+    [diagnosis.incidents],
+  );
+  const first = useQueries({ queries: [{ ...listOptions(sessionId, 0), enabled }] })[0];
+  const total = first?.data?.totalCount ?? first?.data?.participants.length ?? 0;
+  const pages = Math.min(MAX_PAGES, Math.ceil(total / PER_PAGE));
+  const rest = useQueries({
+    queries: Array.from({ length: Math.max(0, pages - 1) }, (_, i) => ({
+      ...listOptions(sessionId, i + 1),
+      enabled,
+    })),
+  });
+  // What the pages hold, as one value that changes only when one of them does.
+  const listedAt = [first, ...rest].map((q) => q?.dataUpdatedAt ?? 0).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the pages change when listedAt does
+  const entries = useMemo(
+    () =>
+      [first, ...rest]
+        .flatMap((q) => q?.data?.participants ?? [])
+        .filter(
+          (p): p is Participant =>
+            !isInvalid(p) && valid(p.id) !== undefined && p.id !== participantId,
+        ),
+    [listedAt, participantId],
+  );
+  const chosen = useMemo(
+    () =>
+      chooseOthers(
+        entries.map((e) => ({ participantId: valid(e.id) ?? '', window: presenceWindow(e, now) })),
+        windows,
+      ),
+    [entries, windows, now],
+  );
+  const answers = useQueries({
+    queries: chosen.map((id) => ({
+      ...participantQueryOptions({
+        sessionId,
+        participantId: id,
+        filters: [],
+        includePeerEvents: true,
+      }),
+      enabled,
+    })),
+  });
+  const peers = chosen.map((_, i) => {
+    const answer = answers[i]?.data;
+    return answer ? busiestPeer(totalsOf(answer.participant, answer.receivedAt), windows) : null;
+  });
+  const known = new Set(peers);
+  const reportPeers = [
+    ...peers.filter((p): p is string => p !== null),
+    ...senders.filter((s) => !known.has(s)),
+  ];
+  const reports = useQueries({
+    queries: reportPeers.map((peerId) => ({ ...peerReportQueryOptions(peerId), enabled })),
+  });
+  const loading =
+    enabled &&
+    [first, ...rest, ...answers, ...reports].some((q) => q?.isPending && q.fetchStatus !== 'idle');
+  const reportOf = (peerId: string | null) => {
+    const at = peerId === null ? -1 : reportPeers.indexOf(peerId);
+    const data = at < 0 ? undefined : reports[at]?.data;
+    return data && peerId !== null ? { peerId, participant: data.participant } : null;
+  };
+  const members: Member[] = chosen.map((id, i) => {
+    const answer = answers[i]?.data;
+    const entry = entries.find((e) => e.id === id);
+    const record = answer?.participant ?? entry ?? {};
+    return memberOf({
+      participantId: id,
+      name: valid((answer?.participant ?? entry)?.display_name) ?? null,
+      record,
+      report: reportOf(peers[i] ?? null),
+      now,
+    });
+  });
+  for (const senderPeer of senders) {
+    const report = known.has(senderPeer) ? null : reportOf(senderPeer);
+    const id = report ? valid(report.participant.id) : undefined;
+    if (!report || id === undefined || members.some((m) => m.participantId === id)) continue;
+    members.push(
+      memberOf({
+        participantId: id,
+        name: valid(report.participant.display_name) ?? null,
+        record: report.participant,
+        report,
+        now,
+      }),
+    );
+  }
+  const calls = enabled ? 1 + rest.length + answers.length + reports.length : 0;
+  if (!enabled) return { state: { status: 'loading' }, calls };
+  if (first?.isError) return { state: { status: 'failed' }, calls };
+  if (loading || !first?.data) return { state: { status: 'loading' }, calls };
+  return {
+    state: {
+      status: 'read',
+      comparison: {
+        others: Math.max(0, total - 1),
+        presence: entries
+          .map((e) => presenceWindow(e, now))
+          .filter((w): w is TimeWindow => w !== null),
+        members,
+      },
+    },
+    calls,
+  };
+}

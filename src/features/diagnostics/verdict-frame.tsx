@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import type { VerdictLabel } from './lib/verdict/rules';
+
+/** The colour of each verdict's edge: the participant's side amber, others' sky, the service red. */
+const EDGE: Record<VerdictLabel | 'pending', string> = {
+  'Their network': 'border-l-amber-500',
+  'Their device': 'border-l-amber-500',
+  'Another participant': 'border-l-sky-500',
+  'The service': 'border-l-red-600',
+  'Not enough data': 'border-l-slate-400',
+  'No problem found': 'border-l-emerald-600',
+  pending: 'border-l-slate-300',
+};
+
+export type VerdictFrameProps = {
+  /** The first line: a verdict, or null while it is being worked out. */
+  label: VerdictLabel | null;
+  children?: ReactNode;
+};
+
+/**
+ * The region named Verdict, first under the page's header: its first line is the verdict. It
+ * is light on purpose (the page's first chunk): while the findings and the session are read
+ * it says so.
+ */
+export function VerdictFrame({ label, children }: VerdictFrameProps) {
+  return (
+    <section
+      aria-label="Verdict"
+      aria-busy={label === null}
+      className={`rounded-xl border border-l-4 border-slate-200 bg-white px-4 py-3 shadow-sm dark:border-slate-700 dark:bg-slate-900 ${EDGE[label ?? 'pending']}`}
+    >
+      <p className="text-lg font-semibold leading-tight text-slate-900 dark:text-slate-50">
+        {label ?? 'Comparing with the session…'}
+      </p>
+      {children}
+    </section>
+  );
+}

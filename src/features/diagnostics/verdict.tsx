@@ -1,0 +1,133 @@
+/**
+ * The verdict: the participant's incidents set against the rest of the session (rules in
+ * lib/verdict), the worst leading. It writes what it shows to the page's verdict store, where
+ * the ticket and the session comparison read it. Loaded in a chunk of its own.
+ */
+import { useContext, useEffect, useMemo } from 'react';
+import { AppLink } from '../../components/ui/app-link';
+import { ClockContext } from '../../components/ui/clock';
+import { CopyButton } from '../../components/ui/copy-button';
+import type { ExternalStore } from '../../lib/external-store';
+import type { PeerTotal } from '../../lib/peer-spans';
+import { type DiagnosisStore, useDiagnosis } from './diagnosis-store';
+import { networkOf } from './lib/verdict/member';
+import { type IncidentVerdict, memberName, type Subject } from './lib/verdict/rules';
+import {
+  type ComparisonState,
+  customerParagraph,
+  type Verdict,
+  verdictOf,
+} from './lib/verdict/verdict';
+import { usePeerReportsInCache } from './use-auto-peer-reports';
+import { useSessionComparison } from './use-session-comparison';
+import { VerdictFrame } from './verdict-frame';
+
+/** What the Verdict worked out, for the views beside it. */
+export type VerdictResult = {
+  readonly verdict: Verdict;
+  readonly state: ComparisonState;
+  readonly subject: Subject;
+  /** The API calls the comparison made. */
+  readonly calls: number;
+};
+
+export type VerdictStore = ExternalStore<VerdictResult | null>;
+
+export type VerdictSectionProps = {
+  store: DiagnosisStore;
+  verdictStore: VerdictStore;
+  sessionId: string;
+  participantId: string;
+  totals: readonly PeerTotal[];
+  /** When the participant's answer arrived: "now" for a call still going. */
+  receivedAt: number;
+  /** Another participant's page. */
+  hrefFor: (participantId: string) => string;
+};
+
+const link = 'font-medium text-brand-700 underline dark:text-brand-500';
+
+export function VerdictSection(props: VerdictSectionProps) {
+  const { verdictStore, totals } = props;
+  const diagnosis = useDiagnosis(props.store);
+  const clock = useContext(ClockContext);
+  const own = usePeerReportsInCache(totals);
+  const subject = useMemo<Subject>(
+    () => ({
+      peerIds: new Set(totals.map((t) => t.peerId)),
+      network: own.loaded.map((r) => networkOf(r.participant)).find((n) => n !== null) ?? null,
+    }),
+    [totals, own.loaded],
+  );
+  const { state, calls } = useSessionComparison(
+    props.sessionId,
+    props.participantId,
+    diagnosis,
+    props.receivedAt,
+  );
+  const verdict = useMemo(
+    () => verdictOf(diagnosis, subject, state, clock.time),
+    [diagnosis, subject, state, clock],
+  );
+  useEffect(() => {
+    verdictStore.set({ verdict, state, subject, calls });
+  }, [verdictStore, verdict, state, subject, calls]);
+  if (verdict.status === 'pending') return <VerdictFrame label={null} />;
+  const [lead, ...others] = verdict.incidents;
+  return (
+    <VerdictFrame label={verdict.label}>
+      {verdict.when ? (
+        <p className="mt-0.5 text-sm font-medium text-slate-700 dark:text-slate-300">
+          {lead
+            ? `${clock.format(lead.incident.window.startMs).split(',').slice(0, 2).join(',')} · `
+            : ''}
+          {verdict.when}{' '}
+          <span className="font-normal text-slate-600 dark:text-slate-400">({clock.label})</span>
+        </p>
+      ) : null}
+      <p className="mt-1 text-sm text-slate-800 dark:text-slate-200">{verdict.evidence}</p>
+      <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+        {lead?.sender ? (
+          <AppLink href={props.hrefFor(lead.sender.participantId)} className={link}>
+            Open {memberName(lead.sender)}’s page
+          </AppLink>
+        ) : null}
+        <CopyButton
+          value={() => customerParagraph(verdict, clock.label)}
+          label="verdict for the customer"
+        >
+          Copy for the customer
+        </CopyButton>
+      </div>
+      {others.length > 0 ? <OtherIncidents others={others} /> : null}
+    </VerdictFrame>
+  );
+}
+
+/** How many of the other incidents show at once; the rest wait behind a disclosure. */
+const LISTED = 3;
+
+function OtherIncidents({ others }: { others: readonly IncidentVerdict[] }) {
+  const item = (v: IncidentVerdict) => (
+    <li key={v.incident.id}>
+      <span className="font-medium">{v.label}</span>: {v.evidence}
+    </li>
+  );
+  const rest = others.slice(LISTED);
+  return (
+    <div className="mt-2 border-t border-slate-200 pt-2 text-sm dark:border-slate-700">
+      <p className="text-slate-600 dark:text-slate-400">Other incidents, worst first:</p>
+      <ul className="mt-1 list-disc space-y-1 pl-5">{others.slice(0, LISTED).map(item)}</ul>
+      {rest.length > 0 ? (
+        <details>
+          <summary className="cursor-pointer text-slate-700 dark:text-slate-300">
+            {rest.length} more
+          </summary>
+          <ul className="mt-1 list-disc space-y-1 pl-5">{rest.map(item)}</ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+export default VerdictSection;
