@@ -30,6 +30,7 @@ export async function spawnServer(port: number, env: Record<string, string>) {
   return {
     origin,
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill();
       await exited;

@@ -1,5 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { ApiError } from '../../api/errors';
 import { isInvalid, valid } from '../../api/lenient';
 import { participantQueryOptions } from '../../api/participant-query';
 import type { Participant } from '../../api/participant-schema';
@@ -9,6 +10,7 @@ import type { TimeWindow } from '../../lib/time-window';
 import type { Diagnosis } from './lib/finding';
 import { chooseOthers } from './lib/verdict/choose';
 import { busiestPeer, type Member, memberOf, presenceWindow, totalsOf } from './lib/verdict/member';
+import { comparedWindow } from './lib/verdict/rules';
 import type { ComparisonState } from './lib/verdict/verdict';
 import { needsComparison } from './lib/verdict/verdict';
 
@@ -45,7 +47,8 @@ export function useSessionComparison(
 ): SessionComparison {
   const enabled = needsComparison(diagnosis);
   const windows = useMemo<TimeWindow[]>(
-    () => diagnosis.incidents.filter((i) => i.cause !== 'device').map((i) => i.window),
+    () =>
+      diagnosis.incidents.filter((i) => i.cause !== 'device').map((i) => comparedWindow(i.window)),
     [diagnosis.incidents],
   );
   const senders = useMemo(
@@ -93,25 +96,27 @@ export function useSessionComparison(
       enabled,
     })),
   });
+  // Per member, the peers whose reports are read: the one most in the call during the
+  // incidents, and a sender an incident names (that peer's own report says what it sent).
   const peers = chosen.map((_, i) => {
     const answer = answers[i]?.data;
-    return answer ? busiestPeer(totalsOf(answer.participant, answer.receivedAt), windows) : null;
+    if (!answer) return [];
+    const totals = totalsOf(answer.participant, answer.receivedAt);
+    const busiest = busiestPeer(totals, windows);
+    const named = senders.filter((s) => s !== busiest && totals.some((t) => t.peerId === s));
+    return busiest === null ? named : [busiest, ...named];
   });
-  const known = new Set(peers);
-  const reportPeers = [
-    ...peers.filter((p): p is string => p !== null),
-    ...senders.filter((s) => !known.has(s)),
-  ];
+  const known = new Set(peers.flat());
+  const reportPeers = [...known, ...senders.filter((s) => !known.has(s))];
   const reports = useQueries({
     queries: reportPeers.map((peerId) => ({ ...peerReportQueryOptions(peerId), enabled })),
   });
   const loading =
     enabled &&
     [first, ...rest, ...answers, ...reports].some((q) => q?.isPending && q.fetchStatus !== 'idle');
-  const reportOf = (peerId: string | null) => {
-    const at = peerId === null ? -1 : reportPeers.indexOf(peerId);
-    const data = at < 0 ? undefined : reports[at]?.data;
-    return data && peerId !== null ? { peerId, participant: data.participant } : null;
+  const reportOf = (peerId: string) => {
+    const data = reports[reportPeers.indexOf(peerId)]?.data;
+    return data ? [{ peerId, participant: data.participant }] : [];
   };
   const members: Member[] = chosen.map((id, i) => {
     const answer = answers[i]?.data;
@@ -121,12 +126,12 @@ export function useSessionComparison(
       participantId: id,
       name: valid((answer?.participant ?? entry)?.display_name) ?? null,
       record,
-      report: reportOf(peers[i] ?? null),
+      reports: (peers[i] ?? []).flatMap(reportOf),
       now,
     });
   });
   for (const senderPeer of senders) {
-    const report = known.has(senderPeer) ? null : reportOf(senderPeer);
+    const [report] = known.has(senderPeer) ? [] : reportOf(senderPeer);
     const id = report ? valid(report.participant.id) : undefined;
     if (!report || id === undefined || members.some((m) => m.participantId === id)) continue;
     members.push(
@@ -134,11 +139,15 @@ export function useSessionComparison(
         participantId: id,
         name: valid(report.participant.display_name) ?? null,
         record: report.participant,
-        report,
+        reports: [report],
         now,
       }),
     );
   }
+  // A read that failed for another reason than "there is none" (a rate limit, an outage).
+  const failures = [...answers, ...reports].filter(
+    (q) => q.isError && !(q.error instanceof ApiError && q.error.kind === 'not_found'),
+  ).length;
   const calls = enabled ? 1 + rest.length + answers.length + reports.length : 0;
   if (!enabled) return { state: { status: 'loading' }, calls };
   if (first?.isError) return { state: { status: 'failed' }, calls };
@@ -152,6 +161,7 @@ export function useSessionComparison(
           .map((e) => presenceWindow(e, now))
           .filter((w): w is TimeWindow => w !== null),
         members,
+        failures,
       },
     },
     calls,

@@ -93,8 +93,11 @@ export type MemberInput = {
   readonly name: string | null;
   /** Their answer with its peer events, or the list's entry while that is all there is. */
   readonly record: Presence;
-  /** Their report (the peer chosen by busiestPeer), when it loaded. */
-  readonly report: { readonly peerId: string; readonly participant: PeerReportParticipant } | null;
+  /** Their reports that loaded: the peer chosen by busiestPeer, and any sender an incident names. */
+  readonly reports: ReadonlyArray<{
+    readonly peerId: string;
+    readonly participant: PeerReportParticipant;
+  }>;
   readonly now: number;
 };
 
@@ -105,26 +108,24 @@ export function memberOf(input: MemberInput): Member {
       ? totals.flatMap((t) => t.spans.map((s) => ({ startMs: s.start, endMs: s.end })))
       : [presenceWindow(input.record, input.now)].filter((w): w is TimeWindow => w !== null);
   const starts = spans.map((s) => s.startMs).sort((a, b) => a - b);
-  const report = input.report;
-  const span = report ? totals.find((t) => t.peerId === report.peerId) : undefined;
-  const first = span?.spans[0];
-  const last = span?.spans[span.spans.length - 1];
-  const rules = report
-    ? reportRules(
-        report.participant,
-        report.peerId,
-        first && last ? { startMs: first.start, endMs: last.end } : null,
-      )
-    : null;
+  const read = input.reports.map((report) => {
+    const peer = totals.find((t) => t.peerId === report.peerId);
+    const first = peer?.spans[0];
+    const last = peer?.spans[peer.spans.length - 1];
+    const span = first && last ? { startMs: first.start, endMs: last.end } : null;
+    return reportRules(report.participant, report.peerId, span);
+  });
+  const known = read.filter((r) => r.known);
+  const first = input.reports[0]?.participant;
   return {
     participantId: input.participantId,
     name: input.name,
     spans,
     peerIds: totals.map((t) => t.peerId),
     rejoins: starts.slice(1),
-    network: report ? networkOf(report.participant) : null,
-    client: report ? clientOf(report.participant) : null,
-    symptoms: rules?.known ? rules.symptoms : null,
+    network: first ? networkOf(first) : null,
+    client: first ? clientOf(first) : null,
+    symptoms: known.length > 0 ? known.flatMap((r) => r.symptoms) : null,
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnosis, Incident } from '../finding';
 import type { Symptom } from '../symptom';
 import type { Member } from './member';
-import { type Comparison, classify, VERDICT_RULES } from './rules';
+import { COMPARE_PAD_MS, type Comparison, classify, comparedWindow, VERDICT_RULES } from './rules';
 import { customerParagraph, verdictLines, verdictOf } from './verdict';
 
 const W = { startMs: 1_000_000, endMs: 1_600_000 };
@@ -53,6 +53,7 @@ const comparison = (members: Member[], others = members.length): Comparison => (
   others,
   presence: members.flatMap((m) => m.spans),
   members,
+  failures: 0,
 });
 
 const subject = { peerIds: new Set(['me-peer']), network: { country: 'PT', owner: 'AS-me' } };
@@ -93,7 +94,9 @@ describe('classify: the network rules', () => {
 
   it(`needs at least ${VERDICT_RULES.serviceMin} others degraded for the service`, () => {
     // Half of two is one: not enough people to call it the service, too many to call it theirs.
-    expect(judge(crowd(1, 2)).label).toBe('Not enough data');
+    const few = judge(crowd(1, 2));
+    expect(few.label).toBe('Not enough data');
+    expect(few.evidence).toContain('too few people to call it the service');
     expect(judge(crowd(2, 2)).label).toBe('The service');
   });
 
@@ -153,6 +156,27 @@ describe('classify: the network rules', () => {
     expect(judge([]).label).toBe('Not enough data');
     expect(classify(incident(), subject, null, time).label).toBe('Not enough data');
   });
+
+  it('says reads failed when that is why there is not enough data', () => {
+    const v = classify(
+      incident(),
+      subject,
+      { ...comparison([member(1, { symptoms: null })]), failures: 2 },
+      time,
+    );
+    expect(v.label).toBe('Not enough data');
+    expect(v.evidence).toMatch(/2 reads of the session failed .*try again later\.$/);
+  });
+});
+
+describe('comparedWindow', () => {
+  it('widens a single moment to two minutes and leaves longer windows alone', () => {
+    expect(comparedWindow({ startMs: 600_000, endMs: 600_000 })).toEqual({
+      startMs: 600_000 - COMPARE_PAD_MS,
+      endMs: 600_000 + COMPARE_PAD_MS,
+    });
+    expect(comparedWindow(W)).toBe(W);
+  });
 });
 
 describe('classify: another participant', () => {
@@ -204,6 +228,15 @@ describe('classify: reconnects and the device', () => {
     expect(v.evidence).toContain('none of the 3 others compared dropped out then');
   });
 
+  it('compares a single drop with who else dropped within a minute of it', () => {
+    const once = { ...reconnects, window: { startMs: 1_000_000, endMs: 1_000_000 } };
+    const near = (i: number) =>
+      member(i, { rejoins: [1_030_000], spans: [{ startMs: 990_000, endMs: 2_000_000 }] });
+    expect(judge([near(1), near(2)], once).label).toBe('The service');
+    const v = judge([fine(1), fine(2), fine(3), fine(4)], once);
+    expect(v).toMatchObject({ label: 'Their network', incident: { window: once.window } });
+  });
+
   it('names the service when most others dropped then too, across networks', () => {
     const dropped = (i: number) => member(i, { rejoins: [W.startMs + 60_000] });
     expect(judge([dropped(1), dropped(2), fine(3)], reconnects).label).toBe('The service');
@@ -219,7 +252,7 @@ describe('classify: reconnects and the device', () => {
     expect(classify(cpu, subject, null, time)).toMatchObject({
       label: 'Their device',
       evidence:
-        'At t1000–t1600 their video CPU-limited 64 % of the time while their network was clean.',
+        'At t1000–t1600 their device held their video back (video CPU-limited 64 % of the time) while their network was clean.',
     });
     expect(classify(cpu, subject, comparison(crowd(0, 2)), time).evidence).toContain(
       '2 of 2 others compared were fine then',

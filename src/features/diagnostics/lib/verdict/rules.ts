@@ -47,7 +47,19 @@ export type Comparison = {
   readonly presence: readonly TimeWindow[];
   /** Those compared (VERDICT_RULES.maxCompared at most), with what their answers say. */
   readonly members: readonly Member[];
+  /** Reads of their answers or reports that failed (other than "none sent"). */
+  readonly failures: number;
 };
+
+/** A short incident (one drop) is compared over this much time on either side of it. */
+export const COMPARE_PAD_MS = 60_000;
+
+/** The stretch the others are compared over: the incident's, at least two minutes long. */
+export function comparedWindow(w: TimeWindow): TimeWindow {
+  if (w.endMs - w.startMs >= 2 * COMPARE_PAD_MS) return w;
+  const middle = (w.startMs + w.endMs) / 2;
+  return { startMs: middle - COMPARE_PAD_MS, endMs: middle + COMPARE_PAD_MS };
+}
 
 export type IncidentVerdict = {
   readonly incident: Incident;
@@ -124,7 +136,7 @@ export function networksOf(networks: ReadonlyArray<Network | null>) {
 const SIDE: Record<Incident['direction'], string> = {
   uplink: 'uplink (what they sent)',
   downlink: 'downlink (what they received)',
-  both: 'connection, both ways',
+  both: 'connection (both ways)',
   remote: 'media from one sender',
   device: 'device',
   unknown: 'call quality',
@@ -151,6 +163,14 @@ function presence(c: Comparison, w: TimeWindow, when: string) {
     present,
     text: `${formatCount(present)} of ${count(c.others, 'other')} ${present === 1 ? 'was' : 'were'} in the call at ${when}`,
   };
+}
+
+/** Too many others were hit to call it theirs, too few to call it the service. */
+function undecided(hit: number, compared: number, when: string, what: string): string {
+  const head = `${formatCount(hit)} of ${count(compared, 'other')} compared ${what} at ${when} too`;
+  return hit / compared >= VERDICT_RULES.serviceShare
+    ? `${head}: too few people to call it the service (at least ${VERDICT_RULES.serviceMin} must be hit), too many to call it theirs alone.`
+    : `${head}: more than ${percent(VERDICT_RULES.aloneShare)} and fewer than ${percent(VERDICT_RULES.serviceShare)}, so neither their side nor the service is shown.`;
 }
 
 /** Many degraded at once: the service when across networks, a shared network when on one. */
@@ -199,10 +219,7 @@ function networkRule(ctx: Context, c: Comparison): IncidentVerdict {
     return together(ctx, degraded, compared.length, 'degraded');
   }
   if (share > VERDICT_RULES.aloneShare) {
-    return notEnough(
-      incident,
-      `${formatCount(degraded.length)} of ${count(compared.length, 'other')} compared degraded at ${when} too: more than ${percent(VERDICT_RULES.aloneShare)} and fewer than ${percent(VERDICT_RULES.serviceShare)}, so neither their side nor the service is shown.`,
-    );
+    return notEnough(incident, undecided(degraded.length, compared.length, when, 'degraded'));
   }
   const fine =
     degraded.length === 0
@@ -287,10 +304,7 @@ function reconnectRule(ctx: Context, c: Comparison): IncidentVerdict {
     return together(ctx, dropped, compared.length, 'dropped out and came back');
   }
   if (share > VERDICT_RULES.aloneShare) {
-    return notEnough(
-      incident,
-      `${formatCount(dropped.length)} of ${count(compared.length, 'other')} compared dropped out at ${when} too: more than ${percent(VERDICT_RULES.aloneShare)} and fewer than ${percent(VERDICT_RULES.serviceShare)}, so neither their side nor the service is shown.`,
-    );
+    return notEnough(incident, undecided(dropped.length, compared.length, when, 'dropped out'));
   }
   const stayed =
     dropped.length === 0
@@ -318,8 +332,18 @@ function deviceRule(ctx: Context): IncidentVerdict {
   return {
     incident,
     label: 'Their device',
-    evidence: `At ${when} their ${incident.figures[0] ?? 'video suffered'} while their network was clean${others}.`,
+    evidence: `At ${when} their device held their video back (${incident.figures[0] ?? 'its frame rate fell'}) while their network was clean${others}.`,
     sender: null,
+  };
+}
+
+/** Not enough data because reads failed says so: trying again may settle it. */
+function withFailures(v: IncidentVerdict, c: Comparison | null): IncidentVerdict {
+  if (!c || c.failures === 0 || v.label !== 'Not enough data') return v;
+  const reads = count(c.failures, 'read');
+  return {
+    ...v,
+    evidence: `${v.evidence} ${reads} of the session failed (a rate limit or an outage): try again later.`,
   };
 }
 
@@ -333,7 +357,17 @@ export function classify(
   comparison: Comparison | null,
   time: (ms: number) => string,
 ): IncidentVerdict {
-  const ctx: Context = { incident, subject, comparison, when: windowText(incident.window, time) };
+  const ctx: Context = {
+    incident: { ...incident, window: comparedWindow(incident.window) },
+    subject,
+    comparison,
+    when: windowText(incident.window, time),
+  };
+  return { ...withFailures(judge(ctx), comparison), incident };
+}
+
+function judge(ctx: Context): IncidentVerdict {
+  const { incident, comparison } = ctx;
   if (incident.cause === 'device') return deviceRule(ctx);
   if (comparison === null) {
     return notEnough(
