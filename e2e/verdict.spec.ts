@@ -39,8 +39,7 @@ async function verdictOf(page: Page, origin: string, s: Sample) {
     type: 'cost',
     description: `${s.label}: ${calls.length} API calls; name painted → verdict shown ≤ ${shown - named} ms`,
   });
-  const firstLine = (await region.innerText()).split('\n')[0];
-  return { region, firstLine };
+  return { region, firstLine: region.getByRole('paragraph').first() };
 }
 
 for (const [label, verdict] of CASES) {
@@ -50,7 +49,7 @@ for (const [label, verdict] of CASES) {
   }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const { region, firstLine } = await verdictOf(page, '', await sample(request, label));
-    expect(firstLine).toBe(verdict);
+    await expect(firstLine).toHaveText(verdict);
     await expect(region).toBeInViewport({ ratio: 1 });
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
   });
@@ -76,13 +75,44 @@ test('"Another participant" names the sender and opens their page, where it is t
       timeout: 30_000,
     },
   );
-  expect((await page.getByRole('region', { name: 'Verdict' }).innerText()).split('\n')[0]).toBe(
-    'Their network',
-  );
+  await expect(
+    page.getByRole('region', { name: 'Verdict' }).getByRole('paragraph').first(),
+  ).toHaveText('Their network');
   // The session beside the verdict: this participant first, the others linking to their pages.
   const comparison = page.getByRole('region', { name: 'Session comparison' });
   await expect(comparison.getByRole('row')).toHaveCount(6);
   await expect(comparison.getByRole('link', { name: 'Lucía Ferrer' })).toBeVisible();
+});
+
+test('the comparison never holds up the participant: until the session is read the Verdict says so', async ({
+  page,
+  request,
+}) => {
+  const uplink = await sample(request, 'Uplink problem');
+  // The session's list is held back until the participant's own findings are on screen.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/api\/sessions\/[^/]+\/participants\?/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(deepLink(uplink, '?include_peer_events=true'));
+  await expect(page.getByRole('region', { name: 'Participant summary' })).toContainText(
+    'Joana Ribeiro',
+  );
+  const health = page.getByRole('region', { name: 'Health' });
+  await expect(health.getByRole('list', { name: 'Incidents' })).toContainText('Poor network', {
+    timeout: 20_000,
+  });
+  const region = page.getByRole('region', { name: 'Verdict' });
+  await expect(region.getByRole('paragraph').first()).toHaveText('Comparing with the session…');
+  await expect(region).toHaveAttribute('aria-busy', 'true');
+  release();
+  await expect(region.getByRole('paragraph').first()).toHaveText('Their network', {
+    timeout: 20_000,
+  });
 });
 
 test('in the 720 px embed the verdict is in view without scrolling', async ({ page, request }) => {
@@ -91,7 +121,7 @@ test('in the 720 px embed the verdict is in view without scrolling', async ({ pa
   await page.goto(deepLink(service, '?include_peer_events=true&embed=1'));
   const region = page.getByRole('region', { name: 'Verdict' });
   await expect(region).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
-  expect((await region.innerText()).split('\n')[0]).toBe('The service');
+  await expect(region.getByRole('paragraph').first()).toHaveText('The service');
   await expect(region).toBeInViewport({ ratio: 1 });
 });
 
@@ -138,7 +168,7 @@ test.describe('live mode against an upstream double in today’s shape', () => {
       ).json();
       expect(details.data.participant.quality_stats).toBeUndefined();
       const { firstLine, region } = await verdictOf(page, live.origin, s);
-      expect(firstLine).toBe(verdict);
+      await expect(firstLine).toHaveText(verdict);
       if (verdict === 'Another participant') await expect(region).toContainText('Kwame Mensah');
     });
   }

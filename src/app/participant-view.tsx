@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import { FILTERS, type Filter } from '../api/participant-schema';
@@ -7,7 +7,6 @@ import { ClockContext } from '../components/ui/clock';
 import { Skeleton } from '../components/ui/skeleton';
 import { diagnosisStore } from '../features/diagnostics/diagnosis-store';
 import type { VerdictResult } from '../features/diagnostics/verdict';
-import { VerdictFrame } from '../features/diagnostics/verdict-frame';
 import { ExportActions } from '../features/export/export-actions';
 import { type LookupParams, shareUrl, toDeepLink } from '../features/lookup/deep-link';
 import { sessionListHref } from '../features/lookup/session-link';
@@ -22,7 +21,6 @@ import { useIdle } from '../lib/use-idle';
 import { useNearViewport } from '../lib/use-near-viewport';
 import { usePainted } from '../lib/use-painted';
 import { PLAIN_VIEW } from '../lib/view-params';
-import { ErrorBoundary } from './error-boundary';
 import { HealthAndMoment } from './health-and-moment';
 import { LazySection } from './lazy-section';
 import {
@@ -34,10 +32,10 @@ import {
   SessionComparison,
   TimelineCard,
   useTimelineLoaded,
-  Verdict,
 } from './participant-chunks';
 import { participantModel } from './participant-model';
 import { useFreshEvents } from './use-fresh-events';
+import { VerdictSlot } from './verdict-slot';
 
 export type ParticipantViewProps = {
   result: ParticipantResult;
@@ -56,6 +54,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
   // One diagnosis per answer: the strip's engine writes it, the ticket and panels read it.
   const store = useMemo(() => diagnosisStore(derived.upFront), [derived]);
   // What the Verdict works out, for the ticket and the session comparison.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new answer starts a new verdict
   const verdictStore = useMemo(() => externalStore<VerdictResult | null>(null), [derived]);
   const here = useLocationHref();
   const origin = useOrigin();
@@ -123,25 +122,15 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
   return (
     <ClockContext.Provider value={shownClock}>
       <div className="grid grid-cols-1 gap-6">
-        <ErrorBoundary
-          fallback={() => (
-            <VerdictFrame label="Not enough data">
-              <p className="mt-1 text-sm">The verdict could not be worked out on this page.</p>
-            </VerdictFrame>
-          )}
-        >
-          <Suspense fallback={<VerdictFrame label={null} />}>
-            <Verdict
-              store={store}
-              verdictStore={verdictStore}
-              sessionId={params.sessionId}
-              participantId={params.participantId}
-              totals={derived.totals}
-              receivedAt={receivedAt}
-              hrefFor={participantHref}
-            />
-          </Suspense>
-        </ErrorBoundary>
+        <VerdictSlot
+          store={store}
+          verdictStore={verdictStore}
+          sessionId={params.sessionId}
+          participantId={params.participantId}
+          totals={derived.totals}
+          receivedAt={receivedAt}
+          hrefFor={participantHref}
+        />
         <ExportActions
           result={result}
           records={derived.records}

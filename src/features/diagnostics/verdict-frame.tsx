@@ -28,7 +28,9 @@ export function VerdictFrame({ label, children }: VerdictFrameProps) {
     <section
       aria-label="Verdict"
       aria-busy={label === null}
-      className={`rounded-xl border border-l-4 border-slate-200 bg-white px-4 py-3 shadow-sm dark:border-slate-700 dark:bg-slate-900 ${EDGE[label ?? 'pending']}`}
+      // The height of a verdict with its time and one line of evidence, kept while it is worked
+      // out, so the page below does not jump when it arrives.
+      className={`min-h-[6.5rem] rounded-xl border border-l-4 border-slate-200 bg-white px-4 py-3 shadow-sm dark:border-slate-700 dark:bg-slate-900 ${EDGE[label ?? 'pending']}`}
     >
       <p className="text-lg font-semibold leading-tight text-slate-900 dark:text-slate-50">
         {label ?? 'Comparing with the session…'}

@@ -313,7 +313,12 @@ describe('ticketSummary', () => {
         evidence: 'Only media from <b>Kwame</b> was bad.',
         incidents: [
           { incident, label: 'Another participant', evidence: 'x', sender: null },
-          { incident, label: 'Their device', evidence: 'At 00:00 *their* video stalled.', sender: null },
+          {
+            incident,
+            label: 'Their device',
+            evidence: 'At 00:00 *their* video stalled.',
+            sender: null,
+          },
         ],
       },
       clock: UTC,
