@@ -17,6 +17,8 @@ import { needsComparison } from './lib/verdict/verdict';
 /** The list is read 100 at a time, 4 pages at most: the 400 earliest to join are weighed. */
 const PER_PAGE = 100;
 const MAX_PAGES = 4;
+/** Senders named by incidents whose reports are read beyond the members': at most this many. */
+const MAX_NAMED_SENDERS = 4;
 
 export type SessionComparison = {
   readonly state: ComparisonState;
@@ -107,7 +109,10 @@ export function useSessionComparison(
     return busiest === null ? named : [busiest, ...named];
   });
   const known = new Set(peers.flat());
-  const reportPeers = [...known, ...senders.filter((s) => !known.has(s))];
+  const reportPeers = [
+    ...known,
+    ...senders.filter((s) => !known.has(s)).slice(0, MAX_NAMED_SENDERS),
+  ];
   const reports = useQueries({
     queries: reportPeers.map((peerId) => ({ ...peerReportQueryOptions(peerId), enabled })),
   });
