@@ -10,7 +10,7 @@ test('the reconnect sample loads its 8 reports without a click, and the panels n
   request,
 }) => {
   const mobile = await sample(request, 'Reconnected 7 times on mobile (8 peers)');
-  const calls = peerReportCalls(page);
+  const calls = await peerReportCalls(page, request, mobile);
   await page.goto(deepLink(mobile, '?include_peer_events=true'));
   const reports = page.getByRole('region', { name: 'Peer quality reports' });
   // Seven reports arrive; the fourth connection never sent media and has none. Eight rows of
@@ -58,7 +58,7 @@ test('a long history loads eight reports by itself and leaves the rest to a clic
   request,
 }) => {
   const history = await sample(request, 'Long history: 1,002 peer events');
-  const calls = peerReportCalls(page);
+  const calls = await peerReportCalls(page, request, history);
   await page.goto(deepLink(history, '?include_peer_events=true'));
   const reports = page.getByRole('region', { name: 'Peer quality reports' });
   await expect(reports).toContainText('The 8 longest connections load by themselves');

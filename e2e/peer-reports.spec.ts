@@ -6,7 +6,7 @@ test('the poor sample’s three reports load by themselves: TURN over TCP, poor 
   request,
 }) => {
   const poor = await sample(request, 'Poor network');
-  const calls = peerReportCalls(page);
+  const calls = await peerReportCalls(page, request, poor);
   await page.goto(deepLink(poor, '?include_peer_events=true'));
   const reports = page.getByRole('region', { name: 'Peer quality reports' });
   const peer = reports.getByRole('region', { name: /^Peer / }).first();
@@ -26,7 +26,7 @@ test('the healthy sample’s report shows a direct UDP path and good MOS, by its
   request,
 }) => {
   const healthy = await sample(request, 'Healthy call');
-  const calls = peerReportCalls(page);
+  const calls = await peerReportCalls(page, request, healthy);
   await page.goto(deepLink(healthy, '?include_peer_events=true'));
   const reports = page.getByRole('region', { name: 'Peer quality reports' });
   const peer = reports.getByRole('region', { name: /^Peer / });

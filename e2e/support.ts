@@ -31,11 +31,23 @@ export async function definitionOf(list: Locator, term: string): Promise<Locator
   return list.getByRole('definition').nth(index);
 }
 
-/** The browser's calls to the peer-report API route (not the chart's code chunk), as they happen. */
-export function peerReportCalls(page: Page): string[] {
+/**
+ * The browser's calls to the peer-report API route (not the chart's code chunk) for the peers
+ * of one participant, as they happen; the verdict's reads of the others' reports are left out.
+ */
+export async function peerReportCalls(
+  page: Page,
+  request: APIRequestContext,
+  s: Sample,
+): Promise<string[]> {
+  const answer = await (await request.get(apiPath(s))).json();
+  const events: Array<{ peer_id?: unknown }> = answer.data.participant.peer_events ?? [];
+  const peers = new Set(events.map((e) => e.peer_id));
   const calls: string[] = [];
   page.on('request', (r) => {
-    if (new URL(r.url()).pathname.includes('/api/sessions/peer-report/')) calls.push(r.url());
+    const path = new URL(r.url()).pathname;
+    const peer = path.match(/\/api\/sessions\/peer-report\/([^/]+)$/)?.[1];
+    if (peer !== undefined && peers.has(decodeURIComponent(peer))) calls.push(r.url());
   });
   return calls;
 }

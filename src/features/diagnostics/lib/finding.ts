@@ -100,7 +100,7 @@ export function reconnectIncident(reconnects: Reconnects): Incident | null {
     window: { startMs: densest.startMs, endMs: densest.endMs },
     headline: `Reconnected ${times}`,
     figures: detail,
-    explanation: `The participant's connection dropped and came back ${times}${detail.length > 0 ? `, ${detail[0]}` : ''}, which points to an unstable network or device; whether others dropped too is in the verdict.`,
+    explanation: `The participant's connection dropped and came back ${times}${detail.length > 0 ? `, ${detail[0]}` : ''}, which points to an unstable network or device.`,
     thresholds: [RECONNECT_STORM.source],
     focus: null,
     peerIds: [],

@@ -54,13 +54,13 @@ function words(
       return {
         headline: `${level} network on their side: what they sent`,
         explanation:
-          'Others would have struggled to hear or see them: what they sent was damaged on its way out, which points to their network or connection; the verdict says whether others suffered at the same time.',
+          'Others would have struggled to hear or see them: what they sent was damaged on its way out, which points to their network or connection.',
       };
     case 'downlink':
       return {
         headline: `${level} network on their side: what they received`,
         explanation:
-          'They would have struggled to hear or see others: what reached them was damaged whoever sent it, which points to their network or connection; the verdict says whether others suffered at the same time.',
+          'They would have struggled to hear or see others: what reached them was damaged whoever sent it, which points to their network or connection.',
       };
     case 'both':
       return {
