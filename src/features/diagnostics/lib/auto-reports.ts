@@ -5,6 +5,7 @@
  */
 import type { Filter } from '../../../api/participant-schema';
 import type { PeerReportParticipant } from '../../../api/peer-report-schema';
+import type { ReportWithPeer } from '../../../api/stats-events';
 import type { PeerTotal } from '../../../lib/peer-spans';
 import { overlaps, type TimeWindow } from '../../../lib/time-window';
 import type { Reading, Unread } from './section';
@@ -62,10 +63,7 @@ export function byRecency(totals: readonly PeerTotal[]): readonly string[] {
 }
 
 /** A report in the query cache, for one of the participant's peers. */
-export type LoadedReport = {
-  readonly peerId: string;
-  readonly participant: PeerReportParticipant;
-};
+export type LoadedReport = ReportWithPeer;
 
 /** The participant's reports as the cache holds them: loaded (latest first), loading, failed. */
 export type ReportsState = {

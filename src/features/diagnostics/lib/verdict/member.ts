@@ -7,6 +7,7 @@ import { valid } from '../../../../api/lenient';
 import type { Participant } from '../../../../api/participant-schema';
 import { peerEventRecords, spanInputs } from '../../../../api/peer-events';
 import type { PeerReportParticipant } from '../../../../api/peer-report-schema';
+import type { ReportWithPeer } from '../../../../api/stats-events';
 import { type PeerTotal, peerTotals } from '../../../../lib/peer-spans';
 import { overlaps, type TimeWindow } from '../../../../lib/time-window';
 import { reportOf } from '../peer-report';
@@ -94,10 +95,7 @@ export type MemberInput = {
   /** Their answer with its peer events, or the list's entry while that is all there is. */
   readonly record: Presence;
   /** Their reports that loaded: the peer chosen by busiestPeer, and any sender an incident names. */
-  readonly reports: ReadonlyArray<{
-    readonly peerId: string;
-    readonly participant: PeerReportParticipant;
-  }>;
+  readonly reports: readonly ReportWithPeer[];
   readonly now: number;
 };
 
