@@ -44,8 +44,9 @@ test('embed mode with an explicit theme has no axe violations, dark and light', 
   page,
   request,
 }) => {
-  // Two full pages, each with its eight peer reports and their charts, each scanned by axe.
-  test.setTimeout(90_000);
+  // Two full pages, each with its eight peer reports and their charts, and the verdict's reads
+  // of twelve others' answers and reports, each page scanned by axe.
+  test.setTimeout(150_000);
   const reconnects = await sample(request, 'Reconnected');
   for (const theme of ['dark', 'light']) {
     await page.goto(deepLink(reconnects, `?include_peer_events=true&embed=1&theme=${theme}`));
