@@ -65,6 +65,49 @@ describe('the answer cache', () => {
   });
 });
 
+describe('what is cached', () => {
+  /** An upstream whose session is LIVE or ENDED, answering its details and its list. */
+  function sessionUpstream(status: 'LIVE' | 'ENDED') {
+    const asked: string[] = [];
+    const upstream: Upstream = {
+      breaker: { state: () => 'closed' },
+      async get(path) {
+        asked.push(path);
+        const data = path.endsWith('/participants')
+          ? { participants: [{ id: 'p', left_at: '2026-01-01T00:00:00Z' }] }
+          : { session: { id: 's', status } };
+        return new Response(JSON.stringify({ success: true, data }), { status: 200 });
+      },
+    };
+    return { upstream, asked };
+  }
+  const LIST = '/accounts/a/realtime/kit/k/sessions/s/participants';
+  const DETAILS = '/accounts/a/realtime/kit/k/sessions/s';
+
+  it('caches an ended session’s details, and its list once the details said it ended', async () => {
+    const { upstream, asked } = sessionUpstream('ENDED');
+    const shared = shareUpstream(upstream, { cacheTtlMs: 60_000, cacheMaxBytes: 100_000 });
+    // Before anything says the session ended, its list may still change.
+    await shared.get(LIST, '?page_no=0', signal);
+    await shared.get(LIST, '?page_no=0', signal);
+    await shared.get(DETAILS, '', signal);
+    await shared.get(DETAILS, '', signal);
+    await shared.get(LIST, '?page_no=0', signal);
+    await shared.get(LIST, '?page_no=0', signal);
+    expect(asked).toEqual([LIST, LIST, DETAILS, LIST]);
+  });
+
+  it('never caches a live session’s details or list', async () => {
+    const { upstream, asked } = sessionUpstream('LIVE');
+    const shared = shareUpstream(upstream, { cacheTtlMs: 60_000, cacheMaxBytes: 100_000 });
+    for (let i = 0; i < 2; i++) {
+      await shared.get(DETAILS, '', signal);
+      await shared.get(LIST, '', signal);
+    }
+    expect(asked).toEqual([DETAILS, LIST, DETAILS, LIST]);
+  });
+});
+
 describe('coalescing', () => {
   /** An upstream whose calls wait until aborted (or released), recording each call's signal. */
   function pendingUpstream() {

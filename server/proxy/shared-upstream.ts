@@ -1,7 +1,7 @@
 /**
  * Spends the team's RealtimeKit budget carefully: identical requests in flight share one
- * upstream call, and a finished participant (left_at set: it will not change) is served from
- * a short cache. Every real upstream call, retries included, is counted against the global
+ * upstream call, and what will not change (a participant who has left, an ended session and
+ * its participants list) is served from a short cache. Every real upstream call, retries included, is counted against the global
  * budget in upstream.ts.
  */
 
@@ -30,21 +30,37 @@ async function snapshot(response: Response): Promise<Snapshot> {
   return { status: response.status, headers: [...response.headers], body: await response.text() };
 }
 
-/** A 200 whose participant has left: the record is final, so it may be cached. */
-function finished(s: Snapshot): boolean {
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/** The upstream path's session id, and whether it asks for the session's participants list. */
+const SESSION_PATH = /\/sessions\/([^/]+)(\/participants)?$/;
+
+/** Sessions whose details said ENDED, newest last; a list of theirs no longer changes. */
+const ENDED_REMEMBERED = 10_000;
+
+/**
+ * Whether a 200 is final, so it may be cached: a participant (or a peer report's participant)
+ * who has left; a session whose details say ENDED; the participants list of such a session.
+ */
+function finished(path: string, s: Snapshot, ended: Set<string>): boolean {
   if (s.status !== 200) return false;
+  const session = SESSION_PATH.exec(path);
+  if (session?.[2] && session[1] !== undefined) return ended.has(session[1]);
   try {
     const body: unknown = JSON.parse(s.body);
-    if (typeof body !== 'object' || body === null || !('data' in body)) return false;
+    if (!isObject(body) || !isObject(body.data)) return false;
     const data = body.data;
-    if (typeof data !== 'object' || data === null || !('participant' in data)) return false;
-    const participant = data.participant;
-    return (
-      typeof participant === 'object' &&
-      participant !== null &&
-      'left_at' in participant &&
-      typeof participant.left_at === 'string'
-    );
+    // The session's details, wrapped (`data.session`) or flat.
+    const details = isObject(data.session) ? data.session : data;
+    if (session?.[1] !== undefined && details.status === 'ENDED') {
+      if (ended.size >= ENDED_REMEMBERED) ended.delete(ended.values().next().value ?? '');
+      ended.add(session[1]);
+      return true;
+    }
+    // A participant, or a peer report's participant in either documented shape.
+    const participant = isObject(data.participant) ? data.participant : data;
+    return typeof participant.left_at === 'string';
   } catch {
     return false;
   }
@@ -142,14 +158,15 @@ export function shareUpstream(upstream: Upstream, options: SharedUpstreamOptions
   const now = options.now ?? Date.now;
   const cache = answerCache(options.cacheTtlMs, options.cacheMaxBytes, now);
   const inflight = new Map<string, InFlight>();
+  const ended = new Set<string>();
   let calls = 0;
   const forget = (key: string, promise: Promise<Snapshot>) => {
     if (inflight.get(key)?.promise === promise) inflight.delete(key);
   };
 
-  function remember(key: string, value: Snapshot) {
+  function remember(path: string, key: string, value: Snapshot) {
     // The TTL first: with the cache off, the body is not parsed again.
-    if (options.cacheTtlMs <= 0 || !finished(value)) return;
+    if (options.cacheTtlMs <= 0 || !finished(path, value, ended)) return;
     cache.set(key, value);
   }
 
@@ -170,7 +187,7 @@ export function shareUpstream(upstream: Upstream, options: SharedUpstreamOptions
           .get(path, query, controller.signal)
           .then(snapshot)
           .then((value) => {
-            remember(key, value);
+            remember(path, key, value);
             return value;
           })
           // Only this call's own entry: a later one under the same key is left alone.
