@@ -89,6 +89,11 @@ describe('classify: the network rules', () => {
     expect(service.evidence).toBe(
       '2 of 4 others compared degraded at t1000–t1600 too, across 3 networks in 3 countries.',
     );
+    const browsers = judge([
+      degraded(1, { client: 'Chrome 142 · web-core 1.35.2' }),
+      degraded(2, { client: 'Firefox 145 · web-core 1.35.2' }),
+    ]);
+    expect(browsers.evidence).toMatch(/in 3 countries and 2 browsers\.$/);
     expect(judge(crowd(3, 7)).label).toBe('Not enough data');
   });
 

@@ -165,6 +165,12 @@ function presence(c: Comparison, w: TimeWindow, when: string) {
   };
 }
 
+/** ", on 3 browsers": a problem that no one client shares. */
+function browsersOf(members: readonly Member[]): string {
+  const names = new Set(members.flatMap((m) => (m.client ? [m.client.split(' ')[0]] : [])));
+  return names.size >= 2 ? ` and ${formatCount(names.size)} browsers` : '';
+}
+
 /** Too many others were hit to call it theirs, too few to call it the service. */
 function undecided(hit: number, compared: number, when: string, what: string): string {
   const head = `${formatCount(hit)} of ${count(compared, 'other')} compared ${what} at ${when} too`;
@@ -182,7 +188,7 @@ function together(ctx: Context, degraded: readonly Member[], compared: number, w
     return {
       incident,
       label: 'The service' as const,
-      evidence: `${head}, across ${count(nets.distinct, 'network')} in ${count(nets.countries, 'country', 'countries')}.`,
+      evidence: `${head}, across ${count(nets.distinct, 'network')} in ${count(nets.countries, 'country', 'countries')}${browsersOf(degraded)}.`,
       sender: null,
     };
   }
