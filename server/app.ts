@@ -14,6 +14,7 @@ import {
 import type { Config } from './config';
 import { type DeepLinkAnswerOptions, deepLinkAnswers } from './deep-link-answer';
 import { createMockApi } from './mock/api';
+import { demoSamples } from './mock/samples';
 import { jsonLogger, type Logger, observability } from './observability';
 import { addressKey } from './proxy/address-key';
 import { errorResponse } from './proxy/errors';
@@ -127,7 +128,7 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
     addressKey(options.clientAddress?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown');
   // Probes come before the SPA's catch-all, which would otherwise answer them with the shell.
   inner.route('/', probes);
-  inner.route('/api', apiRoutes(config, upstream, who));
+  inner.route('/api', apiRoutes(config, upstream, who, mock ? demoSamples() : undefined));
   if (mock) inner.route('/mock', mock);
   // A deep link's page carries its answer, asked of this app as the browser would ask it.
   inner.use(

@@ -10,9 +10,7 @@ import {
   parseIncludePeerEvents,
   participantQuery,
 } from '../../src/api/request-params';
-import type { Config, Mode } from '../config';
-import { SCENARIOS } from '../mock/scenarios';
-import { SESSION_SAMPLES } from '../mock/sessions';
+import type { Config } from '../config';
 import { errorResponse, JSON_HEADERS } from './errors';
 import { readId } from './path-ids';
 import { createBudget } from './rate-limit';
@@ -21,16 +19,6 @@ import type { Upstream } from './upstream';
 
 const PARTICIPANT_PATH = /^\/api\/sessions\/([^/]*)\/participants\/([^/]*)$/;
 const PEER_REPORT_PATH = /^\/api\/sessions\/peer-report\/([^/]*)$/;
-
-function samplesFor(mode: Mode): AppConfig['samples'] {
-  if (mode !== 'demo') return undefined;
-  return SCENARIOS.map((s) => ({
-    label: s.label,
-    session_id: s.sessionId,
-    participant_id: s.participantId,
-    group: s.kind === 'fault' ? ('errors' as const) : ('participants' as const),
-  })).concat(SESSION_SAMPLES.map((s) => ({ ...s, group: 'participants' as const })));
-}
 
 /** The first query key given more than once, else null. */
 function repeatedKey(params: URLSearchParams): string | null {
@@ -45,12 +33,21 @@ function repeatedKey(params: URLSearchParams): string | null {
 /** Who is asking, for the per-user limit: the Access email, else the client's address. */
 export type WhoIsAsking = (c: Context) => string;
 
-export function apiRoutes(config: Config, upstream: Upstream, who: WhoIsAsking) {
+/**
+ * `samples`: the lookup form's sample links, which /api/config lists (demo mode: the mock's
+ * participants, passed in by the app so the proxy never reads the mock).
+ */
+export function apiRoutes(
+  config: Config,
+  upstream: Upstream,
+  who: WhoIsAsking,
+  samples?: AppConfig['samples'],
+) {
   const api = new Hono();
   const perUser = createBudget({ limit: config.quota.perUserPerMinute, windowMs: 60_000 });
   const body: AppConfig = {
     mode: config.mode,
-    samples: samplesFor(config.mode),
+    samples,
     embed: { parent_origins: [...config.embed.parentOrigins] },
     live_refresh_ms: config.liveRefreshMs,
   };
