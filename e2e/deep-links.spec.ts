@@ -94,6 +94,8 @@ test('the form writes the deep link; back and forward move between participants'
     'Priya Natarajan',
   );
 
+  // An open participant shows the lookup as one line: Change opens the form.
+  await page.getByRole('button', { name: 'Change' }).click();
   await page.getByLabel('Session ID', { exact: true }).fill(webinar.session_id);
   await page.getByLabel('Participant ID', { exact: true }).fill(` ${webinar.participant_id} `);
   await page.getByLabel('Device info').check();

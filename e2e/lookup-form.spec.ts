@@ -41,12 +41,17 @@ test('pasting a deep link or a RealtimeKit API URL into either field fills both 
   };
   await paste(
     'Participant ID',
-    `http://inspector.example${deepLink(healthy)}?include_peer_events=true`,
+    `http://inspector.example${deepLink(healthy)}?filters=device_info,events&include_peer_events=false`,
   );
   await expect(page.getByLabel('Session ID', { exact: true })).toHaveValue(healthy.session_id);
   await expect(page.getByLabel('Participant ID', { exact: true })).toHaveValue(
     healthy.participant_id,
   );
+  // The colleague's link keeps the diagnostics it asked for.
+  await expect(page.getByLabel('Device info')).toBeChecked();
+  await expect(page.getByLabel('SDK events')).toBeChecked();
+  await expect(page.getByLabel('Quality stats')).not.toBeChecked();
+  await expect(page.getByLabel('Include peer events')).not.toBeChecked();
 
   await page.getByLabel('Session ID', { exact: true }).fill('');
   await page.getByLabel('Participant ID', { exact: true }).fill('');
@@ -64,21 +69,52 @@ test('pasting a deep link or a RealtimeKit API URL into either field fills both 
   );
 });
 
-test('the idle page offers the form and the demo samples', async ({ page }) => {
+const FILTER_LABELS = [
+  'Device info',
+  'IP information',
+  'Pre-call network test',
+  'SDK events',
+  'Quality stats',
+];
+
+test('the idle page asks for every diagnostic by default and offers the demo samples', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByLabel('Session ID', { exact: true })).toBeEmpty();
   await expect(page.getByLabel('Include peer events')).toBeChecked();
-  for (const filter of [
-    'Device info',
-    'IP information',
-    'Pre-call network test',
-    'SDK events',
-    'Quality stats',
-  ]) {
-    await expect(page.getByLabel(filter)).not.toBeChecked();
-  }
+  for (const filter of FILTER_LABELS) await expect(page.getByLabel(filter)).toBeChecked();
   await page.getByRole('link', { name: 'Reconnected 7 times on mobile (8 peers)' }).click();
   await expect(page.getByRole('region', { name: 'Participant summary' })).toContainText(
     'Marcus Oyelaran',
   );
+  // The sample asked for everything, and says so in its link.
+  await expect(page).toHaveURL(
+    /\?filters=device_info,ip_information,precall_network_information,events,quality_stats&include_peer_events=true$/,
+  );
+});
+
+test('the last choice of diagnostics is remembered in this browser; an open page collapses the form to one line', async ({
+  page,
+  request,
+}) => {
+  const healthy = await sample(request, 'Healthy call');
+  await page.goto('/');
+  await page.getByLabel('Session ID', { exact: true }).fill(healthy.session_id);
+  await page.getByLabel('Participant ID', { exact: true }).fill(healthy.participant_id);
+  await page.getByLabel('Quality stats').uncheck();
+  await page.getByRole('button', { name: 'Look up' }).click();
+  await expect(page).toHaveURL(
+    /filters=device_info,ip_information,precall_network_information,events&/,
+  );
+  // The lookup is one line now; Change opens the form, as the link asked.
+  await expect(page.getByLabel('Session ID', { exact: true })).toBeHidden();
+  const change = page.getByRole('button', { name: 'Change' });
+  await expect(change).toHaveAttribute('aria-expanded', 'false');
+  await change.click();
+  await expect(page.getByLabel('Session ID', { exact: true })).toHaveValue(healthy.session_id);
+  await expect(page.getByLabel('Quality stats')).not.toBeChecked();
+  await page.goto('/');
+  await expect(page.getByLabel('Quality stats')).not.toBeChecked();
+  await expect(page.getByLabel('Device info')).toBeChecked();
 });

@@ -90,7 +90,9 @@ test('the picker says when a session is unknown, empty or rate limited', async (
   // The form itself still works: a participant id typed by hand is looked up.
   await page.getByLabel('Participant ID', { exact: true }).fill(faults.participant_id);
   await page.getByRole('button', { name: 'Look up' }).click();
-  await expect(page).toHaveURL(`${deepLink(faults)}?include_peer_events=true`);
+  await expect(page).toHaveURL(
+    `${deepLink(faults)}?filters=device_info,ip_information,precall_network_information,events,quality_stats&include_peer_events=true`,
+  );
 });
 
 test('the session header shows LIVE in the newer flat shape and ENDED in the older wrapped one', async ({

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { type Mask, MaskContext } from '../components/ui/mask';
 import { parseRoute, toDeepLink } from '../features/lookup/deep-link';
 import { LookupForm } from '../features/lookup/lookup-form';
+import { EVERYTHING } from '../features/lookup/remembered-request';
 import { redactJson } from '../lib/redact';
 import { useLocationHref } from '../lib/router';
 import { readViewParams } from '../lib/view-params';
@@ -33,13 +34,17 @@ export function App() {
   const view = readViewParams(url.search);
   usePortalBridge(route, href);
   // After an in-app navigation the clicked link or button is gone: focus moves to the new
-  // content so keyboard and screen-reader users land on it (not on the first load).
+  // content so keyboard and screen-reader users land on it (not on the first load). Focus
+  // still inside the page (a control that stayed, or what the page focused) is left alone.
   useEffect(() => {
     applyTheme();
     if (first.current) {
       first.current = false;
       return;
     }
+    // Focus the page put somewhere on purpose (a marked moment's timeline) stays there.
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && main.current?.contains(focused)) return;
     if (href) main.current?.focus({ preventScroll: true });
   }, [href]);
   const initial =
@@ -63,7 +68,7 @@ export function App() {
           <ErrorBoundary resetKey={href}>
             <RouteProblems route={route} />
             {/* Keyed by the URL: the fields are re-seeded from each link, the URL owns the ids. */}
-            <LookupForm key={href} initial={initial} />
+            <LookupForm key={href} initial={initial} collapsed={route.kind === 'participant'} />
             {route.kind === 'participant' ? (
               <ParticipantPage params={route.params} view={view} />
             ) : (
@@ -73,8 +78,7 @@ export function App() {
                     toDeepLink({
                       sessionId: r.sessionId,
                       participantId: r.participantId,
-                      filters: [],
-                      includePeerEvents: true,
+                      ...EVERYTHING,
                     })
                   }
                 />

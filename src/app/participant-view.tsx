@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { isInvalid, valid } from '../api/lenient';
 import type { ParticipantResult } from '../api/participant-query';
 import { FILTERS, type Filter } from '../api/participant-schema';
@@ -16,7 +16,7 @@ import { type ClockZone, makeClock } from '../lib/clock';
 import { externalStore } from '../lib/external-store';
 import { useLocationHref, useOrigin } from '../lib/router';
 import { useServerRender } from '../lib/server-render';
-import { aroundWindow, type TimeWindow } from '../lib/time-window';
+import type { TimeWindow } from '../lib/time-window';
 import { useIdle } from '../lib/use-idle';
 import { useNearViewport } from '../lib/use-near-viewport';
 import { usePainted } from '../lib/use-painted';
@@ -33,9 +33,11 @@ import {
   TimelineCard,
   useTimelineLoaded,
 } from './participant-chunks';
+import { ParticipantHeaderSlot } from './participant-header-slot';
 import { participantModel } from './participant-model';
 import { useFreshEvents } from './use-fresh-events';
 import { VerdictSlot } from './verdict-slot';
+import { WholeCallPlace } from './whole-call-place';
 
 export type ParticipantViewProps = {
   result: ParticipantResult;
@@ -91,7 +93,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
     momentHref: (w: TimeWindow, peer: string | null) =>
       toDeepLink({
         ...params,
-        moment: aroundWindow(w),
+        moment: w,
         momentProblem: undefined,
         peer: peer ?? undefined,
       }),
@@ -116,12 +118,38 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
       ...params,
       filters: FILTERS.filter((f) => f === filter || params.filters.includes(f)),
     });
+  // A moment marked from the page ("Show … on the page", the timeline, the moment card) is
+  // brought into view with focus in it; a link that opens with one shows the answer first.
+  const wholeCall = useRef<HTMLElement>(null);
+  const markedKey = params.moment ? `${params.moment.startMs}/${params.moment.endMs}` : '';
+  const openedWith = useRef(markedKey);
+  useEffect(() => {
+    if (markedKey === openedWith.current) return;
+    openedWith.current = markedKey;
+    if (markedKey === '' || !wholeCall.current) return;
+    wholeCall.current.scrollIntoView({ block: 'center' });
+    wholeCall.current.focus({ preventScroll: true });
+  }, [markedKey]);
   const list = participant.peer_events;
   const hasEvents = derived.records !== null && derived.records.length > 0;
 
   return (
     <ClockContext.Provider value={shownClock}>
-      <div className="grid grid-cols-1 gap-6">
+      <div className="grid grid-cols-1 gap-4">
+        <ParticipantHeaderSlot
+          participant={participant}
+          reconnects={derived.input.reconnects.total}
+          verdictStore={verdictStore}
+        />
+        {live ? (
+          <LiveIndicator
+            paused={live.paused}
+            intervalMs={live.intervalMs}
+            updatedAt={receivedAt}
+            newEvents={fresh.size}
+            onToggle={live.onToggle}
+          />
+        ) : null}
         <VerdictSlot
           store={store}
           verdictStore={verdictStore}
@@ -130,6 +158,16 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
           totals={derived.totals}
           receivedAt={receivedAt}
           hrefFor={participantHref}
+        />
+        <WholeCallPlace held={held} ref={wholeCall} />
+        <HealthAndMoment
+          model={derived}
+          participantZone={participantZone}
+          store={store}
+          strip={strip}
+          moment={params.moment ?? null}
+          momentProblem={params.momentProblem}
+          momentHref={momentHref}
         />
         <ExportActions
           result={result}
@@ -142,24 +180,6 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
           participantId={params.participantId}
           deepLink={shareUrl(here, { ...PLAIN_VIEW, redact, clock }, origin)}
           redact={redact}
-        />
-        {live ? (
-          <LiveIndicator
-            paused={live.paused}
-            intervalMs={live.intervalMs}
-            updatedAt={receivedAt}
-            newEvents={fresh.size}
-            onToggle={live.onToggle}
-          />
-        ) : null}
-        <HealthAndMoment
-          model={derived}
-          participantZone={participantZone}
-          store={store}
-          strip={strip}
-          moment={params.moment ?? null}
-          momentProblem={params.momentProblem}
-          momentHref={momentHref}
         />
         <LazySection name="Session comparison" height="h-0" held={held}>
           <SessionComparison

@@ -10,7 +10,7 @@ import { CopyButton } from '../../components/ui/copy-button';
 import type { ExternalStore } from '../../lib/external-store';
 import type { PeerTotal } from '../../lib/peer-spans';
 import { type DiagnosisStore, useDiagnosis } from './diagnosis-store';
-import { networkOf } from './lib/verdict/member';
+import { clientOf, networkOf } from './lib/verdict/member';
 import { type IncidentVerdict, memberName, type Subject } from './lib/verdict/rules';
 import {
   type ComparisonState,
@@ -29,6 +29,9 @@ export type VerdictResult = {
   readonly subject: Subject;
   /** The API calls the comparison made. */
   readonly calls: number;
+  /** The participant's client and network in a few words, from their own peer reports. */
+  readonly client: string | null;
+  readonly place: string | null;
 };
 
 export type VerdictStore = ExternalStore<VerdictResult | null>;
@@ -69,9 +72,13 @@ export function VerdictSection(props: VerdictSectionProps) {
     () => verdictOf(diagnosis, subject, state, clock.time),
     [diagnosis, subject, state, clock],
   );
+  const client = own.loaded.map((r) => clientOf(r.participant)).find((c) => c !== null) ?? null;
+  const place = subject.network
+    ? [subject.network.country, subject.network.owner].filter(Boolean).join(' · ')
+    : null;
   useEffect(() => {
-    verdictStore.set({ verdict, state, subject, calls });
-  }, [verdictStore, verdict, state, subject, calls]);
+    verdictStore.set({ verdict, state, subject, calls, client, place });
+  }, [verdictStore, verdict, state, subject, calls, client, place]);
   if (verdict.status === 'pending') return <VerdictFrame label={null} />;
   const [lead, ...others] = verdict.incidents;
   return (

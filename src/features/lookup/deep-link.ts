@@ -128,17 +128,34 @@ export function shareUrl(
   return new URL(path, origin).href;
 }
 
+/** What a pasted link says: the ids, and the request's diagnostics when it names them. */
+export type PastedLookup = {
+  readonly sessionId: string;
+  readonly participantId: string;
+  readonly filters?: readonly Filter[];
+  readonly includePeerEvents?: boolean;
+};
+
 /**
  * Finds a session and participant id pair in pasted text: one of our deep links or a
- * RealtimeKit API URL (…/sessions/{id}/participants/{id}…). Null when the text holds none.
+ * RealtimeKit API URL (…/sessions/{id}/participants/{id}…), with its `filters` and
+ * `include_peer_events` when it has them. Null when the text holds no pair.
  */
-export function idsFromPastedText(
-  text: string,
-): { sessionId: string; participantId: string } | null {
+export function idsFromPastedText(text: string): PastedLookup | null {
+  const trimmed = text.trim();
   const match =
     /\/sessions\/([A-Za-z0-9_-]{1,64})\/participants\/([A-Za-z0-9_-]{1,64})(?=$|[/?#\s])/.exec(
-      text.trim(),
+      trimmed,
     );
   if (!match?.[1] || !match[2]) return null;
-  return { sessionId: match[1], participantId: match[2] };
+  const after = trimmed.slice(match.index + match[0].length);
+  const query = new URLSearchParams(/^[^?#\s]*\?([^#\s]*)/.exec(after)?.[1] ?? '');
+  const filters = parseFilters(query.get('filters'));
+  const include = parseIncludePeerEvents(query.get('include_peer_events'));
+  return {
+    sessionId: match[1],
+    participantId: match[2],
+    ...(query.has('filters') && filters.ok ? { filters: filters.value } : {}),
+    ...(include.ok && include.value !== undefined ? { includePeerEvents: include.value } : {}),
+  };
 }

@@ -11,11 +11,18 @@ import { FILTERS, type Filter } from '../../api/participant-schema';
 import { checkId } from '../../api/request-params';
 import { navigate } from '../../lib/router';
 import { idsFromPastedText, type LookupParams, toDeepLink } from './deep-link';
+import { LookupLine } from './lookup-line';
+import { rememberedRequest, rememberRequest } from './remembered-request';
 import { linkedSessionId } from './session-link';
 
 export type LookupFormProps = {
   /** What the fields start with: the open deep link, a malformed link's draft, or nothing. */
   initial?: Partial<LookupParams>;
+  /**
+   * A participant is open: the form is one line naming the lookup, with Change to edit it, so
+   * the participant comes first on the screen.
+   */
+  collapsed?: boolean;
 };
 
 const FILTER_LABELS: Record<Filter, string> = {
@@ -42,9 +49,16 @@ const field = (form: HTMLFormElement, name: string) => {
  * The lookup: writes the deep link, which the page then reads. Fields are uncontrolled and
  * re-seeded from the URL (the form is keyed by it), so the URL stays the one owner of the ids.
  */
-export function LookupForm({ initial = {} }: LookupFormProps) {
+export function LookupForm({ initial = {}, collapsed = false }: LookupFormProps) {
+  const [expanded, setExpanded] = useState(!collapsed);
   const [errors, setErrors] = useState<Errors>({});
-  const ids = { session: useId(), participant: useId() };
+  // A link's own request, else what this browser asked for last, else every diagnostic.
+  const [choice] = useState(() =>
+    initial.sessionId === undefined
+      ? rememberedRequest()
+      : { filters: initial.filters ?? [], includePeerEvents: initial.includePeerEvents ?? true },
+  );
+  const ids = { session: useId(), participant: useId(), form: useId() };
   const formRef = useRef<HTMLFormElement>(null);
   // A session list link (`?session=…`) pre-fills the field and opens the picker on it.
   const linked =
@@ -55,14 +69,12 @@ export function LookupForm({ initial = {} }: LookupFormProps) {
   const open = (form: HTMLFormElement, sessionId: string, participantId: string) => {
     const data = new FormData(form);
     const chosen = new Set(data.getAll('filters').map(String));
-    navigate(
-      toDeepLink({
-        sessionId,
-        participantId,
-        filters: FILTERS.filter((f) => chosen.has(f)),
-        includePeerEvents: data.get('includePeerEvents') === 'on',
-      }),
-    );
+    const request = {
+      filters: FILTERS.filter((f) => chosen.has(f)),
+      includePeerEvents: data.get('includePeerEvents') === 'on',
+    };
+    rememberRequest(request);
+    navigate(toDeepLink({ sessionId, participantId, ...request }));
   };
 
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
@@ -74,6 +86,17 @@ export function LookupForm({ initial = {} }: LookupFormProps) {
     const participant = field(form, 'participantId');
     if (session) session.value = found.sessionId;
     if (participant) participant.value = found.participantId;
+    // A colleague's link keeps the diagnostics it asked for.
+    if (found.filters) {
+      for (const filter of FILTERS) {
+        const box = form.querySelector<HTMLInputElement>(
+          `input[name="filters"][value="${filter}"]`,
+        );
+        if (box) box.checked = found.filters.includes(filter);
+      }
+    }
+    const events = field(form, 'includePeerEvents');
+    if (events && found.includePeerEvents !== undefined) events.checked = found.includePeerEvents;
     // The value was set directly (no change event): the picker must follow the pasted session.
     setSessionDraft(found.sessionId);
     setErrors({});
@@ -99,78 +122,93 @@ export function LookupForm({ initial = {} }: LookupFormProps) {
     open(form, sessionId, participantId);
   };
 
+  const summary =
+    collapsed && initial.sessionId && initial.participantId ? (
+      <LookupLine
+        sessionId={initial.sessionId}
+        participantId={initial.participantId}
+        expanded={expanded}
+        formId={ids.form}
+        onToggle={() => setExpanded((open) => !open)}
+      />
+    ) : null;
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={onSubmit}
-      aria-label="Look up a participant"
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
-    >
-      <div className="grid gap-4 md:grid-cols-2">
-        <IdField
-          id={ids.session}
-          name="sessionId"
-          label="Session ID"
-          defaultValue={initial.sessionId ?? linked}
-          error={errors.sessionId}
-          onPaste={onPaste}
-          onValue={setSessionDraft}
-        />
-        <IdField
-          id={ids.participant}
-          name="participantId"
-          label="Participant ID"
-          defaultValue={initial.participantId}
-          error={errors.participantId}
-          onPaste={onPaste}
-        />
-      </div>
-      {sessionDraft.trim() !== '' ? (
-        <Suspense fallback={null}>
-          <ParticipantPicker
-            sessionDraft={sessionDraft}
-            onChoose={(choice) => {
-              if (formRef.current) open(formRef.current, choice.sessionId, choice.participantId);
-            }}
+    <>
+      {summary}
+      <form
+        ref={formRef}
+        id={ids.form}
+        hidden={summary !== null && !expanded}
+        noValidate
+        onSubmit={onSubmit}
+        aria-label="Look up a participant"
+        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      >
+        <div className="grid gap-4 md:grid-cols-2">
+          <IdField
+            id={ids.session}
+            name="sessionId"
+            label="Session ID"
+            defaultValue={initial.sessionId ?? linked}
+            error={errors.sessionId}
+            onPaste={onPaste}
+            onValue={setSessionDraft}
           />
-        </Suspense>
-      ) : null}
-      <fieldset className="mt-4">
-        <legend className="text-sm font-medium">Also fetch (filters)</legend>
-        <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
-          {FILTERS.map((filter) => (
-            <label key={filter} className="inline-flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="filters"
-                value={filter}
-                defaultChecked={initial.filters?.includes(filter) ?? false}
-                className="size-4 accent-brand-600"
-              />
-              {FILTER_LABELS[filter]}
-            </label>
-          ))}
+          <IdField
+            id={ids.participant}
+            name="participantId"
+            label="Participant ID"
+            defaultValue={initial.participantId}
+            error={errors.participantId}
+            onPaste={onPaste}
+          />
         </div>
-      </fieldset>
-      <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-        <label className="inline-flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            name="includePeerEvents"
-            defaultChecked={initial.includePeerEvents ?? true}
-            className="size-4 accent-brand-600"
-          />
-          Include peer events
-        </label>
-        <button
-          type="submit"
-          className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white"
-        >
-          Look up
-        </button>
-      </div>
-    </form>
+        {sessionDraft.trim() !== '' ? (
+          <Suspense fallback={null}>
+            <ParticipantPicker
+              sessionDraft={sessionDraft}
+              onChoose={(choice) => {
+                if (formRef.current) open(formRef.current, choice.sessionId, choice.participantId);
+              }}
+            />
+          </Suspense>
+        ) : null}
+        <fieldset className="mt-4">
+          <legend className="text-sm font-medium">Also fetch (filters)</legend>
+          <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
+            {FILTERS.map((filter) => (
+              <label key={filter} className="inline-flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  name="filters"
+                  value={filter}
+                  defaultChecked={choice.filters.includes(filter)}
+                  className="size-4 accent-brand-600"
+                />
+                {FILTER_LABELS[filter]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
+          <label className="inline-flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="includePeerEvents"
+              defaultChecked={choice.includePeerEvents}
+              className="size-4 accent-brand-600"
+            />
+            Include peer events
+          </label>
+          <button
+            type="submit"
+            className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white"
+          >
+            Look up
+          </button>
+        </div>
+      </form>
+    </>
   );
 }
 

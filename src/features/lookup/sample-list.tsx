@@ -3,6 +3,7 @@ import type { Sample } from '../../api/app-config-schema';
 import { appConfigQueryOptions } from '../../api/config-query';
 import { AppLink } from '../../components/ui/app-link';
 import { toDeepLink } from './deep-link';
+import { EVERYTHING } from './remembered-request';
 
 function SampleGroup({ title, samples }: { title: string; samples: readonly Sample[] }) {
   if (samples.length === 0) return null;
@@ -19,8 +20,8 @@ function SampleGroup({ title, samples }: { title: string; samples: readonly Samp
               href={toDeepLink({
                 sessionId: sample.session_id,
                 participantId: sample.participant_id,
-                filters: [],
-                includePeerEvents: true,
+                // The samples show everything there is: every diagnostic and the peer events.
+                ...EVERYTHING,
               })}
             >
               {sample.label}
