@@ -138,3 +138,26 @@ describe('view params on links', () => {
     expect(withView('/?redact=1&tz=utc', PLAIN_VIEW)).toBe('/');
   });
 });
+
+describe('idsFromPastedText keeps what a pasted link asked for', () => {
+  it('reads filters and include_peer_events from a deep link or an API URL, when it has them', () => {
+    expect(
+      idsFromPastedText(
+        'https://inspector.example/sessions/s-1/participants/p-1?filters=events,device_info&include_peer_events=false#x',
+      ),
+    ).toEqual({
+      sessionId: 's-1',
+      participantId: 'p-1',
+      filters: ['device_info', 'events'],
+      includePeerEvents: false,
+    });
+    expect(idsFromPastedText('/sessions/s-1/participants/p-1')).toEqual({
+      sessionId: 's-1',
+      participantId: 'p-1',
+    });
+    // Unreadable values are left out rather than guessed.
+    expect(
+      idsFromPastedText('/sessions/s-1/participants/p-1?filters=nope&include_peer_events=maybe'),
+    ).toEqual({ sessionId: 's-1', participantId: 'p-1' });
+  });
+});
