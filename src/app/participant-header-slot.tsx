@@ -5,6 +5,7 @@ import { ParticipantHeader } from '../features/participant/participant-header';
 
 export type ParticipantHeaderSlotProps = {
   participant: Participant;
+  receivedAt: number;
   reconnects: number;
   verdictStore: VerdictStore;
 };
@@ -12,6 +13,7 @@ export type ParticipantHeaderSlotProps = {
 /** The participant's header, with what the Verdict found out (label, client, network). */
 export function ParticipantHeaderSlot({
   participant,
+  receivedAt,
   reconnects,
   verdictStore,
 }: ParticipantHeaderSlotProps) {
@@ -19,6 +21,7 @@ export function ParticipantHeaderSlot({
   return (
     <ParticipantHeader
       participant={participant}
+      receivedAt={receivedAt}
       reconnects={reconnects}
       client={facts.client}
       network={facts.place}

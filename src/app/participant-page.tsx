@@ -49,7 +49,6 @@ export function ParticipantPage({ params, view }: ParticipantPageProps) {
   const toolbar = (
     <ParticipantToolbar
       view={view}
-      fetchedAt={query.data?.receivedAt}
       refresh={
         query.isPending ? null : { busy: query.isFetching, wait, run: () => void query.refetch() }
       }

@@ -2,31 +2,20 @@ import { CopyButton } from '../components/ui/copy-button';
 import { shareUrl, withView } from '../features/lookup/deep-link';
 import { isClockZone } from '../lib/clock';
 import { navigate, useLocationHref, useOrigin } from '../lib/router';
-import { useServerRender } from '../lib/server-render';
 import type { ViewParams } from '../lib/view-params';
 
 export type ParticipantToolbarProps = {
   view: ViewParams;
-  /** When the shown answer arrived. */
-  fetchedAt: number | undefined;
   /** null while the first answer is awaited; `wait` > 0 while a rate limit holds retries. */
   refresh: { busy: boolean; wait: number; run: () => void } | null;
 };
 
 /** Refresh, redaction and the link: what applies to the page whatever its state. */
-export function ParticipantToolbar({ view, fetchedAt, refresh }: ParticipantToolbarProps) {
+export function ParticipantToolbar({ view, refresh }: ParticipantToolbarProps) {
   const here = useLocationHref();
   const origin = useOrigin();
-  // The agent's own clock, also when the server paints the page (`undefined`: the browser's).
-  const agent = useServerRender()?.agent;
   return (
     <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2">
-      {fetchedAt !== undefined ? (
-        <span className="text-xs text-slate-600 dark:text-slate-400">
-          Fetched{' '}
-          {new Date(fetchedAt).toLocaleTimeString(agent?.locale, { timeZone: agent?.timeZone })}
-        </span>
-      ) : null}
       <label className="inline-flex items-center gap-1.5 text-sm">
         <input
           type="checkbox"

@@ -138,6 +138,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
       <div className="grid grid-cols-1 gap-4">
         <ParticipantHeaderSlot
           participant={participant}
+          receivedAt={receivedAt}
           reconnects={derived.input.reconnects.total}
           verdictStore={verdictStore}
         />

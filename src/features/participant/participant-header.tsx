@@ -7,6 +7,8 @@ import { summarize } from './lib/summary';
 
 export type ParticipantHeaderProps = {
   participant: Participant;
+  /** When this answer was fetched (ms since the epoch). */
+  receivedAt: number;
   /** Counted once for the page (the Health strip's count). */
   reconnects: number;
   /** "Chrome 142 · web-core 1.35.2", from their peer report; null until known. */
@@ -35,6 +37,7 @@ export function ParticipantHeader(props: ParticipantHeaderProps) {
     `${formatCount(props.reconnects)} ${props.reconnects === 1 ? 'reconnect' : 'reconnects'}`,
     props.client,
     props.network,
+    `fetched ${clock.time(props.receivedAt)}`,
   ].filter((f): f is string => f !== null);
   return (
     <section
