@@ -67,23 +67,29 @@ export function App() {
         <MaskContext.Provider value={view.redact ? HIDE_PERSONAL : SHOW_AS_SENT}>
           <ErrorBoundary resetKey={href}>
             <RouteProblems route={route} />
-            {/* Keyed by the URL: the fields are re-seeded from each link, the URL owns the ids. */}
-            <LookupForm key={href} initial={initial} collapsed={route.kind === 'participant'} />
             {route.kind === 'participant' ? (
-              <ParticipantPage params={route.params} view={view} />
+              <ParticipantPage
+                params={route.params}
+                view={view}
+                lookup={<LookupForm key={href} initial={initial} collapsed />}
+              />
             ) : (
-              <Suspense fallback={null}>
-                <RecentLookups
-                  hrefFor={(r) =>
-                    toDeepLink({
-                      sessionId: r.sessionId,
-                      participantId: r.participantId,
-                      ...EVERYTHING,
-                    })
-                  }
-                />
-                <SampleList />
-              </Suspense>
+              <>
+                {/* Keyed by the URL: the fields are re-seeded from each link, the URL owns the ids. */}
+                <LookupForm key={href} initial={initial} />
+                <Suspense fallback={null}>
+                  <RecentLookups
+                    hrefFor={(r) =>
+                      toDeepLink({
+                        sessionId: r.sessionId,
+                        participantId: r.participantId,
+                        ...EVERYTHING,
+                      })
+                    }
+                  />
+                  <SampleList />
+                </Suspense>
+              </>
             )}
           </ErrorBoundary>
         </MaskContext.Provider>

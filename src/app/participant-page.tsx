@@ -12,7 +12,12 @@ import { ParticipantError, preloadParticipantChunks } from './participant-chunks
 import { ParticipantToolbar } from './participant-toolbar';
 import { ParticipantView } from './participant-view';
 
-export type ParticipantPageProps = { params: LookupParams; view: ViewParams };
+export type ParticipantPageProps = {
+  params: LookupParams;
+  view: ViewParams;
+  /** The lookup, one line while a participant is open: it shares a row with the toolbar. */
+  lookup: ReactNode;
+};
 
 const DEFAULT_LIVE_REFRESH_MS = 15_000;
 
@@ -23,7 +28,7 @@ function retryStatus(reason: Error | null, attempt: number): string | undefined 
 }
 
 /** One participant, as its deep link asks: loading, failed, or shown. */
-export function ParticipantPage({ params, view }: ParticipantPageProps) {
+export function ParticipantPage({ params, view, lookup }: ParticipantPageProps) {
   const config = useQuery(appConfigQueryOptions());
   // Watches the Session card's answer without asking for it: it is fetched there.
   const session = useQuery({ queryKey: sessionQueryKey(params.sessionId), enabled: false });
@@ -89,7 +94,10 @@ export function ParticipantPage({ params, view }: ParticipantPageProps) {
   }
   return (
     <div className="grid grid-cols-1 gap-4">
-      {toolbar}
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        {lookup}
+        {toolbar}
+      </div>
       {body}
     </div>
   );

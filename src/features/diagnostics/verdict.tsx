@@ -10,6 +10,7 @@ import { CopyButton } from '../../components/ui/copy-button';
 import type { ExternalStore } from '../../lib/external-store';
 import type { PeerTotal } from '../../lib/peer-spans';
 import { type DiagnosisStore, useDiagnosis } from './diagnosis-store';
+import { windowText } from './lib/finding';
 import { clientOf, networkOf } from './lib/verdict/member';
 import { type IncidentVerdict, memberName, type Subject } from './lib/verdict/rules';
 import {
@@ -111,28 +112,36 @@ export function VerdictSection(props: VerdictSectionProps) {
   );
 }
 
-/** How many of the other incidents show at once; the rest wait behind a disclosure. */
+/** How many of the other incidents are named at once; the rest wait behind a disclosure. */
 const LISTED = 3;
 
+/** The other incidents, one short line each (cause, time, what happened), the evidence on demand. */
 function OtherIncidents({ others }: { others: readonly IncidentVerdict[] }) {
-  const item = (v: IncidentVerdict) => (
+  const clock = useContext(ClockContext);
+  const line = (v: IncidentVerdict) => (
     <li key={v.incident.id}>
-      <span className="font-medium">{v.label}</span>: {v.evidence}
+      <span className="font-medium">{v.label}</span> · {windowText(v.incident.window, clock.time)} ·{' '}
+      {v.incident.headline}
     </li>
   );
-  const rest = others.slice(LISTED);
   return (
     <div className="mt-2 border-t border-slate-200 pt-2 text-sm dark:border-slate-700">
       <p className="text-slate-600 dark:text-slate-400">Other incidents, worst first:</p>
-      <ul className="mt-1 list-disc space-y-1 pl-5">{others.slice(0, LISTED).map(item)}</ul>
-      {rest.length > 0 ? (
-        <details>
-          <summary className="cursor-pointer text-slate-700 dark:text-slate-300">
-            {rest.length} more
-          </summary>
-          <ul className="mt-1 list-disc space-y-1 pl-5">{rest.map(item)}</ul>
-        </details>
-      ) : null}
+      <ul className="mt-1 list-disc pl-5">{others.slice(0, LISTED).map(line)}</ul>
+      <details className="mt-1">
+        <summary className="cursor-pointer text-slate-700 dark:text-slate-300">
+          {others.length > LISTED
+            ? `${others.length - LISTED} more, and the evidence`
+            : 'The evidence'}
+        </summary>
+        <ul className="mt-1 list-disc space-y-1 pl-5">
+          {others.map((v) => (
+            <li key={v.incident.id}>
+              <span className="font-medium">{v.label}</span>: {v.evidence}
+            </li>
+          ))}
+        </ul>
+      </details>
     </div>
   );
 }
