@@ -13,12 +13,17 @@ export type MinutesBarsProps = {
 const BAR_COLOUR = '#0284c7';
 const AXIS_TICK = { fill: 'currentColor', fontSize: 11 };
 
-type BarTooltipProps = { active: boolean; bar: MinutesBar | undefined; bucketed: boolean };
+type BarTooltipProps = {
+  active: boolean;
+  bar: MinutesBar | undefined;
+  bucketed: boolean;
+  clockLabel: string;
+};
 
-function BarTooltip({ active, bar, bucketed }: BarTooltipProps) {
+function BarTooltip({ active, bar, bucketed, clockLabel }: BarTooltipProps) {
   if (!active || !bar) return null;
   const title = bucketed
-    ? `${formatCount(bar.peers)} ${bar.peers === 1 ? 'peer' : 'peers'} first seen from ${bar.label} UTC`
+    ? `${formatCount(bar.peers)} ${bar.peers === 1 ? 'peer' : 'peers'} first seen from ${bar.label} (${clockLabel})`
     : bar.peerId;
   return (
     <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs text-slate-700 shadow-md dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200">
@@ -73,6 +78,7 @@ export function MinutesBars({ data, width, height = 220 }: MinutesBarsProps) {
               active={active}
               bar={activeIndex == null ? undefined : bars[Number(activeIndex)]}
               bucketed={bucketed}
+              clockLabel={data.clockLabel}
             />
           )}
         />

@@ -30,8 +30,12 @@ const totals = [
 ];
 
 describe('MinutesByPeerChart', () => {
-  it('is a figure named "Minutes by peer" with the summary sentence as text', () => {
-    render(<MinutesByPeerChart totals={totals} barsWidth={600} />);
+  it('is a figure named "Minutes by peer" with the summary sentence as text, on the page’s clock', () => {
+    render(
+      <ClockContext.Provider value={makeClock('utc', null)}>
+        <MinutesByPeerChart totals={totals} barsWidth={600} />
+      </ClockContext.Provider>,
+    );
     const figure = screen.getByRole('figure', { name: 'Minutes by peer' });
     expect(
       within(figure).getByText(

@@ -1,8 +1,9 @@
-import { type ReactNode, useMemo, useState } from 'react';
-import { formatCount, formatDurationMs, formatMinutes, formatUtc } from '../../lib/format';
+import { type ReactNode, useContext, useMemo, useState } from 'react';
+import { ClockContext } from '../../components/ui/clock';
+import { formatCount, formatDurationMs, formatMinutes } from '../../lib/format';
 import type { PeerTotal } from '../../lib/peer-spans';
 import type { TimeWindow } from '../../lib/time-window';
-import { chartSummary, laneData, MAX_BARS, minutesData } from './lib/chart-data';
+import { chartSummary, laneData, MAX_BARS, minutesData, type TextClock } from './lib/chart-data';
 import { MinutesBars } from './minutes-bars';
 import { PeerLanes } from './peer-lanes';
 
@@ -14,19 +15,27 @@ export type MinutesByPeerChartProps = {
   highlight?: TimeWindow | null;
 };
 
-type Column = { header: string; numeric: boolean; cell: (total: PeerTotal) => string };
+type Column = {
+  header: (clock: TextClock) => string;
+  numeric: boolean;
+  cell: (total: PeerTotal, clock: TextClock) => string;
+};
 
 const COLUMNS: readonly Column[] = [
-  { header: 'Peer id', numeric: false, cell: (t) => t.peerId },
-  { header: 'First seen (UTC)', numeric: false, cell: (t) => formatUtc(t.firstSeen) },
+  { header: () => 'Peer id', numeric: false, cell: (t) => t.peerId },
   {
-    header: 'Connected',
+    header: (clock) => `First seen (${clock.label})`,
+    numeric: false,
+    cell: (t, clock) => clock.format(t.firstSeen),
+  },
+  {
+    header: () => 'Connected',
     numeric: true,
     cell: (t) =>
       `${formatDurationMs(t.connectedMs)}${t.spans.some((s) => s.open) ? ' (still connected)' : ''}`,
   },
-  { header: 'Minutes consumed', numeric: true, cell: (t) => formatMinutes(t.minutes) },
-  { header: 'Connections', numeric: true, cell: (t) => formatCount(t.spans.length) },
+  { header: () => 'Minutes consumed', numeric: true, cell: (t) => formatMinutes(t.minutes) },
+  { header: () => 'Connections', numeric: true, cell: (t) => formatCount(t.spans.length) },
 ];
 
 const cellClass = (numeric: boolean) =>
@@ -35,6 +44,7 @@ const cellClass = (numeric: boolean) =>
 type PeerTableProps = { totals: readonly PeerTotal[] };
 
 function PeerTable({ totals }: PeerTableProps) {
+  const clock = useContext(ClockContext);
   // Thousands of peers are possible: rows exist only while the table is shown.
   const [open, setOpen] = useState(false);
   return (
@@ -49,8 +59,8 @@ function PeerTable({ totals }: PeerTableProps) {
             <thead className="sticky top-0 bg-white dark:bg-slate-900">
               <tr className="border-b border-slate-200 dark:border-slate-700">
                 {COLUMNS.map((column) => (
-                  <th key={column.header} scope="col" className={cellClass(column.numeric)}>
-                    {column.header}
+                  <th key={column.header(clock)} scope="col" className={cellClass(column.numeric)}>
+                    {column.header(clock)}
                   </th>
                 ))}
               </tr>
@@ -62,8 +72,8 @@ function PeerTable({ totals }: PeerTableProps) {
                   className="border-b border-slate-100 last:border-0 dark:border-slate-800"
                 >
                   {COLUMNS.map((column) => (
-                    <td key={column.header} className={cellClass(column.numeric)}>
-                      {column.cell(total)}
+                    <td key={column.header(clock)} className={cellClass(column.numeric)}>
+                      {column.cell(total, clock)}
                     </td>
                   ))}
                 </tr>
@@ -90,9 +100,10 @@ function Panel({ title, note, children }: PanelProps) {
 
 /** Per-peer connected intervals and minutes consumed, with a sentence and a table as text. */
 export function MinutesByPeerChart({ totals, barsWidth, highlight }: MinutesByPeerChartProps) {
+  const clock = useContext(ClockContext);
   const lanes = useMemo(() => laneData(totals), [totals]);
-  const bars = useMemo(() => minutesData(totals), [totals]);
-  const summary = useMemo(() => chartSummary(totals), [totals]);
+  const bars = useMemo(() => minutesData(totals, MAX_BARS, clock), [totals, clock]);
+  const summary = useMemo(() => chartSummary(totals, clock), [totals, clock]);
 
   return (
     <figure
@@ -125,7 +136,7 @@ export function MinutesByPeerChart({ totals, barsWidth, highlight }: MinutesByPe
             title="Minutes consumed per peer"
             note={
               bars.bucketed
-                ? `${formatCount(totals.length)} peers grouped into at most ${MAX_BARS} bars by first-seen time (UTC).`
+                ? `${formatCount(totals.length)} peers grouped into at most ${MAX_BARS} bars by first-seen time (${clock.label}).`
                 : null
             }
           >

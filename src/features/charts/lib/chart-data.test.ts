@@ -215,3 +215,22 @@ describe('chartSummary', () => {
     expect(chartSummary([total('a', [])])).toBe('No peer connected in the events received.');
   });
 });
+
+describe('the chart on the page’s clock', () => {
+  const tokyo = {
+    time: (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(11, 19),
+    format: (ms: number) =>
+      new Date(ms + 9 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '),
+    offset: () => 9 * 3_600_000,
+    label: 'your time',
+  };
+
+  it('says its range and labels its buckets on that clock, and names it', () => {
+    expect(chartSummary([total('abc', [[0, 2 * MIN]])], tokyo)).toContain(
+      'between 23:01:35 and 23:03:35 (your time)',
+    );
+    const data = minutesData(many(81), 40, tokyo);
+    expect(data.bars[0]?.label).toBe('23:01:35');
+    expect(data.clockLabel).toBe('your time');
+  });
+});

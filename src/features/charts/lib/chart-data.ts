@@ -64,6 +64,8 @@ export type MinutesData = {
   readonly bars: readonly MinutesBar[];
   /** True when bars are time buckets of peers rather than one peer each. */
   readonly bucketed: boolean;
+  /** The clock the buckets' times are on ("UTC", "your time"). */
+  readonly clockLabel: string;
 };
 
 export type TimeTick = { readonly at: number; readonly label: string };
@@ -103,7 +105,11 @@ export function laneData(totals: readonly PeerTotal[], opts: LaneOptions = {}): 
   return { lanes, merged: false, domain, joinedUnderMs: null };
 }
 
-export function minutesData(totals: readonly PeerTotal[], maxBars = MAX_BARS): MinutesData {
+export function minutesData(
+  totals: readonly PeerTotal[],
+  maxBars = MAX_BARS,
+  clock: TextClock = UTC_TEXT_CLOCK,
+): MinutesData {
   if (totals.length <= maxBars) {
     const bars = totals.map((t) => ({
       key: t.peerId,
@@ -113,7 +119,7 @@ export function minutesData(totals: readonly PeerTotal[], maxBars = MAX_BARS): M
       connectedMinutes: t.connectedMs / 60_000,
       peers: 1,
     }));
-    return { bars, bucketed: false };
+    return { bars, bucketed: false, clockLabel: clock.label };
   }
   const first = Math.min(...totals.map((t) => t.firstSeen));
   const last = Math.max(...totals.map((t) => t.firstSeen));
@@ -138,13 +144,13 @@ export function minutesData(totals: readonly PeerTotal[], maxBars = MAX_BARS): M
   const dated = crossesDays([first, last]);
   const bars = buckets.map((b) => ({
     key: String(b.start),
-    label: dated ? axisLabel(b.start, 1000, true, UTC_OFFSET) : utcClock(b.start),
+    label: dated ? axisLabel(b.start, 1000, true, clock.offset) : clock.time(b.start),
     peerId: null,
     minutes: b.minutes,
     connectedMinutes: b.connectedMs / 60_000,
     peers: b.peers,
   }));
-  return { bars, bucketed: true };
+  return { bars, bucketed: true, clockLabel: clock.label };
 }
 
 const DAY = 86_400_000;
@@ -159,6 +165,24 @@ const MAX_TICKS = 8;
 /** A clock's offset from UTC at an instant (ms); UTC itself by default. */
 export type Offset = (ms: number) => number;
 const UTC_OFFSET: Offset = () => 0;
+
+/** The clock the chart's words and labels are on: the page's (lib/clock.ts Clock fits). */
+export type TextClock = {
+  /** "14:01:35". */
+  readonly time: (ms: number) => string;
+  /** The date and the time. */
+  readonly format: (ms: number) => string;
+  readonly offset: Offset;
+  /** "UTC", "your time", "their time (America/Mexico_City)". */
+  readonly label: string;
+};
+
+export const UTC_TEXT_CLOCK: TextClock = {
+  time: (ms) => formatUtc(ms).slice(11, 19),
+  format: (ms) => formatUtc(ms).slice(0, 19),
+  offset: UTC_OFFSET,
+  label: 'UTC',
+};
 
 /** How a time reads on an axis: the clock within one day, the date beyond it. */
 function axisLabel(at: number, step: number, crossesDays: boolean, offset: Offset): string {
@@ -192,15 +216,19 @@ export function timeTicks(domain: TimeDomain, target = 5, offset = UTC_OFFSET): 
   return ticks;
 }
 
-/** "14:01:35", or the full date and time when the interval crosses midnight UTC. */
-function rangeText([start, end]: TimeDomain): string {
-  const sameDay = formatUtc(start).slice(0, 10) === formatUtc(end).slice(0, 10);
-  const at = (ms: number) => (sameDay ? utcClock(ms) : formatUtc(ms).slice(0, 19));
-  return `between ${at(start)} and ${at(end)} UTC`;
+/** "14:01:35", or the full date and time when the interval crosses midnight on the clock. */
+function rangeText([start, end]: TimeDomain, clock: TextClock): string {
+  const day = (ms: number) => formatUtc(ms + clock.offset(ms)).slice(0, 10);
+  const at = day(start) === day(end) ? clock.time : clock.format;
+  const label = clock.label === 'UTC' ? 'UTC' : `(${clock.label})`;
+  return `between ${at(start)} and ${at(end)} ${label}`;
 }
 
 /** One plain-English sentence: the chart's text alternative. */
-export function chartSummary(totals: readonly PeerTotal[]): string {
+export function chartSummary(
+  totals: readonly PeerTotal[],
+  clock: TextClock = UTC_TEXT_CLOCK,
+): string {
   const connected = totals.filter((t) => t.spans.length > 0);
   const domain = timeDomain(connected);
   if (!domain) return 'No peer connected in the events received.';
@@ -212,5 +240,5 @@ export function chartSummary(totals: readonly PeerTotal[]): string {
   const peers = `${formatCount(connected.length)} ${connected.length === 1 ? 'peer' : 'peers'}`;
   const open = stillOpen > 0 ? ` (${formatCount(stillOpen)} still connected)` : '';
   const longestText = `peer ${shortId(longest.peerId)} with ${formatDurationMs(longest.end - longest.start)}${longest.open ? ', still connected' : ''}`;
-  return `${peers} connected for ${formatDurationMs(connectedMs)} in total ${rangeText(domain)}${open}; ${formatMinutes(minutes)} consumed; the longest connection was ${longestText}.`;
+  return `${peers} connected for ${formatDurationMs(connectedMs)} in total ${rangeText(domain, clock)}${open}; ${formatMinutes(minutes)} consumed; the longest connection was ${longestText}.`;
 }
