@@ -72,7 +72,10 @@ export async function chartOf(page: Page): Promise<Locator> {
   // Sections above may still grow as their code arrives: scroll again until it is drawn.
   await expect(async () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await expect(chart).toBeAttached({ timeout: 1_000 });
+    // The figure and its sentence are there from the start; the drawing comes when near.
+    await expect(chart.getByRole('region', { name: 'Connected intervals' })).toBeAttached({
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 20_000 });
   return chart;
 }

@@ -4,7 +4,7 @@ import type { ParticipantResult } from '../api/participant-query';
 import { FILTERS, type Filter } from '../api/participant-schema';
 import { useReportTimeZone } from '../api/use-report-time-zone';
 import { ClockContext } from '../components/ui/clock';
-import { Skeleton } from '../components/ui/skeleton';
+import { MinutesFigurePlace } from '../features/charts/minutes-figure-place';
 import { diagnosisStore } from '../features/diagnostics/diagnosis-store';
 import type { VerdictResult } from '../features/diagnostics/verdict';
 import { ExportActions } from '../features/export/export-actions';
@@ -242,17 +242,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
           />
         </LazySection>
         {hasEvents && !(idle && chartNear) ? (
-          // Titled as the chart is, so a reader (or find in page) reaches it before it is drawn.
-          <section
-            ref={chartSpot}
-            aria-label="Minutes by peer, drawn when scrolled to"
-            className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
-          >
-            <h2 className="text-base font-semibold text-slate-900 dark:text-slate-50">
-              Minutes by peer
-            </h2>
-            <Skeleton className="mt-3 h-80 w-full rounded-lg" />
-          </section>
+          <MinutesFigurePlace totals={derived.totals} ref={chartSpot} />
         ) : null}
         {hasEvents && idle && chartNear ? (
           <LazySection name="Minutes by peer" height="h-96">
