@@ -42,6 +42,21 @@ describe('a deep link opened by an agent who has used the app in this browser', 
     expect(root).toContain(`value="${scenario('healthy').participantId}"`);
   });
 
+  it('keeps ?tz=utc&redact=1 in every link to a page of the app it paints', async () => {
+    const root = rootOf(
+      await open(pagePath('poor-network', '?tz=utc&redact=1'), cookieFor(BERLIN)),
+    );
+    const links = [...root.matchAll(/href="([^"]*)"/g)]
+      .map((m) => (m[1] ?? '').replaceAll('&amp;', '&'))
+      .filter((href) => href.startsWith('/sessions') || href.startsWith('/?'));
+    // The Health strip's "Request every diagnostic" at least, and every other link there is.
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) {
+      expect(href).toMatch(/[?&]tz=utc(&|$)/);
+      expect(href).toMatch(/[?&]redact=1(&|$)/);
+    }
+  });
+
   it('shows times on the agent’s own clock and in their locale', async () => {
     // Joined 2026-11-21T14:00:12Z: 15:00:12 in Berlin, with a German date.
     const berlin = rootOf(await open(pagePath('healthy'), cookieFor(BERLIN)));

@@ -82,8 +82,7 @@ export function ParticipantPage({ params, view, lookup }: ParticipantPageProps) 
         key={toDeepLink({ ...params, moment: null }, PLAIN_VIEW)}
         result={query.data}
         params={params}
-        redact={view.redact}
-        clock={view.clock}
+        view={view}
         live={
           query.data.participant.left_at === undefined && !ended
             ? { paused, intervalMs, onToggle: () => setPaused((p) => !p) }

@@ -12,7 +12,7 @@ import { type LookupParams, shareUrl, toDeepLink } from '../features/lookup/deep
 import { sessionListHref } from '../features/lookup/session-link';
 import { LiveIndicator } from '../features/participant/live-indicator';
 import { SummaryCard } from '../features/participant/summary-card';
-import { type ClockZone, makeClock } from '../lib/clock';
+import { makeClock } from '../lib/clock';
 import { externalStore } from '../lib/external-store';
 import { useLocationHref, useOrigin } from '../lib/router';
 import { useServerRender } from '../lib/server-render';
@@ -20,7 +20,7 @@ import type { TimeWindow } from '../lib/time-window';
 import { useIdle } from '../lib/use-idle';
 import { useNearViewport } from '../lib/use-near-viewport';
 import { usePainted } from '../lib/use-painted';
-import { PLAIN_VIEW } from '../lib/view-params';
+import { PLAIN_VIEW, type ViewParams } from '../lib/view-params';
 import { HealthAndMoment } from './health-and-moment';
 import { LazySection } from './lazy-section';
 import {
@@ -42,15 +42,19 @@ import { WholeCallPlace } from './whole-call-place';
 export type ParticipantViewProps = {
   result: ParticipantResult;
   params: LookupParams;
-  /** Hide personal data (custom id, IP, location, user agent) on screen and in exports. */
-  redact: boolean;
-  /** The clock times are shown on. */
-  clock: ClockZone;
+  /**
+   * The view the page was opened with (redaction, clock, embed, theme): every link it builds
+   * keeps it, on the server's paint too.
+   */
+  view: ViewParams;
   /** Set while the participant is still in the call: the page refreshes itself. */
   live: { paused: boolean; intervalMs: number; onToggle: () => void } | null;
 };
 
-export function ParticipantView({ result, params, redact, clock, live }: ParticipantViewProps) {
+export function ParticipantView({ result, params, view, live }: ParticipantViewProps) {
+  const { redact, clock } = view;
+  // Links on this page, with its view kept.
+  const linkTo = (next: LookupParams): string => toDeepLink(next, view);
   const { participant, receivedAt } = result;
   const derived = useMemo(() => participantModel(result), [result]);
   // One diagnosis per answer: the strip's engine writes it, the ticket and panels read it.
@@ -87,11 +91,11 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
   }, [params.sessionId, params.participantId, shownName]);
   // Marking or clearing the moment keeps the rest of the lookup; it is a history entry of its own.
   const momentHref = (moment: TimeWindow | null) =>
-    toDeepLink({ ...params, moment, momentProblem: undefined, peer: undefined });
+    linkTo({ ...params, moment, momentProblem: undefined, peer: undefined });
   const strip = {
     // An incident's link marks its window and opens the panels on the peer it is about.
     momentHref: (w: TimeWindow, peer: string | null) =>
-      toDeepLink({
+      linkTo({
         ...params,
         moment: w,
         momentProblem: undefined,
@@ -102,11 +106,11 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
     unsent: params.filters.filter((f) => derived.absent.includes(f)),
     checkAllHref: FILTERS.every((f) => params.filters.includes(f))
       ? null
-      : toDeepLink({ ...params, filters: FILTERS }),
+      : linkTo({ ...params, filters: FILTERS }),
   };
   // Another participant of the session, on the same view of the page.
   const participantHref = (participantId: string) =>
-    toDeepLink({
+    linkTo({
       ...params,
       participantId,
       moment: null,
@@ -114,7 +118,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
       peer: undefined,
     });
   const requestHref = (filter: Filter) =>
-    toDeepLink({
+    linkTo({
       ...params,
       filters: FILTERS.filter((f) => f === filter || params.filters.includes(f)),
     });
@@ -195,7 +199,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
         <SummaryCard participant={participant} receivedAt={receivedAt} redact={redact} />
         <LazySection name="Session" height="h-48" held={held}>
           <SessionCard
-            listHref={sessionListHref(params.sessionId)}
+            listHref={sessionListHref(params.sessionId, view)}
             sessionId={params.sessionId}
             participantId={params.participantId}
             joinedMs={valid(participant.joined_at)?.ms ?? null}
@@ -232,7 +236,7 @@ export function ParticipantView({ result, params, redact, clock, live }: Partici
             joinedAtMs={valid(participant.joined_at)?.ms ?? null}
             durationMinutes={valid(participant.duration) ?? null}
             includeHref={
-              params.includePeerEvents ? null : toDeepLink({ ...params, includePeerEvents: true })
+              params.includePeerEvents ? null : linkTo({ ...params, includePeerEvents: true })
             }
             participant={participant}
             totals={derived.totals}
