@@ -2,6 +2,8 @@ import { Suspense, startTransition, useEffect, useState } from 'react';
 import { Skeleton } from '../components/ui/skeleton';
 import type { DiagnosisStore } from '../features/diagnostics/diagnosis-store';
 import { HealthStrip, type HealthStripProps } from '../features/diagnostics/health-strip';
+import type { WholeCall } from '../features/diagnostics/lib/whole-call-input';
+import type { ExternalStore } from '../lib/external-store';
 import { navigate } from '../lib/router';
 import type { TimeWindow } from '../lib/time-window';
 import { useHydrating } from '../lib/use-hydrating';
@@ -14,6 +16,8 @@ export type HealthAndMomentProps = {
   /** Their time zone, from the answer or their peer reports. */
   participantZone: string | null;
   store: DiagnosisStore;
+  /** Where the whole-call timeline reads what to draw, written with the diagnosis. */
+  wholeCall: ExternalStore<WholeCall | null>;
   strip: Omit<HealthStripProps, 'diagnosis'>;
   moment: TimeWindow | null;
   momentProblem: string | undefined;
@@ -53,7 +57,14 @@ export function HealthAndMoment(props: HealthAndMomentProps) {
     <ErrorBoundary fallback={() => upFront}>
       <Suspense fallback={waiting}>
         {diagnosing ? (
-          <Diagnosis input={model.input} moment={props.moment} store={props.store} strip={strip}>
+          <Diagnosis
+            input={model.input}
+            moment={props.moment}
+            store={props.store}
+            wholeCall={props.wholeCall}
+            call={model.call}
+            strip={strip}
+          >
             {(diagnosis, series) => (
               <Suspense fallback={momentPlace}>
                 <ReportedMoment

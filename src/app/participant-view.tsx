@@ -6,6 +6,7 @@ import { useReportTimeZone } from '../api/use-report-time-zone';
 import { ClockContext } from '../components/ui/clock';
 import { MinutesFigurePlace } from '../features/charts/minutes-figure-place';
 import { diagnosisStore } from '../features/diagnostics/diagnosis-store';
+import type { WholeCall } from '../features/diagnostics/lib/whole-call-input';
 import type { VerdictResult } from '../features/diagnostics/verdict';
 import { ExportActions } from '../features/export/export-actions';
 import { type LookupParams, shareUrl, toDeepLink } from '../features/lookup/deep-link';
@@ -14,7 +15,7 @@ import { LiveIndicator } from '../features/participant/live-indicator';
 import { SummaryCard } from '../features/participant/summary-card';
 import { makeClock } from '../lib/clock';
 import { externalStore } from '../lib/external-store';
-import { useLocationHref, useOrigin } from '../lib/router';
+import { navigate, useLocationHref, useOrigin } from '../lib/router';
 import { useServerRender } from '../lib/server-render';
 import type { TimeWindow } from '../lib/time-window';
 import { useIdle } from '../lib/use-idle';
@@ -59,6 +60,9 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
   const derived = useMemo(() => participantModel(result), [result]);
   // One diagnosis per answer: the strip's engine writes it, the ticket and panels read it.
   const store = useMemo(() => diagnosisStore(derived.upFront), [derived]);
+  // What the whole-call timeline draws, written with the diagnosis.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new answer starts a new timeline
+  const wholeCallStore = useMemo(() => externalStore<WholeCall | null>(null), [derived]);
   // What the Verdict works out, for the ticket and the session comparison.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new answer starts a new verdict
   const verdictStore = useMemo(() => externalStore<VerdictResult | null>(null), [derived]);
@@ -164,11 +168,17 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
           receivedAt={receivedAt}
           hrefFor={participantHref}
         />
-        <WholeCallPlace held={held} ref={wholeCall} />
+        <WholeCallPlace
+          held={held}
+          store={wholeCallStore}
+          onMark={(w) => navigate(momentHref(w))}
+          ref={wholeCall}
+        />
         <HealthAndMoment
           model={derived}
           participantZone={participantZone}
           store={store}
+          wholeCall={wholeCallStore}
           strip={strip}
           moment={params.moment ?? null}
           momentProblem={params.momentProblem}

@@ -160,3 +160,6 @@ export function wholeCallInput(sources: WholeCallSources) {
     moment: sources.moment,
   };
 }
+
+/** What the whole-call timeline draws (the charts feature's WholeCallInput, by shape). */
+export type WholeCall = NonNullable<ReturnType<typeof wholeCallInput>>;
