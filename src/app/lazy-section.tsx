@@ -32,12 +32,20 @@ export type LazySectionProps = {
   height: string;
   /** Shows the skeleton for now, as if the code were still on its way. */
   held?: boolean;
+  /** What stands in while the code arrives, when more than a skeleton (a named figure). */
+  placeholder?: ReactNode;
   children: ReactNode;
 };
 
 /** A section in a chunk of its own: a skeleton while it loads, a retry if it fails. */
-export function LazySection({ name, height, held = false, children }: LazySectionProps) {
-  const skeleton = <Skeleton className={`${height} w-full rounded-xl`} />;
+export function LazySection({
+  name,
+  height,
+  held = false,
+  placeholder,
+  children,
+}: LazySectionProps) {
+  const skeleton = placeholder ?? <Skeleton className={`${height} w-full rounded-xl`} />;
   if (held) return skeleton;
   return (
     <ErrorBoundary

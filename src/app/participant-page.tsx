@@ -76,10 +76,11 @@ export function ParticipantPage({ params, view, lookup }: ParticipantPageProps) 
     );
   } else {
     // Keyed by the lookup alone: another participant starts with a fresh table (sort, filters,
-    // scroll), while switching redaction, theme, clock or the reported moment keeps it.
+    // scroll), while switching redaction, theme, clock, the reported moment or the panels' peer
+    // keeps it (and the focus a marked moment puts on the timeline).
     body = (
       <ParticipantView
-        key={toDeepLink({ ...params, moment: null }, PLAIN_VIEW)}
+        key={toDeepLink({ ...params, moment: null, peer: undefined }, PLAIN_VIEW)}
         result={query.data}
         params={params}
         view={view}

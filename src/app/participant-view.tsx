@@ -52,6 +52,8 @@ export type ParticipantViewProps = {
   live: { paused: boolean; intervalMs: number; onToggle: () => void } | null;
 };
 
+const floorSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
+
 export function ParticipantView({ result, params, view, live }: ParticipantViewProps) {
   const { redact, clock } = view;
   // Links on this page, with its view kept.
@@ -101,7 +103,8 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
     momentHref: (w: TimeWindow, peer: string | null) =>
       linkTo({
         ...params,
-        moment: w,
+        // Whole seconds: the link reads as the window the strip names.
+        moment: { startMs: floorSecond(w.startMs), endMs: floorSecond(w.endMs) },
         momentProblem: undefined,
         peer: peer ?? undefined,
       }),
@@ -259,7 +262,11 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
           <MinutesFigurePlace totals={derived.totals} ref={chartSpot} />
         ) : null}
         {hasEvents && idle && chartNear ? (
-          <LazySection name="Minutes by peer" height="h-96">
+          <LazySection
+            name="Minutes by peer"
+            height="h-96"
+            placeholder={<MinutesFigurePlace totals={derived.totals} />}
+          >
             <MinutesByPeerChart totals={derived.totals} highlight={params.moment ?? null} />
           </LazySection>
         ) : null}

@@ -26,7 +26,7 @@ export function WholeCallPlace({ held, store, onMark, ref }: WholeCallPlaceProps
       ref={ref}
       aria-label="Whole call"
       tabIndex={-1}
-      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:border-slate-700 dark:bg-slate-900"
+      className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:border-slate-700 dark:bg-slate-900"
     >
       {held || input === null ? (
         <>

@@ -216,15 +216,16 @@ type LegendProps = { model: WholeCallModel; clock: Clock; hintId: string };
 export function TimelineLegend({ model, clock, hintId }: LegendProps) {
   const severities = new Set(model.incidents.map((i) => i.severity));
   return (
-    <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
+    <div className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-700 dark:text-slate-300">
       <Swatch className="bg-sky-600 dark:bg-sky-400" label="connected" />
       {model.lanes.some((l) => l.stillConnected !== '') ? (
         <Swatch className="bg-sky-600/45 dark:bg-sky-400/45" label="still connected" />
       ) : null}
       <GlyphKey kind="disconnect" label="disconnect" />
       <GlyphKey kind="device" label="device change" />
+      <span>quality:</span>
       {(['good', 'degraded', 'poor'] as const).map((level) => (
-        <Swatch key={level} className={LEVEL_SWATCH[level]} label={`quality ${level}`} />
+        <Swatch key={level} className={LEVEL_SWATCH[level]} label={level} />
       ))}
       {(['poor', 'degraded'] as const)
         .filter((s) => severities.has(s))
@@ -238,8 +239,7 @@ export function TimelineLegend({ model, clock, hintId }: LegendProps) {
         />
       ) : null}
       <span id={hintId}>
-        Times in {clock.label}. Click to mark 2 minutes, drag to mark a stretch; or focus the chart,
-        move with ← and →, and press Enter.
+        Times in {clock.label}. Click or drag to mark a moment; from the keyboard, ← → and Enter.
       </span>
     </div>
   );

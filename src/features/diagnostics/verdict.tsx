@@ -126,8 +126,9 @@ function OtherIncidents({ others }: { others: readonly IncidentVerdict[] }) {
   );
   return (
     <div className="mt-2 border-t border-slate-200 pt-2 text-sm dark:border-slate-700">
-      <p className="text-slate-600 dark:text-slate-400">Other incidents, worst first:</p>
-      <ul className="mt-1 list-disc pl-5">{others.slice(0, LISTED).map(line)}</ul>
+      <ul aria-label="Other incidents, worst first" className="list-disc pl-5">
+        {others.slice(0, LISTED).map(line)}
+      </ul>
       <details className="mt-1">
         <summary className="cursor-pointer text-slate-700 dark:text-slate-300">
           {others.length > LISTED

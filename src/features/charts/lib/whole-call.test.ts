@@ -51,18 +51,18 @@ describe('wholeCallModel', () => {
   });
 
   it('folds peers past the cap into one "N more peers" lane, keeping the longest connected', () => {
-    // Peer 20 is connected longest; peers 0–10 come first but are short.
+    // Peer 20 is connected longest; peers 0–10 come first but are short; 7 lanes of their own.
     const lanes = Array.from({ length: 30 }, (_, i) => lane(i, i === 20 ? 50 : i < 11 ? 1 : 5));
     const model = wholeCallModel(input({ lanes }), 800, UTC);
     expect(model.lanes).toHaveLength(MAX_LANES);
     expect(model.lanes.map((l) => l.label)).toContain('peer-20');
     expect(model.lanes.map((l) => l.label)).not.toContain('peer-0');
-    expect(model.lanes[MAX_LANES - 1]?.label).toBe('19 more peers');
+    expect(model.lanes[MAX_LANES - 1]?.label).toBe('23 more peers');
     expect(model.height).toBeLessThanOrEqual(MAX_HEIGHT);
-    expect(model.summary).toContain('30 peers (the 11 longest connected drawn one a lane');
+    expect(model.summary).toContain('30 peers (the 7 longest connected drawn one a lane');
     // The folded lane counts who of its peers were connected.
-    // At 2 min, peers 0–10 (1 min each) have left; 22–29 (5 min) have not.
-    expect(readoutAt(model, T0 + 2 * MIN).connected).toContain('8 of 19 more peers');
+    // At 2 min, peers 0–10 (1 min each) have left; the 12 folded 5-minute peers have not.
+    expect(readoutAt(model, T0 + 2 * MIN).connected).toContain('12 of 23 more peers');
   });
 
   it('stays small for a peer per reconnect: 30,000 peers, a disconnect each', () => {
@@ -80,16 +80,18 @@ describe('wholeCallModel', () => {
     const range = { startMs: T0, endMs: T0 + 30_000 * 12_000 };
     const model = wholeCallModel(input({ range, lanes, marks }), 1280, UTC);
     expect(model.lanes).toHaveLength(MAX_LANES);
-    expect(model.lanes.at(-1)?.label).toBe('29,989 more peers');
+    expect(model.lanes.at(-1)?.label).toBe(
+      `${(30_000 - (MAX_LANES - 1)).toLocaleString('en')} more peers`,
+    );
     // One glyph per lane and a few pixels at most, each listing five marks and a count.
     expect(model.marks.length).toBeLessThan(400);
     expect(model.marks.every((m) => m.lines.length <= 5)).toBe(true);
     expect(model.marks.reduce((sum, m) => sum + m.count, 0)).toBe(30_000);
   });
 
-  it('keeps 12 peers as 12 lanes, and puts marks of no known peer on a last lane', () => {
-    const lanes = Array.from({ length: 12 }, (_, i) => lane(i, 5));
-    expect(wholeCallModel(input({ lanes }), 800, UTC).lanes).toHaveLength(12);
+  it(`keeps ${MAX_LANES} peers as ${MAX_LANES} lanes, and puts marks of no known peer on a last lane`, () => {
+    const lanes = Array.from({ length: MAX_LANES }, (_, i) => lane(i, 5));
+    expect(wholeCallModel(input({ lanes }), 800, UTC).lanes).toHaveLength(MAX_LANES);
     const stray = { atMs: T0 + MIN, peerId: null, kind: 'disconnect' as const, text: 'x' };
     const model = wholeCallModel(input({ marks: [stray] }), 800, UTC);
     expect(model.lanes.map((l) => l.label)).toEqual(['peer-a', 'peer-b', 'No peer']);

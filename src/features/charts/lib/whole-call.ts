@@ -50,12 +50,12 @@ type InputLane = WholeCallInput['lanes'][number];
 type InputSpan = InputLane['spans'][number];
 
 /** More lanes than this and they stop being readable: the rest share the last one. */
-export const MAX_LANES = 12;
+export const MAX_LANES = 8;
 /** A click marks this much time around it. */
 export const MARK_WIDTH_MS = 120_000;
 /** How far from the pointer a mark still counts as "here", in pixels. */
 export const NEAR_PX = 4;
-export const MAX_HEIGHT = 220;
+export const MAX_HEIGHT = 170;
 
 const LABEL_WIDTH = 112;
 const RIGHT_PAD = 8;
