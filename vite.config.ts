@@ -33,6 +33,12 @@ export default defineConfig(({ isSsrBuild }) =>
           sourcemap: false,
           target: 'es2022',
           rolldownOptions: {
+            // Features import each other through an index.ts (README, Layout); a name taken from
+            // one must not bring the index's other modules along. Importing a feature module does
+            // nothing needed when none of its exports is used, so such a module is left out.
+            treeshake: {
+              moduleSideEffects: [{ test: /src[\\/]features[\\/]/, sideEffects: false }],
+            },
             output: {
               codeSplitting: {
                 groups: [

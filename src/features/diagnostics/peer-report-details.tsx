@@ -6,7 +6,7 @@ import { InvalidValue } from '../../components/ui/invalid-value';
 import { Skeleton } from '../../components/ui/skeleton';
 import { shortId } from '../../lib/format';
 import type { TimeWindow } from '../../lib/time-window';
-import type { PeerReportPanel } from '../charts/peer-report-chart';
+import { loadPeerReportChart, type PeerReportPanel } from '../charts';
 import {
   audioSeries,
   candidatePairOf,
@@ -18,7 +18,7 @@ import {
 import { type Level, levelOf, MOS, mosLevel, THRESHOLDS } from './lib/thresholds';
 import { PcMetadataList } from './pc-metadata-list';
 
-const PeerReportChart = lazy(() => import('../charts/peer-report-chart'));
+const PeerReportChart = lazy(loadPeerReportChart);
 
 const TONE: Record<Level, BadgeTone> = { good: 'success', degraded: 'warning', poor: 'danger' };
 

@@ -5,6 +5,7 @@ import { Skeleton } from '../../components/ui/skeleton';
 import { formatCount, shortId } from '../../lib/format';
 import type { TimeWindow } from '../../lib/time-window';
 import { useIdle } from '../../lib/use-idle';
+import { loadQualityCharts } from '../charts';
 import type { Focus } from './lib/finding';
 import type { QualityPeer } from './lib/quality';
 import { qualityChartsFor } from './lib/quality-charts-input';
@@ -12,8 +13,7 @@ import { QualityFigures } from './quality-figures';
 import { QualityStatsTable } from './quality-stats-table';
 
 // The charts come in a chunk of their own, requested only once there is something to draw.
-const loadCharts = () => import('../charts/quality-charts');
-type ChartsModule = Awaited<ReturnType<typeof loadCharts>>;
+type ChartsModule = Awaited<ReturnType<typeof loadQualityCharts>>;
 
 /**
  * The charts' module once loaded. Not React.lazy: a Suspense fallback is held on screen for
@@ -26,7 +26,7 @@ function useChartsModule(wanted: boolean) {
   useEffect(() => {
     if (!wanted) return;
     let current = true;
-    loadCharts().then(
+    loadQualityCharts().then(
       (module) => current && setState({ module }),
       (error: unknown) =>
         current && setState({ error: error instanceof Error ? error : new Error(String(error)) }),

@@ -3,8 +3,7 @@ import { ClockContext } from '../../components/ui/clock';
 import { CopyButton } from '../../components/ui/copy-button';
 import { downloadText } from '../../lib/download';
 import { redactJson } from '../../lib/redact';
-import type { Diagnosis } from '../diagnostics/lib/finding';
-import type { Verdict } from '../diagnostics/lib/verdict/verdict';
+import type { Diagnosis, Verdict } from '../diagnostics';
 import type { ExportInput } from './lib/exports';
 
 export type ExportActionsProps = Omit<ExportInput, 'diagnosis' | 'verdict' | 'clock'> & {

@@ -1,15 +1,8 @@
-import {
-  type ClipboardEvent,
-  type FormEvent,
-  lazy,
-  Suspense,
-  useId,
-  useRef,
-  useState,
-} from 'react';
+import { type ClipboardEvent, type FormEvent, Suspense, useId, useRef, useState } from 'react';
 import { FILTERS, type Filter } from '../../api/participant-schema';
 import { checkId } from '../../api/request-params';
 import { navigate } from '../../lib/router';
+import { ParticipantPicker } from '../session';
 import { idsFromPastedText, type LookupParams, toDeepLink } from './deep-link';
 import { LookupLine } from './lookup-line';
 import { rememberedRequest, rememberRequest } from './remembered-request';
@@ -32,11 +25,6 @@ const FILTER_LABELS: Record<Filter, string> = {
   events: 'SDK events',
   quality_stats: 'Quality stats',
 };
-
-// The picker is needed only once a session id is typed: it stays out of the first load.
-const ParticipantPicker = lazy(() =>
-  import('../session/participant-picker').then((m) => ({ default: m.ParticipantPicker })),
-);
 
 type Errors = { sessionId?: string; participantId?: string };
 

@@ -3,7 +3,7 @@ import { AppLink } from '../../components/ui/app-link';
 import { ClockContext } from '../../components/ui/clock';
 import { formatCount } from '../../lib/format';
 import type { TimeWindow } from '../../lib/time-window';
-import { incidentText } from '../diagnostics/lib/finding';
+import { incidentText } from '../diagnostics';
 import type { Inside, NameCounts } from './lib/inside';
 
 /** "3 peer events inside it: PEER_JOINING × 2, PEER_LEAVING × 1." */

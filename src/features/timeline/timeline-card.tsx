@@ -7,7 +7,7 @@ import { Card } from '../../components/ui/card';
 import { InvalidValue } from '../../components/ui/invalid-value';
 import type { PeerTotal } from '../../lib/peer-spans';
 import type { TimeWindow } from '../../lib/time-window';
-import { usePeerReportsInCache } from '../diagnostics/use-auto-peer-reports';
+import { usePeerReportsInCache } from '../diagnostics';
 import type { TimelineFacts as Facts } from './lib/facts';
 import { mergedRows } from './lib/timeline-rows';
 import { PeerEventTable } from './peer-event-table';

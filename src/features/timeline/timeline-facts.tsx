@@ -1,5 +1,5 @@
 import { formatCount, formatDurationMs, formatMinutes } from '../../lib/format';
-import type { Reconnects } from '../diagnostics/lib/reconnects';
+import type { Reconnects } from '../diagnostics';
 import type { TimelineFacts as Facts } from './lib/facts';
 
 export type TimelineFactsProps = {

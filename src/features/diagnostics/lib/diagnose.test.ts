@@ -16,7 +16,7 @@ import {
   T0,
   wireEvent,
 } from '../../../test/peer-event-fixtures';
-import { summarize } from '../../participant/lib/summary';
+import { summarize } from '../../participant';
 import { type DiagnosisInput, diagnose, type LoadedReports } from './diagnose';
 import { reconnectsOf } from './reconnects';
 

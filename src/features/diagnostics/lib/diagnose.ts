@@ -13,7 +13,7 @@ import { statsEventRecords } from '../../../api/stats-events';
 import { formatCount, shortId } from '../../../lib/format';
 import type { PeerTotal } from '../../../lib/peer-spans';
 import type { TimeWindow } from '../../../lib/time-window';
-import type { Summary } from '../../participant/lib/summary';
+import type { Summary } from '../../participant';
 import { deviceEvents, withDeviceEvents } from './device-events';
 import {
   type Diagnosis,

@@ -3,7 +3,7 @@
  * and the stretches the rules flag, so a chart and the Health strip never disagree.
  */
 import type { TimeWindow } from '../../../lib/time-window';
-import type { QualityChart, QualityLine } from '../../charts/quality-charts';
+import type { QualityChart, QualityLine } from '../../charts';
 import type { QualityPeer, Series, SeriesKey } from './quality';
 import { problemWindows } from './quality-rules';
 import { MOS, THRESHOLDS } from './thresholds';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { participantSchema } from '../../../api/participant-schema';
 import { peerEventRecords } from '../../../api/peer-events';
-import { summarize } from '../../participant/lib/summary';
+import { summarize } from '../../participant';
 import { readPrecall } from './precall';
 import { precallVersusCall, type RecordInput, recordRules } from './record-rules';
 

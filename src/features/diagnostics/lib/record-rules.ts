@@ -7,7 +7,7 @@
 import type { PeerEventRecord } from '../../../api/peer-events';
 import { formatCount, formatDurationMs } from '../../../lib/format';
 import type { PeerSpan } from '../../../lib/peer-spans';
-import type { Summary } from '../../participant/lib/summary';
+import type { Summary } from '../../participant';
 import { type Finding, SEVERITY_RANK } from './finding';
 import type { Precall } from './precall';
 import { THRESHOLDS } from './thresholds';

@@ -11,8 +11,8 @@ import {
   type WireEventName,
   wireEvent,
 } from '../../../test/peer-event-fixtures';
-import { upFrontDiagnosis } from '../../diagnostics/lib/finding';
-import { timelineRows } from '../../timeline/lib/timeline-rows';
+import { upFrontDiagnosis } from '../../diagnostics';
+import { timelineRows } from '../../timeline';
 import {
   csvCell,
   FINDING_COLUMNS,

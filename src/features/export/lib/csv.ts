@@ -9,8 +9,8 @@
 import type { Problem } from '../../../api/peer-events';
 import { formatRaw } from '../../../lib/format';
 import { redactJson, redactText } from '../../../lib/redact';
-import { type Diagnosis, incidentText } from '../../diagnostics/lib/finding';
-import type { TimelineRow } from '../../timeline/lib/timeline-rows';
+import { type Diagnosis, incidentText } from '../../diagnostics';
+import type { TimelineRow } from '../../timeline';
 
 export type CsvValue = string | number | null;
 

@@ -7,10 +7,8 @@ import { valid } from '../../../api/lenient';
 import type { ParticipantResult } from '../../../api/participant-query';
 import type { PeerEventRecord } from '../../../api/peer-events';
 import type { PeerTotal } from '../../../lib/peer-spans';
-import type { Diagnosis } from '../../diagnostics/lib/finding';
-import type { Verdict } from '../../diagnostics/lib/verdict/verdict';
-import type { TimelineFacts } from '../../timeline/lib/facts';
-import { timelineRows } from '../../timeline/lib/timeline-rows';
+import type { Diagnosis, Verdict } from '../../diagnostics';
+import { type TimelineFacts, timelineRows } from '../../timeline';
 import { findingsCsv, peerEventsCsv } from './csv';
 import { type TicketClock, ticketSummary } from './ticket-summary';
 

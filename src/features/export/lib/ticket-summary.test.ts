@@ -16,9 +16,8 @@ import {
   type WireEventName,
   wireEvent,
 } from '../../../test/peer-event-fixtures';
-import { type Diagnosis, type Finding, upFrontDiagnosis } from '../../diagnostics/lib/finding';
-import { NO_RECONNECTS } from '../../diagnostics/lib/reconnects';
-import { timelineFacts } from '../../timeline/lib/facts';
+import { type Diagnosis, type Finding, NO_RECONNECTS, upFrontDiagnosis } from '../../diagnostics';
+import { timelineFacts } from '../../timeline';
 import { ticketSummary } from './ticket-summary';
 
 const DEEP_LINK = `https://support.example/tools/rtk-inspector/sessions/${SESSION_ID}/participants/${PARTICIPANT_ID}?include_peer_events=true`;

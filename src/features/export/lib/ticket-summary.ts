@@ -15,10 +15,9 @@ import {
 import { markdownCode, markdownText } from '../../../lib/markdown';
 import { redactJson, redactText } from '../../../lib/redact';
 import type { Timestamp } from '../../../lib/timestamp';
-import { type Diagnosis, incidentText } from '../../diagnostics/lib/finding';
-import { type Verdict, verdictLines } from '../../diagnostics/lib/verdict/verdict';
-import { type Shown, summarize } from '../../participant/lib/summary';
-import type { TimelineFacts } from '../../timeline/lib/facts';
+import { type Diagnosis, incidentText, type Verdict, verdictLines } from '../../diagnostics';
+import { type Shown, summarize } from '../../participant';
+import type { TimelineFacts } from '../../timeline';
 
 /** Findings and deep links are longer than names; they get their own limits. */
 const FINDING_MAX_CHARS = 300;

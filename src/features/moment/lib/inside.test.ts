@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeerEventRecord } from '../../../api/peer-events';
-import { type Incident, reconnectIncident } from '../../diagnostics/lib/finding';
+import { type Incident, reconnectIncident } from '../../diagnostics';
 import { insideWindow, measuresInside } from './inside';
 
 const T = Date.UTC(2026, 10, 21, 15, 0);

@@ -7,9 +7,7 @@
 import type { PeerEventRecord } from '../../../api/peer-events';
 import type { PeerSpan } from '../../../lib/peer-spans';
 import { inWindow, overlaps, type TimeWindow } from '../../../lib/time-window';
-import type { SdkEvent } from '../../diagnostics/lib/diagnose';
-import type { Incident } from '../../diagnostics/lib/finding';
-import type { MeasuredSeries } from '../../diagnostics/lib/measures';
+import type { Incident, MeasuredSeries, SdkEvent } from '../../diagnostics';
 
 /** Counts by name as sent ("PEER_JOINING": 2), most first. */
 export type NameCounts = ReadonlyArray<readonly [string, number]>;

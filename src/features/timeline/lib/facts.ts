@@ -1,7 +1,7 @@
 /** The facts above the timeline: peers, reconnects, connected time, minutes vs duration. */
 import { type PeerEventRecord, spanInputs } from '../../../api/peer-events';
 import { connectedUnionMs, type PeerTotal } from '../../../lib/peer-spans';
-import { type Reconnects, reconnectsOf } from '../../diagnostics/lib/reconnects';
+import { type Reconnects, reconnectsOf } from '../../diagnostics';
 
 export type TimelineFacts = {
   readonly events: number;

@@ -1,0 +1,1 @@
+export const loadPeerReportChart = () => import('./peer-report-chart');

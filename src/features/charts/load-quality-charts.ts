@@ -1,0 +1,1 @@
+export const loadQualityCharts = () => import('./quality-charts');
