@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { type Mask, MaskContext } from '../components/ui/mask';
 import { parseRoute, toDeepLink } from '../features/lookup/deep-link';
-import { LookupForm } from '../features/lookup/lookup-form';
 import { EVERYTHING } from '../features/lookup/remembered-request';
 import { redactJson } from '../lib/redact';
 import { useLocationHref } from '../lib/router';
@@ -9,6 +8,7 @@ import { readViewParams } from '../lib/view-params';
 import { AppHeader } from './app-header';
 import { usePortalBridge } from './embed/use-portal-bridge';
 import { ErrorBoundary } from './error-boundary';
+import { LookupSlot } from './lookup-slot';
 import { ParticipantPage } from './participant-page';
 import { RouteProblems } from './route-problems';
 import { applyTheme } from './theme';
@@ -71,12 +71,12 @@ export function App() {
               <ParticipantPage
                 params={route.params}
                 view={view}
-                lookup={<LookupForm key={href} initial={initial} collapsed />}
+                lookup={<LookupSlot key={href} initial={initial} collapsed />}
               />
             ) : (
               <>
                 {/* Keyed by the URL: the fields are re-seeded from each link, the URL owns the ids. */}
-                <LookupForm key={href} initial={initial} />
+                <LookupSlot key={href} initial={initial} />
                 <Suspense fallback={null}>
                   <RecentLookups
                     hrefFor={(r) =>

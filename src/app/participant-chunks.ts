@@ -43,6 +43,10 @@ export const SessionComparison = lazy(() =>
     default: m.SessionComparison,
   })),
 );
+// The exports sit below the findings: their buttons come with a chunk of their own.
+export const ExportActions = lazy(() =>
+  import('../features/export/export-actions').then((m) => ({ default: m.ExportActions })),
+);
 export const QualityPanel = lazy(() =>
   import('../features/diagnostics/quality-panel').then((m) => ({ default: m.QualityPanel })),
 );

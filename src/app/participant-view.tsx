@@ -8,7 +8,6 @@ import { MinutesFigurePlace } from '../features/charts/minutes-figure-place';
 import { diagnosisStore } from '../features/diagnostics/diagnosis-store';
 import type { WholeCall } from '../features/diagnostics/lib/whole-call-input';
 import type { VerdictResult } from '../features/diagnostics/verdict';
-import { ExportActions } from '../features/export/export-actions';
 import { type LookupParams, shareUrl, toDeepLink } from '../features/lookup/deep-link';
 import { sessionListHref } from '../features/lookup/session-link';
 import { LiveIndicator } from '../features/participant/live-indicator';
@@ -26,6 +25,7 @@ import { HealthAndMoment } from './health-and-moment';
 import { LazySection } from './lazy-section';
 import {
   DiagnosticsPanels,
+  ExportActions,
   MinutesByPeerChart,
   PeerReports,
   QualityPanel,
@@ -187,18 +187,20 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
           momentProblem={params.momentProblem}
           momentHref={momentHref}
         />
-        <ExportActions
-          result={result}
-          records={derived.records}
-          totals={derived.totals}
-          facts={derived.facts}
-          diagnosis={store.get}
-          verdict={() => verdictStore.get()?.verdict ?? null}
-          sessionId={params.sessionId}
-          participantId={params.participantId}
-          deepLink={shareUrl(here, { ...PLAIN_VIEW, redact, clock }, origin)}
-          redact={redact}
-        />
+        <LazySection name="Exports" height="h-8" held={held}>
+          <ExportActions
+            result={result}
+            records={derived.records}
+            totals={derived.totals}
+            facts={derived.facts}
+            diagnosis={store.get}
+            verdict={() => verdictStore.get()?.verdict ?? null}
+            sessionId={params.sessionId}
+            participantId={params.participantId}
+            deepLink={shareUrl(here, { ...PLAIN_VIEW, redact, clock }, origin)}
+            redact={redact}
+          />
+        </LazySection>
         <LazySection name="Session comparison" height="h-0" held={held}>
           <SessionComparison
             store={store}

@@ -2,7 +2,7 @@ import { type Ref, useContext, useMemo } from 'react';
 import { ClockContext } from '../../components/ui/clock';
 import { Skeleton } from '../../components/ui/skeleton';
 import type { PeerTotal } from '../../lib/peer-spans';
-import { chartSummary } from './lib/chart-data';
+import { chartSummary } from './lib/chart-summary';
 
 export type MinutesFigurePlaceProps = {
   totals: readonly PeerTotal[];

@@ -4,8 +4,8 @@ export type LookupLineProps = {
   sessionId: string;
   participantId: string;
   expanded: boolean;
-  /** The form Change opens. */
-  formId: string;
+  /** The form Change opens (none while its code is on its way). */
+  formId?: string;
   onToggle: () => void;
 };
 

@@ -1,12 +1,9 @@
 /** Reshapes per-peer totals for the "Minutes by peer" chart. Pure: the components only render. */
-import {
-  formatCount,
-  formatDurationMs,
-  formatMinutes,
-  formatUtc,
-  shortId,
-} from '../../../lib/format';
+import { formatCount, formatUtc, shortId } from '../../../lib/format';
 import { mergeSpans, type PeerTotal } from '../../../lib/peer-spans';
+import { type TextClock, timeDomain, UTC_TEXT_CLOCK } from './chart-summary';
+
+export { chartSummary, type TextClock, timeDomain, UTC_TEXT_CLOCK } from './chart-summary';
 
 /** More lanes than this and the rows become unreadable: they are merged into one. */
 export const MAX_LANES = 24;
@@ -19,7 +16,9 @@ export const LANE_RESOLUTION = 600;
 /** More bars than this and they become slivers: peers are grouped by first-seen time. */
 export const MAX_BARS = 40;
 
-export type TimeDomain = readonly [start: number, end: number];
+export type { TimeDomain } from './chart-summary';
+
+import type { TimeDomain } from './chart-summary';
 
 export type LaneSpan = {
   readonly start: number;
@@ -72,18 +71,6 @@ export type TimeTick = { readonly at: number; readonly label: string };
 
 /** "14:01:35" — the clock part of formatUtc. */
 export const utcClock = (ms: number) => formatUtc(ms).slice(11, 19);
-
-export function timeDomain(totals: readonly PeerTotal[]): TimeDomain | null {
-  let start = Number.POSITIVE_INFINITY;
-  let end = Number.NEGATIVE_INFINITY;
-  for (const total of totals) {
-    for (const span of total.spans) {
-      if (span.start < start) start = span.start;
-      if (span.end > end) end = span.end;
-    }
-  }
-  return start <= end ? [start, end] : null;
-}
 
 export function laneData(totals: readonly PeerTotal[], opts: LaneOptions = {}): LaneData {
   const domain = timeDomain(totals);
@@ -166,24 +153,6 @@ const MAX_TICKS = 8;
 export type Offset = (ms: number) => number;
 const UTC_OFFSET: Offset = () => 0;
 
-/** The clock the chart's words and labels are on: the page's (lib/clock.ts Clock fits). */
-export type TextClock = {
-  /** "14:01:35". */
-  readonly time: (ms: number) => string;
-  /** The date and the time. */
-  readonly format: (ms: number) => string;
-  readonly offset: Offset;
-  /** "UTC", "your time", "their time (America/Mexico_City)". */
-  readonly label: string;
-};
-
-export const UTC_TEXT_CLOCK: TextClock = {
-  time: (ms) => formatUtc(ms).slice(11, 19),
-  format: (ms) => formatUtc(ms).slice(0, 19),
-  offset: UTC_OFFSET,
-  label: 'UTC',
-};
-
 /** How a time reads on an axis: the clock within one day, the date beyond it. */
 function axisLabel(at: number, step: number, crossesDays: boolean, offset: Offset): string {
   // "2026-11-21 14:01:35 UTC" shifted to the clock: only its digits are used.
@@ -214,31 +183,4 @@ export function timeTicks(domain: TimeDomain, target = 5, offset = UTC_OFFSET): 
     ticks.push({ at, label: axisLabel(at, step, dated, offset) });
   }
   return ticks;
-}
-
-/** "14:01:35", or the full date and time when the interval crosses midnight on the clock. */
-function rangeText([start, end]: TimeDomain, clock: TextClock): string {
-  const day = (ms: number) => formatUtc(ms + clock.offset(ms)).slice(0, 10);
-  const at = day(start) === day(end) ? clock.time : clock.format;
-  const label = clock.label === 'UTC' ? 'UTC' : `(${clock.label})`;
-  return `between ${at(start)} and ${at(end)} ${label}`;
-}
-
-/** One plain-English sentence: the chart's text alternative. */
-export function chartSummary(
-  totals: readonly PeerTotal[],
-  clock: TextClock = UTC_TEXT_CLOCK,
-): string {
-  const connected = totals.filter((t) => t.spans.length > 0);
-  const domain = timeDomain(connected);
-  if (!domain) return 'No peer connected in the events received.';
-  const spans = connected.flatMap((t) => t.spans);
-  const longest = spans.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
-  const connectedMs = connected.reduce((sum, t) => sum + t.connectedMs, 0);
-  const minutes = totals.reduce((sum, t) => sum + t.minutes, 0);
-  const stillOpen = connected.filter((t) => t.spans.some((s) => s.open)).length;
-  const peers = `${formatCount(connected.length)} ${connected.length === 1 ? 'peer' : 'peers'}`;
-  const open = stillOpen > 0 ? ` (${formatCount(stillOpen)} still connected)` : '';
-  const longestText = `peer ${shortId(longest.peerId)} with ${formatDurationMs(longest.end - longest.start)}${longest.open ? ', still connected' : ''}`;
-  return `${peers} connected for ${formatDurationMs(connectedMs)} in total ${rangeText(domain, clock)}${open}; ${formatMinutes(minutes)} consumed; the longest connection was ${longestText}.`;
 }
