@@ -32,7 +32,9 @@ test('from the home page, the keyboard alone finds a participant by name and ope
   await page.keyboard.press('ArrowDown');
   await expect(option).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(`${deepLink(healthy)}?include_peer_events=true`);
+  await expect(page).toHaveURL(
+    `${deepLink(healthy)}?filters=device_info,ip_information,precall_network_information,events,quality_stats&include_peer_events=true`,
+  );
   await expect(page.getByRole('region', { name: 'Participant summary' })).toContainText(
     'Priya Natarajan',
   );

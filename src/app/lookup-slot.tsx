@@ -17,6 +17,8 @@ const LookupForm = lazy(() =>
 export function LookupSlot(props: LookupFormProps) {
   const hydrating = useHydrating();
   const [started, setStarted] = useState(!hydrating);
+  // Change pressed before the form's code is in: the form opens as soon as it arrives.
+  const [asked, setAsked] = useState(false);
   useEffect(() => {
     if (!started) startTransition(() => setStarted(true));
   }, [started]);
@@ -27,7 +29,7 @@ export function LookupSlot(props: LookupFormProps) {
         sessionId={initial.sessionId}
         participantId={initial.participantId}
         expanded={false}
-        onToggle={() => undefined}
+        onToggle={() => setAsked(true)}
       />
     ) : (
       <Skeleton className="h-56 w-full rounded-xl" />
@@ -35,7 +37,7 @@ export function LookupSlot(props: LookupFormProps) {
   if (!started) return placeholder;
   return (
     <Suspense fallback={placeholder}>
-      <LookupForm {...props} />
+      <LookupForm {...props} startExpanded={asked} />
     </Suspense>
   );
 }

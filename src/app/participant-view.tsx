@@ -52,8 +52,6 @@ export type ParticipantViewProps = {
   live: { paused: boolean; intervalMs: number; onToggle: () => void } | null;
 };
 
-const floorSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
-
 export function ParticipantView({ result, params, view, live }: ParticipantViewProps) {
   const { redact, clock } = view;
   // Links on this page, with its view kept.
@@ -103,8 +101,7 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
     momentHref: (w: TimeWindow, peer: string | null) =>
       linkTo({
         ...params,
-        // Whole seconds: the link reads as the window the strip names.
-        moment: { startMs: floorSecond(w.startMs), endMs: floorSecond(w.endMs) },
+        moment: w,
         momentProblem: undefined,
         peer: peer ?? undefined,
       }),

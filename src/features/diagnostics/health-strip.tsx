@@ -4,7 +4,7 @@ import { AppLink } from '../../components/ui/app-link';
 import { Badge, type BadgeTone } from '../../components/ui/badge';
 import { ClockContext } from '../../components/ui/clock';
 import { CopyButton } from '../../components/ui/copy-button';
-import type { TimeWindow } from '../../lib/time-window';
+import { aroundWindow, type TimeWindow } from '../../lib/time-window';
 import {
   type Diagnosis,
   type Finding,
@@ -39,6 +39,9 @@ const link = 'font-medium text-brand-700 underline dark:text-brand-500';
 
 function IncidentItem({ incident, href }: { incident: Incident; href: string }) {
   const clock = useContext(ClockContext);
+  // What the link marks, and says it marks: the incident with a minute either side, so what
+  // led into it (a device change just before) is inside the marked window too.
+  const marked = aroundWindow(incident.window);
   const text = incidentText(incident, clock.time);
   return (
     <li className="text-sm">
@@ -52,7 +55,7 @@ function IncidentItem({ incident, href }: { incident: Incident; href: string }) 
       <span className={`block ${muted}`}>Thresholds: {incident.thresholds.join('; ')}</span>
       <span className="mt-0.5 flex flex-wrap items-center gap-3 text-xs">
         <AppLink href={href} className={link}>
-          Show {windowText(incident.window, clock.time)} on the page
+          Show {windowText(marked, clock.time)} on the page
         </AppLink>
         <CopyButton value={incident.explanation} label={`explanation: ${text}`}>
           Copy for the customer
@@ -129,7 +132,7 @@ export function HealthStrip({
             <IncidentItem
               key={i.id}
               incident={i}
-              href={momentHref(i.window, i.focus?.peerId ?? null)}
+              href={momentHref(aroundWindow(i.window), i.focus?.peerId ?? null)}
             />
           ))}
         </ul>

@@ -16,6 +16,8 @@ export type LookupFormProps = {
    * the participant comes first on the screen.
    */
   collapsed?: boolean;
+  /** Collapsed, but Change was already pressed: open at once. */
+  startExpanded?: boolean;
 };
 
 const FILTER_LABELS: Record<Filter, string> = {
@@ -37,8 +39,12 @@ const field = (form: HTMLFormElement, name: string) => {
  * The lookup: writes the deep link, which the page then reads. Fields are uncontrolled and
  * re-seeded from the URL (the form is keyed by it), so the URL stays the one owner of the ids.
  */
-export function LookupForm({ initial = {}, collapsed = false }: LookupFormProps) {
-  const [expanded, setExpanded] = useState(!collapsed);
+export function LookupForm({
+  initial = {},
+  collapsed = false,
+  startExpanded = false,
+}: LookupFormProps) {
+  const [expanded, setExpanded] = useState(!collapsed || startExpanded);
   const [errors, setErrors] = useState<Errors>({});
   // A link's own request, else what this browser asked for last, else every diagnostic.
   const [choice] = useState(() =>
