@@ -30,6 +30,7 @@ test('the whole app works under BASE_PATH, with no request outside it', async ({
   await page.reload();
   await expect(page.getByRole('table', { name: 'Peer events' })).toBeVisible();
   expect(asked).toEqual([]);
+  await page.getByRole('button', { name: 'Change' }).click();
   await page.getByLabel('Device info').check();
   await page.getByRole('button', { name: 'Look up' }).click();
   await expect(page).toHaveURL(/filters=device_info/);

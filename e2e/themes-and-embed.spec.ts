@@ -33,6 +33,8 @@ test('embed mode is compact and every link opened from it stays embedded', async
   await expect(page.getByText('Demo data', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Include peer events' }).click();
   await expect(page).toHaveURL(/include_peer_events=true&embed=1$/);
+  // The open lookup is one line; Change opens the form.
+  await page.getByRole('button', { name: 'Change' }).click();
   await page.getByLabel('Participant ID', { exact: true }).fill(reconnects.participant_id);
   await page.getByRole('button', { name: 'Look up' }).click();
   await expect(page).toHaveURL(/embed=1/);
