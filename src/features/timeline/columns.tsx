@@ -6,6 +6,7 @@ import {
   createSortedRowModel,
   globalFilteringFeature,
   type Row,
+  rowExpandingFeature,
   rowSortingFeature,
   sortFn_basic,
   sortFn_text,
@@ -24,6 +25,8 @@ export const features = tableFeatures({
   rowSortingFeature,
   columnFilteringFeature,
   globalFilteringFeature,
+  // A row's details (the columns its first line leaves out) open and close.
+  rowExpandingFeature,
   sortedRowModel: createSortedRowModel(),
   filteredRowModel: createFilteredRowModel(),
   sortFns: { basic: sortFn_basic, text: sortFn_text },
@@ -104,9 +107,15 @@ export const columns = column.columns([
       const r = row.original;
       if (r.source !== 'sdk') return null;
       const bad = problemOf(r, 'metadata');
-      if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />;
-      return r.metadata === null ? null : (
-        <MetadataCell metadata={r.metadata} label={r.type ?? 'an SDK event'} />
+      if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} />;
+      return r.metadata === null ? (
+        <span className={muted}>—</span>
+      ) : (
+        <MetadataCell
+          metadata={r.metadata}
+          label={r.type ?? 'an SDK event'}
+          expanded={row.getIsExpanded()}
+        />
       );
     },
   }),
@@ -133,7 +142,7 @@ export const columns = column.columns([
       const r = row.original;
       if (r.source !== 'peer') return null;
       const bad = problemOf(r, 'preset_view_type');
-      if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />;
+      if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} />;
       return r.view ?? <span className={muted}>—</span>;
     },
   }),
@@ -146,7 +155,7 @@ export const columns = column.columns([
       const r = row.original;
       if (r.source !== 'peer') return null;
       const bad = problemOf(r, 'minutes_consumed');
-      if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />;
+      if (bad) return <InvalidValue raw={bad.raw} reason={bad.reason} />;
       return r.minutes === null ? (
         <span className={muted}>—</span>
       ) : (

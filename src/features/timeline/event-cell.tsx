@@ -20,7 +20,7 @@ export function EventCell({ row }: { row: TableRow }) {
   else {
     const bad = row.problems.find((p) => p.field === 'type');
     badge = bad ? (
-      <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />
+      <InvalidValue raw={bad.raw} reason={bad.reason} />
     ) : row.type === null ? (
       <span className="italic text-slate-600 dark:text-slate-400">no type</span>
     ) : (
@@ -30,7 +30,8 @@ export function EventCell({ row }: { row: TableRow }) {
     );
   }
   return (
-    <span className="flex items-center gap-1">
+    // A long type is cut at the cell's edge (its title holds it whole).
+    <span className="flex min-w-0 flex-wrap items-center gap-1 overflow-hidden">
       {badge}
       {row.duplicateOf !== null ? (
         <Duplicate

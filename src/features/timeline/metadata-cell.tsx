@@ -4,8 +4,9 @@ import { CopyButton } from '../../components/ui/copy-button';
 import { MaskContext } from '../../components/ui/mask';
 import { cut, metadataEntries, metadataSummary, valueText } from './lib/metadata';
 
-// Enough to read a line in the cell; hover and the popover show more.
+// Enough to read a line in the cell; an opened row, hover and the popover show more.
 const SUMMARY_CHARS = 48;
+const DETAIL_CHARS = 400;
 const HOVER_CHARS = 1_000;
 const VALUE_CHARS = 300;
 // A popover listing 10,000 keys helps nobody; the copy button carries all of them.
@@ -15,10 +16,12 @@ export type MetadataCellProps = {
   metadata: Metadata;
   /** Names the button: "Show metadata of ice_connected_relay". */
   label: string;
+  /** In an opened row: more of it, over as many lines as it needs. */
+  expanded?: boolean;
 };
 
 /** An SDK event's metadata: one cut line, and every `key: value` pair on demand. */
-export function MetadataCell({ metadata, label }: MetadataCellProps) {
+export function MetadataCell({ metadata, label, expanded = false }: MetadataCellProps) {
   const mask = useContext(MaskContext);
   const id = useId();
   const shown = mask.raw(metadata);
@@ -26,12 +29,12 @@ export function MetadataCell({ metadata, label }: MetadataCellProps) {
   if (entries.length === 0)
     return <span className="text-slate-500 dark:text-slate-400">{'{}'}</span>;
   return (
-    <div className="inline-flex items-center gap-1.5">
+    <div className="flex min-w-0 items-center gap-1.5">
       <code
-        className="max-w-64 truncate font-mono text-xs"
+        className={`min-w-0 font-mono text-xs ${expanded ? 'break-all' : 'truncate'}`}
         title={metadataSummary(entries, HOVER_CHARS)}
       >
-        {metadataSummary(entries, SUMMARY_CHARS)}
+        {metadataSummary(entries, expanded ? DETAIL_CHARS : SUMMARY_CHARS)}
       </code>
       <button
         type="button"

@@ -1,14 +1,16 @@
 import { useTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { formatCount } from '../../lib/format';
 import type { TimeWindow } from '../../lib/time-window';
 import { columns, features, matchesSearch, peerColumns } from './columns';
+import { EventRow } from './event-row';
 import { FreshContext, HighlightContext } from './highlight-context';
 import { countHighlighted, highlightedRows, isHighlighted } from './lib/highlight';
 import type { TableRow } from './lib/timeline-rows';
+import { HEAD_CLASS, HEAD_ROW_CLASS, headerClass, TABLE_CLASS } from './row-layout';
 import { SortHeader } from './sort-header';
 import { TableToolbar } from './table-toolbar';
+import { useRowVirtualizer } from './use-row-virtualizer';
 import { WindowBar } from './window-bar';
 
 export type PeerEventTableProps = {
@@ -22,8 +24,6 @@ export type PeerEventTableProps = {
 };
 
 const NONE: ReadonlySet<number> = new Set();
-
-const ROW_HEIGHT = 37;
 
 /** The timeline: sortable, filterable by source and type, searchable, rows virtualized. */
 export function PeerEventTable({ rows, sdkEvents, highlight, fresh = NONE }: PeerEventTableProps) {
@@ -47,22 +47,28 @@ export function PeerEventTable({ rows, sdkEvents, highlight, fresh = NONE }: Pee
       sortDescFirst: false,
       // Only one column carries the search, which reads the row's whole search text itself.
       getColumnCanGlobalFilter: (column) => column.id === 'event',
-      initialState: { sorting: [{ id: 'time', desc: false }], globalFilter: '', columnFilters: [] },
+      initialState: {
+        sorting: [{ id: 'time', desc: false }],
+        globalFilter: '',
+        columnFilters: [],
+        expanded: {},
+      },
+      // By source and record index: an opened row stays open through live refreshes and the
+      // reported-window filter, which change the rows' positions.
+      getRowId: (row) => `${row.source}-${row.index}`,
+      getRowCanExpand: () => true,
+      autoResetExpanded: false,
     },
     (state) => ({
       sorting: state.sorting,
       filters: state.columnFilters,
       search: state.globalFilter,
+      expanded: state.expanded,
     }),
   );
   const visible = table.getRowModel().rows;
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
+  const scroller = useRef<HTMLElement>(null);
+  const virtualizer = useRowVirtualizer(scroller, visible, sdkEvents);
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
@@ -93,30 +99,32 @@ export function PeerEventTable({ rows, sdkEvents, highlight, fresh = NONE }: Pee
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region must be reachable by keyboard.
         tabIndex={0}
         aria-label="Peer events, scrollable"
-        className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-700"
+        // A size container: the rows are lines or cards by the room the table has (row-layout).
+        className="@container max-h-[32rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-700"
       >
         <HighlightContext.Provider value={highlight}>
           <FreshContext.Provider value={fresh}>
-            <table
-              aria-rowcount={visible.length + 1}
-              className="w-full border-collapse text-left text-sm"
-            >
+            <table aria-rowcount={visible.length + 1} className={TABLE_CLASS}>
               <caption className="sr-only">Peer events</caption>
-              <thead className="sticky top-0 z-10 bg-slate-50 dark:bg-slate-800">
+              <thead className={HEAD_CLASS}>
                 {table.getHeaderGroups().map((group) => (
-                  <tr key={group.id} aria-rowindex={1}>
+                  <tr key={group.id} aria-rowindex={1} className={HEAD_ROW_CLASS}>
                     {group.headers.map((header) => (
-                      <SortHeader key={header.id} column={header.column}>
+                      <SortHeader
+                        key={header.id}
+                        column={header.column}
+                        className={headerClass(header.column.id)}
+                      >
                         <table.FlexRender header={header} />
                       </SortHeader>
                     ))}
                   </tr>
                 ))}
               </thead>
-              <tbody>
+              <tbody className="block">
                 {top > 0 ? (
                   // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a cell-less spacer row is not focusable; hiding it keeps screen readers from counting phantom rows.
-                  <tr aria-hidden="true" style={{ height: top }} />
+                  <tr aria-hidden="true" className="block" style={{ height: top }} />
                 ) : null}
                 {items.map((item) => {
                   const row = visible[item.index];
@@ -128,23 +136,18 @@ export function PeerEventTable({ rows, sdkEvents, highlight, fresh = NONE }: Pee
                         ? 'bg-amber-50 dark:bg-amber-950/40'
                         : '';
                   return (
-                    <tr
+                    <EventRow
                       key={row.id}
-                      aria-rowindex={item.index + 2}
-                      style={{ height: ROW_HEIGHT }}
-                      className={`border-t border-slate-100 dark:border-slate-800 ${tone}`}
-                    >
-                      {row.getAllCells().map((cell) => (
-                        <td key={cell.id} className="whitespace-nowrap px-3 py-1.5 align-middle">
-                          <table.FlexRender cell={cell} />
-                        </td>
-                      ))}
-                    </tr>
+                      row={row}
+                      index={item.index}
+                      measure={virtualizer.measureElement}
+                      tone={tone}
+                    />
                   );
                 })}
                 {bottom > 0 ? (
                   // biome-ignore lint/a11y/noAriaHiddenOnFocusable: as above, a spacer row.
-                  <tr aria-hidden="true" style={{ height: bottom }} />
+                  <tr aria-hidden="true" className="block" style={{ height: bottom }} />
                 ) : null}
               </tbody>
             </table>

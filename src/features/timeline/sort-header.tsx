@@ -5,14 +5,16 @@ import type { TableRow } from './lib/timeline-rows';
 
 export type SortHeaderProps = {
   column: Column<typeof features, TableRow, unknown>;
+  /** Where the header is drawn at each width (see row-layout). */
+  className: string;
   children: ReactNode;
 };
 
 /** A column header that sorts on click or Enter, and tells screen readers its order. */
-export function SortHeader({ column, children }: SortHeaderProps) {
+export function SortHeader({ column, className, children }: SortHeaderProps) {
   if (!column.getCanSort()) {
     return (
-      <th scope="col" className="whitespace-nowrap px-3 py-2 font-semibold">
+      <th scope="col" className={className}>
         {children}
       </th>
     );
@@ -22,12 +24,12 @@ export function SortHeader({ column, children }: SortHeaderProps) {
     <th
       scope="col"
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-      className="whitespace-nowrap px-3 py-2 font-semibold"
+      className={className}
     >
       <button
         type="button"
         onClick={column.getToggleSortingHandler()}
-        className="inline-flex items-center gap-1 hover:underline"
+        className="inline-flex items-center gap-1 text-left hover:underline"
       >
         {children}
         <span aria-hidden="true" className="text-xs text-slate-500">

@@ -50,17 +50,22 @@ export function TimeCell({ row }: TimeCellProps) {
   const bad = row.problems.find((p) => p.field === timeField || p.field === 'event');
   if (row.atMs === null)
     return bad ? (
-      <InvalidValue raw={bad.raw} reason={bad.reason} nowrap />
+      <InvalidValue raw={bad.raw} reason={bad.reason} />
     ) : (
       <span className={muted}>no time</span>
     );
   return (
-    <span className="whitespace-nowrap">
-      {row.source === 'peer' && fresh.has(row.index) ? <FreshMark /> : null}
-      {isHighlighted(highlight, row) ? <WindowMark /> : null}
-      <span title={formatUtc(row.atMs)}>{clock.format(row.atMs)}</span>
+    // The offset goes under the time when the two do not fit on one line.
+    <span className="flex flex-wrap items-baseline gap-x-2">
+      <span className="whitespace-nowrap">
+        {row.source === 'peer' && fresh.has(row.index) ? <FreshMark /> : null}
+        {isHighlighted(highlight, row) ? <WindowMark /> : null}
+        <span title={formatUtc(row.atMs)}>{clock.format(row.atMs)}</span>
+      </span>
       {row.offsetMs !== null ? (
-        <span className={`ml-2 font-mono text-xs ${muted}`}>{formatOffset(row.offsetMs)}</span>
+        <span className={`whitespace-nowrap font-mono text-xs ${muted}`}>
+          {formatOffset(row.offsetMs)}
+        </span>
       ) : null}
     </span>
   );
