@@ -3,7 +3,9 @@ import { ClockContext } from '../../components/ui/clock';
 import type { Clock } from '../../lib/clock';
 import { formatDurationMs } from '../../lib/format';
 import type { TimeWindow } from '../../lib/time-window';
+import { useElementWidth } from '../../lib/use-element-width';
 import { type Lane, type LaneSpan, type TimeDomain, timeTicks } from './lib/chart-data';
+import { labelsThatFit } from './lib/svg-line';
 
 export type PeerLanesProps = {
   lanes: readonly Lane[];
@@ -12,14 +14,14 @@ export type PeerLanesProps = {
   highlight?: TimeWindow | null;
 };
 
-// viewBox units: the SVG scales to its container, so these only set proportions.
-const WIDTH = 720;
+// Pixels: the SVG is drawn at its container's width, so its text keeps its size on a phone.
+// Until that width is measured (the server's paint) it is drawn 720 wide and scaled.
+const DEFAULT_WIDTH = 720;
 const LABEL_WIDTH = 120;
 const RIGHT_PAD = 12;
 const LANE_HEIGHT = 18;
 const LANE_GAP = 6;
 const AXIS_HEIGHT = 22;
-const PLOT_WIDTH = WIDTH - LABEL_WIDTH - RIGHT_PAD;
 // A zero-length span (joined and left within the same millisecond) must still show.
 const MIN_RECT_WIDTH = 1.5;
 
@@ -69,16 +71,26 @@ function SpanRect({ lane, span, x, y }: SpanRectProps) {
 export function PeerLanes({ lanes, domain, highlight }: PeerLanesProps) {
   const [start, end] = domain;
   const clock = useContext(ClockContext);
+  const [ref, measured] = useElementWidth<HTMLDivElement>();
+  const width = measured ?? DEFAULT_WIDTH;
+  const plotWidth = width - LABEL_WIDTH - RIGHT_PAD;
+  const x: Scale = (ms) => LABEL_WIDTH + ((ms - start) / Math.max(end - start, 1)) * plotWidth;
   const ticks = useMemo(() => timeTicks(domain, 5, clock.offset), [domain, clock]);
-  const x: Scale = (ms) => LABEL_WIDTH + ((ms - start) / Math.max(end - start, 1)) * PLOT_WIDTH;
+  const labelled = new Set(
+    labelsThatFit(
+      ticks,
+      (tick) => x(tick.at),
+      (tick) => tick.label,
+    ),
+  );
   const plotHeight = lanes.length * (LANE_HEIGHT + LANE_GAP);
   const height = plotHeight + AXIS_HEIGHT;
   const hasOpen = lanes.some((lane) => lane.spans.some((s) => s.open));
 
   return (
-    <div className="text-slate-600 dark:text-slate-300">
+    <div ref={ref} className="text-slate-600 dark:text-slate-300">
       <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
+        viewBox={`0 0 ${width} ${height}`}
         width="100%"
         role="img"
         aria-label={`Connected intervals per peer over time, ${clock.label}`}
@@ -93,9 +105,11 @@ export function PeerLanes({ lanes, domain, highlight }: PeerLanesProps) {
               y2={plotHeight + 4}
               className="stroke-slate-200 dark:stroke-slate-700"
             />
-            <text x={x(tick.at)} y={plotHeight + 16} textAnchor="middle" fill="currentColor">
-              {tick.label}
-            </text>
+            {labelled.has(tick) ? (
+              <text x={x(tick.at)} y={plotHeight + 16} textAnchor="middle" fill="currentColor">
+                {tick.label}
+              </text>
+            ) : null}
           </g>
         ))}
         {highlight && highlight.endMs >= start && highlight.startMs <= end ? (

@@ -110,7 +110,7 @@ export default function PeerReportChart({
                   value: t.label,
                   position: 'insideTopRight',
                   fill: 'currentColor',
-                  fontSize: 10,
+                  fontSize: 11,
                 }}
               />
             ))}

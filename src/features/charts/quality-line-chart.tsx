@@ -1,6 +1,7 @@
 import { type PointerEvent, useContext, useMemo, useState } from 'react';
 import { ClockContext } from '../../components/ui/clock';
 import type { TimeWindow } from '../../lib/time-window';
+import { useElementWidth } from '../../lib/use-element-width';
 import {
   drawnLines,
   type QualityChart,
@@ -9,7 +10,15 @@ import {
   valueExtent,
 } from './lib/quality-chart-data';
 import { linearScale, nearestTime, niceAxis } from './lib/svg-line';
-import { COLOURS, type Frame, HEIGHT, PLOT, PlotBody, Readout, WIDTH } from './quality-plot-parts';
+import {
+  COLOURS,
+  DEFAULT_WIDTH,
+  type Frame,
+  HEIGHT,
+  PlotBody,
+  plotBox,
+  Readout,
+} from './quality-plot-parts';
 
 export type QualityLineChartProps = {
   chart: QualityChart;
@@ -18,12 +27,17 @@ export type QualityLineChartProps = {
   width?: number;
 };
 
-type PlotProps = Omit<Frame, 'x' | 'y' | 'yTicks' | 'clock'> & { width?: number };
+type PlotProps = Omit<Frame, 'x' | 'y' | 'yTicks' | 'clock' | 'width' | 'plot'> & {
+  width?: number;
+};
 
 function Plot({ chart, drawn, domain, highlight, width }: PlotProps) {
   const clock = useContext(ClockContext);
   const [hover, setHover] = useState<number | null>(null);
+  const [ref, measured] = useElementWidth<HTMLDivElement>();
+  const drawnWidth = width ?? measured ?? DEFAULT_WIDTH;
   const frame = useMemo(() => {
+    const plot = plotBox(drawnWidth);
     const [lo, hi] = valueExtent(chart, drawn);
     const axis = niceAxis(lo, hi, {
       fixed: chart.yDomain !== undefined,
@@ -35,27 +49,31 @@ function Plot({ chart, drawn, domain, highlight, width }: PlotProps) {
       domain,
       highlight,
       clock,
-      x: linearScale(domain, [PLOT.left, PLOT.right]),
-      y: linearScale(axis.domain, [PLOT.bottom, PLOT.top]),
+      width: drawnWidth,
+      plot,
+      x: linearScale(domain, [plot.left, plot.right]),
+      y: linearScale(axis.domain, [plot.bottom, plot.top]),
       yTicks: axis.ticks,
     };
-  }, [chart, drawn, domain, highlight, clock]);
-  const toTime = useMemo(() => linearScale([PLOT.left, PLOT.right], domain), [domain]);
+  }, [chart, drawn, domain, highlight, clock, drawnWidth]);
+  const { plot } = frame;
+  const toTime = useMemo(() => linearScale([plot.left, plot.right], domain), [plot, domain]);
   const lineTimes = useMemo(() => drawn.map((line) => line.times), [drawn]);
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    const vx = ((e.clientX - box.left) / box.width) * WIDTH;
-    const inside = vx >= PLOT.left && vx <= PLOT.right;
+    const vx = ((e.clientX - box.left) / box.width) * drawnWidth;
+    const inside = vx >= plot.left && vx <= plot.right;
     // The same sample under the pointer sets the same number: React skips the render.
     setHover(inside ? nearestTime(lineTimes, toTime(vx)) : null);
   };
   return (
     <div
+      ref={ref}
       className="relative mt-2 text-slate-600 dark:text-slate-300"
       style={width === undefined ? undefined : { width }}
     >
       <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${drawnWidth} ${HEIGHT}`}
         width="100%"
         role="img"
         aria-label={`${chart.title}, ${clock.label}`}
@@ -68,8 +86,8 @@ function Plot({ chart, drawn, domain, highlight, width }: PlotProps) {
           <line
             x1={frame.x(hover)}
             x2={frame.x(hover)}
-            y1={PLOT.top}
-            y2={PLOT.bottom}
+            y1={plot.top}
+            y2={plot.bottom}
             stroke="currentColor"
             strokeOpacity={0.6}
           />

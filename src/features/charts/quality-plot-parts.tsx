@@ -9,15 +9,25 @@ import {
   timeTicks,
   valuesAt,
 } from './lib/quality-chart-data';
-import { linePath, type Scale } from './lib/svg-line';
+import { labelsThatFit, linePath, type Scale } from './lib/svg-line';
 
 // sky-600 and violet-600 read at 4:1 or more on white and on slate-900: one palette for both themes.
 export const COLOURS = ['#0284c7', '#7c3aed', '#059669', '#db2777'];
 const LEVEL_COLOUR = { degraded: '#d97706', poor: '#dc2626' };
-// viewBox units: the SVG scales to its container, so these only set proportions.
-export const WIDTH = 960;
+// Pixels: the SVG is drawn at its container's width, so its text keeps its size on a phone.
+// Until that width is measured (the server's paint) it is drawn 960 wide and scaled.
+export const DEFAULT_WIDTH = 960;
 export const HEIGHT = 240;
-export const PLOT = { left: 72, right: WIDTH - 12, top: 8, bottom: HEIGHT - 22 };
+
+export type PlotBox = { left: number; right: number; top: number; bottom: number };
+
+/** Where the lines are drawn in a chart `width` pixels wide: the axes' labels sit outside. */
+export const plotBox = (width: number): PlotBox => ({
+  left: 72,
+  right: width - 12,
+  top: 8,
+  bottom: HEIGHT - 22,
+});
 // Labels over the lines stay legible: a halo in the card's own colour behind each letter.
 const HALO = 'stroke-white dark:stroke-slate-900';
 
@@ -30,6 +40,9 @@ export type Frame = {
   yTicks: readonly number[];
   highlight?: TimeWindow | null;
   clock: Clock;
+  /** The drawn width in pixels, and the plot's box in it. */
+  width: number;
+  plot: PlotBox;
 };
 
 /** A window clipped to the plot, or null when it lies outside the call. */
@@ -39,23 +52,25 @@ function band(w: TimeWindow, [start, end]: readonly [number, number], x: Scale) 
   return { left, width: Math.max(x(Math.min(w.endMs, end)) - left, 1.5) };
 }
 
-function Axes({ domain, x, y, yTicks, chart, clock }: Frame) {
+function Axes({ domain, x, y, yTicks, chart, clock, plot }: Frame) {
   const ticks = useMemo(() => timeTicks(domain, 6, clock.offset), [domain, clock]);
   // Whole minutes need no seconds: "14:00" rather than "14:00:00".
   const minutes = ticks.length < 2 || (ticks[1] ?? 0) - (ticks[0] ?? 0) >= 60_000;
+  const label = (t: number) => (minutes ? clock.time(t).slice(0, 5) : clock.time(t));
+  const labelled = new Set(labelsThatFit(ticks, x, label));
   return (
     <g fill="currentColor">
       {yTicks.map((v) => (
         <g key={v}>
           <line
-            x1={PLOT.left}
-            x2={PLOT.right}
+            x1={plot.left}
+            x2={plot.right}
             y1={y(v)}
             y2={y(v)}
             stroke="currentColor"
             strokeOpacity={0.15}
           />
-          <text x={PLOT.left - 6} y={y(v)} textAnchor="end" dominantBaseline="middle">
+          <text x={plot.left - 6} y={y(v)} textAnchor="end" dominantBaseline="middle">
             {formatValue(chart.kind, v)}
           </text>
         </g>
@@ -65,29 +80,31 @@ function Axes({ domain, x, y, yTicks, chart, clock }: Frame) {
           <line
             x1={x(t)}
             x2={x(t)}
-            y1={PLOT.top}
-            y2={PLOT.bottom + 4}
+            y1={plot.top}
+            y2={plot.bottom + 4}
             stroke="currentColor"
             strokeOpacity={0.15}
           />
-          <text x={x(t)} y={PLOT.bottom + 16} textAnchor="middle">
-            {minutes ? clock.time(t).slice(0, 5) : clock.time(t)}
-          </text>
+          {labelled.has(t) ? (
+            <text x={x(t)} y={plot.bottom + 16} textAnchor="middle">
+              {label(t)}
+            </text>
+          ) : null}
         </g>
       ))}
-      <line x1={PLOT.left} x2={PLOT.left} y1={PLOT.top} y2={PLOT.bottom} stroke="currentColor" />
+      <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} stroke="currentColor" />
       <line
-        x1={PLOT.left}
-        x2={PLOT.right}
-        y1={PLOT.bottom}
-        y2={PLOT.bottom}
+        x1={plot.left}
+        x2={plot.right}
+        y1={plot.bottom}
+        y2={plot.bottom}
         stroke="currentColor"
       />
     </g>
   );
 }
 
-function Marks({ chart, domain, x, y, highlight }: Frame) {
+function Marks({ chart, domain, x, y, highlight, plot }: Frame) {
   const moment = highlight ? band(highlight, domain, x) : null;
   return (
     <g>
@@ -98,8 +115,8 @@ function Marks({ chart, domain, x, y, highlight }: Frame) {
             key={`${w.startMs}-${w.endMs}`}
             x={b.left}
             width={b.width}
-            y={PLOT.top}
-            height={PLOT.bottom - PLOT.top}
+            y={plot.top}
+            height={plot.bottom - plot.top}
             fill={LEVEL_COLOUR.poor}
             fillOpacity={0.12}
           />
@@ -111,8 +128,8 @@ function Marks({ chart, domain, x, y, highlight }: Frame) {
           <rect
             x={moment.left}
             width={moment.width}
-            y={PLOT.top}
-            height={PLOT.bottom - PLOT.top}
+            y={plot.top}
+            height={plot.bottom - plot.top}
             fill="#0284c7"
             fillOpacity={0.18}
             stroke="#0284c7"
@@ -122,8 +139,8 @@ function Marks({ chart, domain, x, y, highlight }: Frame) {
       {chart.thresholds.map((t) => (
         <line
           key={t.value}
-          x1={PLOT.left}
-          x2={PLOT.right}
+          x1={plot.left}
+          x2={plot.right}
           y1={y(t.value)}
           y2={y(t.value)}
           stroke={LEVEL_COLOUR[t.level]}
@@ -135,14 +152,14 @@ function Marks({ chart, domain, x, y, highlight }: Frame) {
 }
 
 /** Threshold and moment labels, drawn above the lines. */
-function Labels({ chart, domain, x, y, highlight }: Frame) {
+function Labels({ chart, domain, x, y, highlight, plot }: Frame) {
   const moment = highlight ? band(highlight, domain, x) : null;
   return (
     <g strokeWidth={3} paintOrder="stroke" className={HALO}>
       {moment ? (
         <text
-          x={Math.min(Math.max(moment.left + moment.width / 2, PLOT.left + 52), PLOT.right - 52)}
-          y={PLOT.top + 12}
+          x={Math.min(Math.max(moment.left + moment.width / 2, plot.left + 52), plot.right - 52)}
+          y={plot.top + 12}
           textAnchor="middle"
           fill="currentColor"
         >
@@ -152,7 +169,7 @@ function Labels({ chart, domain, x, y, highlight }: Frame) {
       {chart.thresholds.map((t) => (
         <text
           key={t.value}
-          x={PLOT.right - 4}
+          x={plot.right - 4}
           y={y(t.value) - 4}
           textAnchor="end"
           fill={LEVEL_COLOUR[t.level]}
@@ -197,7 +214,7 @@ type ReadoutProps = { frame: Frame; at: number };
 export function Readout({ frame, at }: ReadoutProps) {
   const { drawn, chart, clock, x } = frame;
   const values = valuesAt(drawn, at);
-  const share = x(at) / WIDTH;
+  const share = x(at) / frame.width;
   return (
     <div
       className="pointer-events-none absolute top-1 rounded-md border border-slate-200 bg-white/95 px-2 py-1 text-xs whitespace-nowrap text-slate-800 shadow-sm dark:border-slate-600 dark:bg-slate-800/95 dark:text-slate-100"

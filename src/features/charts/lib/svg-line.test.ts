@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { linearScale, linePath, nearestIndex, nearestTime, niceAxis } from './svg-line';
+import {
+  labelsThatFit,
+  linearScale,
+  linePath,
+  nearestIndex,
+  nearestTime,
+  niceAxis,
+} from './svg-line';
 
 const same = (v: number) => v;
 
@@ -79,5 +86,16 @@ describe('svg line', () => {
     expect(niceAxis(0, 0).domain).toEqual([0, 1]);
     expect(niceAxis(720, 720).ticks.length).toBeGreaterThanOrEqual(3);
     expect(niceAxis(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY).domain).toEqual([0, 1]);
+  });
+
+  it('keeps the axis labels that fit side by side, leaving the others out', () => {
+    const ticks = [0, 30, 60, 90, 120].map((x) => ({ x, label: '14:05' }));
+    type Tick = (typeof ticks)[number];
+    const at = (t: Tick) => t.x;
+    const text = (t: Tick) => t.label;
+    // 5 characters of 7 px: 35 px wide, 8 px apart, so 43 px from centre to centre.
+    expect(labelsThatFit(ticks, at, text).map(at)).toEqual([0, 60, 120]);
+    expect(labelsThatFit(ticks, at, text, 0, 5).map(at)).toEqual([0, 30, 60, 90, 120]);
+    expect(labelsThatFit([], at, text)).toEqual([]);
   });
 });

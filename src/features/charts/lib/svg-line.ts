@@ -151,3 +151,26 @@ export function niceAxis(
   const ticks = ticksOf(best.a, best.b, best.s);
   return { domain: [ticks[0] ?? best.a, ticks[ticks.length - 1] ?? best.b], ticks };
 }
+
+/**
+ * The axis labels that fit side by side, each centred on its position: a label is kept when it
+ * starts `gap` past the end of the last one kept. Widths are estimated from the text (an 11 px
+ * digit is under 7 px wide), so a narrow chart leaves labels out rather than overlap them.
+ */
+export function labelsThatFit<T>(
+  items: readonly T[],
+  at: (item: T) => number,
+  text: (item: T) => string,
+  gap = 8,
+  charWidth = 7,
+): T[] {
+  const kept: T[] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const item of items) {
+    const half = (text(item).length * charWidth) / 2;
+    if (at(item) - half < end + gap) continue;
+    kept.push(item);
+    end = at(item) + half;
+  }
+  return kept;
+}
