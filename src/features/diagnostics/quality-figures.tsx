@@ -98,10 +98,10 @@ export function QualityFigures({ peer }: QualityFiguresProps) {
         return value === undefined ? null : (
           <div
             key={row.key}
-            className="grid grid-cols-[12rem_1fr] gap-2 border-t border-slate-100 py-1.5 first:border-0 dark:border-slate-800"
+            className="grid grid-cols-[7rem_minmax(0,1fr)] gap-2 border-t border-slate-100 py-1.5 first:border-0 sm:grid-cols-[12rem_minmax(0,1fr)] dark:border-slate-800"
           >
             <dt className="text-sm text-slate-600 dark:text-slate-400">{row.label}</dt>
-            <dd className="flex flex-wrap items-center gap-2 text-sm">
+            <dd className="flex flex-wrap items-center gap-2 text-sm wrap-anywhere">
               <Figure row={row} value={value} />
             </dd>
           </div>

@@ -39,7 +39,7 @@ export function SessionNeighbours({ hrefFor, ...request }: SessionNeighboursProp
   }
   const { previous, next, position, total } = query.data;
   return (
-    <nav aria-label="Neighbours in this session" className="mt-4 grid gap-2">
+    <nav aria-label="Neighbours in this session" className="mt-4 grid grid-cols-1 gap-2">
       <p className="text-sm text-slate-600 dark:text-slate-300">
         {position !== null
           ? `Participant ${position.toLocaleString('en')} of ${total.toLocaleString('en')} by join time.`
