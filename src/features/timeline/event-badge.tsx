@@ -14,10 +14,16 @@ export function EventBadge({ name, known }: EventBadgeProps) {
   if (name === null)
     return <span className="italic text-slate-600 dark:text-slate-400">no name</span>;
   if (known === null) {
+    // "(unknown)" beside the badge, so a narrow cell can put it on a line of its own.
     return (
-      <Badge tone="violet" title="Not a documented event name">
-        {name} (unknown)
-      </Badge>
+      <>
+        <Badge tone="violet" title="Not a documented event name">
+          {name}
+        </Badge>{' '}
+        <span className="text-xs font-semibold text-violet-900 dark:text-violet-200">
+          (unknown)
+        </span>
+      </>
     );
   }
   return <Badge tone={TONES[known]}>{known.replace('PEER_', '')}</Badge>;

@@ -29,8 +29,8 @@ export const guessHeight = (lines: number) => (lines === 0 ? 37 : 16 + 25 * line
 // First-line widths on the wide layout, the same in the header and in every row; the
 // metadata preview takes what is left.
 const WIDTHS: Record<string, string> = {
-  time: '@3xl:w-68',
-  source: '@3xl:w-24',
+  time: '@3xl:w-64',
+  source: '@3xl:w-28',
   event: '@3xl:w-60',
   peer: '@3xl:w-36',
   metadata: '@3xl:min-w-0 @3xl:flex-1',
