@@ -163,7 +163,9 @@ describe('bounded memory', () => {
     expect(r.upstream.seen).toHaveLength(1);
   });
 
-  it('bounds what all reads hold at once: of six 300 MB bodies at a time, some are refused as busy', async () => {
+  // Whether some of the six are refused as busy, or each is cut at its own limit first, depends
+  // on how the streams interleave; the busy refusal itself is tested deterministically below.
+  it('bounds what all reads hold at once: six 300 MB bodies at a time are each refused, memory bounded', async () => {
     const r = await rig((_req, res) => void streamSpaces(res, 300 * MB));
     const kinds: string[] = [];
     const growth = await rssGrowth(async () => {
@@ -176,7 +178,7 @@ describe('bounded memory', () => {
         }),
       );
     });
-    expect(kinds).toContain('server_busy');
+    expect(kinds).toHaveLength(6);
     expect(kinds.every((k) => k === 'server_busy' || k === 'upstream_bad_body')).toBe(true);
     // The upstream double streams from this same process; the proxy's share stays bounded.
     expect(growth).toBeLessThan(450);
