@@ -78,7 +78,7 @@ export function SessionComparison(props: SessionComparisonProps) {
         Each cell: the worst of that person’s own uplink and downlink then (what they received from
         this participant is left out). Marked columns hold an incident.
       </p>
-      <div className="mt-3 overflow-x-auto">
+      <div className="relative mt-3 overflow-x-auto">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">Everyone compared, over the call</caption>
           <thead>
