@@ -21,6 +21,11 @@ const paint = await loadServerPaint(config.distDir).catch((error: unknown) => {
   return undefined;
 });
 const server = createServer(createListener(createApp(config, { paint })));
+// Node closes an idle keep-alive connection after 5 s; a client (a proxy in front, a browser)
+// that reuses it at that moment gets a reset. Idle connections are kept longer than the usual
+// 60 s of load balancers, and headers are given longer still, as Node requires.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(config.port, () => {
   const mode = config.mode === 'demo' ? 'demo mode (embedded mock, no credentials)' : 'live mode';
   console.log(`Participant Inspector on http://localhost:${config.port} in ${mode}`);

@@ -17,7 +17,10 @@ export type WholeCallPlaceProps = {
   ref?: Ref<HTMLElement>;
 };
 
-/** The whole call on one time axis, third on the page; its place is kept while it loads. */
+/**
+ * The whole call on one time axis, third on the page. Its place is kept at the height of a drawn
+ * timeline of 8 lanes while it loads, so nothing below it moves when it is drawn.
+ */
 export function WholeCallPlace({ held, store, onMark, ref }: WholeCallPlaceProps) {
   const input = useExternalStore(store);
   const waiting = <Skeleton className="mt-2 h-36 w-full rounded-lg" />;
@@ -26,7 +29,7 @@ export function WholeCallPlace({ held, store, onMark, ref }: WholeCallPlaceProps
       ref={ref}
       aria-label="Whole call"
       tabIndex={-1}
-      className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:border-slate-700 dark:bg-slate-900"
+      className="min-h-[17rem] rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:border-slate-700 dark:bg-slate-900"
     >
       {held || input === null ? (
         <>
