@@ -169,7 +169,10 @@ test.describe('SDK events from the peer reports merged into the timeline', () =>
     events = await reportEvents(request, poor);
     peerEvents = body.data.participant.peer_events.length;
     await page.goto(deepLink(poor, query));
-    await expect(page.getByText(`Showing ${peerEvents + events.length} of`)).toBeVisible();
+    // Every report's events are in once the reports have loaded (the verdict's reads compete).
+    await expect(page.getByText(`Showing ${peerEvents + events.length} of`)).toBeVisible({
+      timeout: 20_000,
+    });
   });
 
   test('shows each SDK event as a row: source, type, time, peer id and metadata', async ({
