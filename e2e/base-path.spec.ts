@@ -12,7 +12,7 @@ test('the whole app works under BASE_PATH, with no request outside it', async ({
   await page.getByRole('link', { name: 'Reconnected 7 times on mobile (8 peers)' }).click();
   await expect(page).toHaveURL(
     new RegExp(
-      `^http://[^/]+${BASE_PATH}sessions/[0-9a-f-]+/participants/[0-9a-f-]+\\?include_peer_events=true$`,
+      `^http://[^/]+${BASE_PATH}sessions/[0-9a-f-]+/participants/[0-9a-f-]+\\?filters=device_info,ip_information,precall_network_information,events,quality_stats&include_peer_events=true$`,
     ),
   );
   await expect(page.getByRole('region', { name: 'Participant summary' })).toContainText(
