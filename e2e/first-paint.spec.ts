@@ -86,7 +86,17 @@ async function openPainted(browser: Browser, link: string) {
   await context.addCookies(await agentCookies(browser));
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // The browser logs every 4xx answer as an error. A peer that never sent media has no report
+  // (404), an answer the session comparison counts: only other failed calls are errors here.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
+      errors.push(m.text());
+    }
+  });
+  page.on('response', (r) => {
+    const noReport = r.status() === 404 && r.url().includes('/api/sessions/peer-report/');
+    if (r.status() >= 400 && !noReport) errors.push(`${r.status()} ${r.url()}`);
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
     const w = window as unknown as {

@@ -18,7 +18,11 @@ describe('the live demo participant', () => {
       );
       const body = z.parse(participantResponseWire, await res.json());
       const participant = body.data?.participant;
-      return { events: participant?.peer_events ?? [], left: participant?.left_at };
+      return {
+        events: participant?.peer_events ?? [],
+        left: participant?.left_at,
+        record: { joined: participant?.joined_at, created: participant?.created_at },
+      };
     };
     const first = await get();
     expect(first.left).toBeUndefined();
@@ -28,6 +32,8 @@ describe('the live demo participant', () => {
     const later = await get();
     expect(later.events).toHaveLength(first.events.length + 6);
     expect(later.left).toBeUndefined();
+    // The record itself (joined, created) stays as it was first reported.
+    expect(later.record).toEqual(first.record);
     // What was already reported does not change: the first events keep their ids and times.
     expect(later.events.slice(0, 3)).toEqual(first.events.slice(0, 3));
     expect(later.events.slice(-3).map((e) => e?.event_name)).toEqual([
