@@ -87,7 +87,7 @@ test('no left_at in a session that has ENDED is not live: the page stops refresh
 }) => {
   const sparse = await sample(request, 'Sparse record');
   await page.goto(deepLink(sparse));
-  await expect(page.getByRole('region', { name: 'Session' })).toContainText('ENDED');
+  await expect(page.getByRole('region', { name: 'Session', exact: true })).toContainText('ENDED');
   await expect(page.getByRole('status', { name: 'Live updates' })).toHaveCount(0);
 });
 

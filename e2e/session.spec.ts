@@ -103,7 +103,7 @@ test('the session header shows LIVE in the newer flat shape and ENDED in the old
 }) => {
   const live = await sample(request, 'Still in the session');
   await page.goto(deepLink(live));
-  const header = page.getByRole('region', { name: 'Session' });
+  const header = page.getByRole('region', { name: 'Session', exact: true });
   await expect(header).toContainText('Customer onboarding (live)');
   await expect(header.getByText('LIVE', { exact: true })).toBeVisible();
   await expect(header).toContainText('still live');
