@@ -103,6 +103,7 @@ async function openPainted(browser: Browser, link: string) {
       firstSummary?: Element;
       text?: string;
       painted?: boolean;
+      paintedLinks?: string[];
       shifted: number;
     };
     // Layout shifts, as the browser scores them (what Lighthouse reads as CLS).
@@ -118,15 +119,28 @@ async function openPainted(browser: Browser, link: string) {
       w.firstSummary = summary;
       w.text = summary.textContent ?? '';
       w.painted = summary.closest('[inert]') !== null;
+      w.paintedLinks = [...document.querySelectorAll('a[href]')].map(
+        (a) => a.getAttribute('href') ?? '',
+      );
     });
   });
   await page.goto(link);
   // The app's page is live: nothing is inert any more.
   await expect(page.locator('#root [inert]')).toHaveCount(0);
   const first = await page.evaluate(() => {
-    const w = window as unknown as { firstSummary?: Element; text?: string; painted?: boolean };
+    const w = window as unknown as {
+      firstSummary?: Element;
+      text?: string;
+      painted?: boolean;
+      paintedLinks?: string[];
+    };
     // Taken over where it stands (hydrated): the very element painted first is still shown.
-    return { text: w.text ?? '', painted: w.painted, kept: w.firstSummary?.isConnected };
+    return {
+      text: w.text ?? '',
+      painted: w.painted,
+      kept: w.firstSummary?.isConnected,
+      links: w.paintedLinks ?? [],
+    };
   });
   return { context, page, errors, first };
 }
@@ -141,6 +155,7 @@ test('the app takes the painted page over without changing what it shows', async
     text: expect.stringContaining('21. Nov. 2026, 23:00:12'),
     painted: true,
     kept: true,
+    links: expect.any(Array),
   });
   const summary = page.getByRole('region', { name: 'Participant summary' });
   await expect
@@ -190,6 +205,38 @@ test('painted pages hydrate cleanly: redacted on their clock, still in the call,
     expect({ link, errors }).toEqual({ link, errors: [] });
     await context.close();
   }
+});
+
+test('a painted link with ?tz=utc&redact=1 keeps both in every link, before and after hydration', async ({
+  browser,
+  request,
+}) => {
+  const { context, page, first } = await openPainted(
+    browser,
+    deepLink(await sample(request, 'Poor network'), '?tz=utc&redact=1'),
+  );
+  const ofTheApp = (links: readonly string[]) =>
+    links.filter((href) => href.startsWith('/sessions') || href.startsWith('/?') || href === '/');
+  const keepsView = (href: string) =>
+    /[?&]tz=utc(&|$)/.test(href) && /[?&]redact=1(&|$)/.test(href);
+  // Painted: the header's home link and the Health strip's "Request every diagnostic" at least.
+  expect(first.painted).toBe(true);
+  const painted = ofTheApp(first.links);
+  expect(painted.length).toBeGreaterThanOrEqual(2);
+  expect(painted.filter((href) => !keepsView(href))).toEqual([]);
+  // Live, with the verdict, the incidents' "Show … on the page" and the session's rows in.
+  await expect(page.getByRole('region', { name: 'Verdict' })).not.toContainText('Comparing', {
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('link', { name: /^Show .* on the page$/ }).first()).toBeVisible();
+  const live = ofTheApp(
+    await page
+      .locator('a[href]')
+      .evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? '')),
+  );
+  expect(live.length).toBeGreaterThan(painted.length);
+  expect(live.filter((href) => !keepsView(href))).toEqual([]);
+  await context.close();
 });
 
 test('hostile names arrive painted as text', async ({ browser, request }) => {

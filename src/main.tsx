@@ -5,6 +5,7 @@ import { startDeepLinkRequest } from './app/boot-request';
 import { createQueryClient } from './app/query-client';
 import { startTheme } from './app/theme';
 import './index.css';
+import { currentHref } from './lib/route';
 
 startTheme();
 
@@ -12,7 +13,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 const client = createQueryClient();
-startDeepLinkRequest(client, window.location);
+startDeepLinkRequest(client, currentHref());
 
 // A deep link the server painted (server/deep-link-answer.ts) is taken over where it stands;
 // it was inert until then, so nothing could be typed or focused in it.

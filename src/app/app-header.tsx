@@ -1,7 +1,7 @@
 import { AppLink } from '../components/ui/app-link';
-import { withView } from '../features/lookup/deep-link';
 import { ModeBadge } from '../features/mode/mode-badge';
 import { appPath } from '../lib/base-path';
+import { withView } from '../lib/route';
 import type { ViewParams } from '../lib/view-params';
 import { ThemeMenu } from './theme-menu';
 

@@ -1,10 +1,8 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { type Mask, MaskContext } from '../components/ui/mask';
-import { parseRoute, toDeepLink } from '../features/lookup/deep-link';
 import { EVERYTHING } from '../features/lookup/remembered-request';
 import { redactJson } from '../lib/redact';
-import { useLocationHref } from '../lib/router';
-import { readViewParams } from '../lib/view-params';
+import { toDeepLink, useRoute } from '../lib/route';
 import { AppHeader } from './app-header';
 import { usePortalBridge } from './embed/use-portal-bridge';
 import { ErrorBoundary } from './error-boundary';
@@ -25,14 +23,10 @@ const SHOW_AS_SENT: Mask = { active: false, raw: (value) => value };
 const HIDE_PERSONAL: Mask = { active: true, raw: redactJson };
 
 export function App() {
-  const href = useLocationHref();
+  const { href, route, view } = useRoute();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-  // Only the path and query are read: the origin is a placeholder.
-  const url = new URL(href, 'http://inspector.invalid');
-  const route = parseRoute(url.pathname, url.search);
-  const view = readViewParams(url.search);
-  usePortalBridge(route, href);
+  usePortalBridge(route, view, href);
   // After an in-app navigation the clicked link or button is gone: focus moves to the new
   // content so keyboard and screen-reader users land on it (not on the first load). Focus
   // still inside the page (a control that stayed, or what the page focused) is left alone.
@@ -80,11 +74,14 @@ export function App() {
                 <Suspense fallback={null}>
                   <RecentLookups
                     hrefFor={(r) =>
-                      toDeepLink({
-                        sessionId: r.sessionId,
-                        participantId: r.participantId,
-                        ...EVERYTHING,
-                      })
+                      toDeepLink(
+                        {
+                          sessionId: r.sessionId,
+                          participantId: r.participantId,
+                          ...EVERYTHING,
+                        },
+                        view,
+                      )
                     }
                   />
                   <SampleList />

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const SESSION = 'b58f93c5-e752-4a3d-b848-9e5dc516822b';
 const PARTICIPANT = 'a1e1750a-9d73-4f4c-b806-8a6b2c8e5e81';
-const LINK = { pathname: `/sessions/${SESSION}/participants/${PARTICIPANT}`, search: '' };
+const LINK = `/sessions/${SESSION}/participants/${PARTICIPANT}`;
 const API_URL = `/api/sessions/${SESSION}/participants/${PARTICIPANT}?include_peer_events=true`;
 const BODY = JSON.stringify({
   success: true,

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { peekBootAnswer, type Received, takeBootAnswer } from '../api/boot-answer';
 import { readJson } from '../api/http';
 import { participantQueryOptions, participantUrl, readParticipant } from '../api/participant-query';
-import { type LookupParams, parseRoute } from '../features/lookup/deep-link';
+import { type LookupParams, readRoute } from '../lib/route';
 
 /**
  * A deep link's participant, ready before React's first render.
@@ -15,11 +15,8 @@ import { type LookupParams, parseRoute } from '../features/lookup/deep-link';
  * - It carried nothing (a slow or very large answer): the request starts now rather than from
  *   the page's effect after the first render; the page's query finds it in flight.
  */
-export function startDeepLinkRequest(
-  client: QueryClient,
-  location: Pick<Location, 'pathname' | 'search'>,
-): void {
-  const route = parseRoute(location.pathname, location.search);
+export function startDeepLinkRequest(client: QueryClient, href: string): void {
+  const { route } = readRoute(href);
   if (route.kind !== 'participant') return;
   const options = participantQueryOptions(route.params);
   const url = participantUrl(route.params);

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { reloadPage } from '../lib/route';
 
 export type ErrorBoundaryProps = {
   children: ReactNode;
@@ -39,7 +40,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
         <button
           type="button"
           className="mt-4 rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white dark:bg-slate-100 dark:text-slate-900"
-          onClick={() => window.location.reload()}
+          onClick={reloadPage}
         >
           Reload the page
         </button>

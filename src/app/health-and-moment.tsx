@@ -3,13 +3,13 @@ import { Skeleton } from '../components/ui/skeleton';
 import type { DiagnosisStore } from '../features/diagnostics/diagnosis-store';
 import { HealthStrip, type HealthStripProps } from '../features/diagnostics/health-strip';
 import type { WholeCall } from '../features/diagnostics/lib/whole-call-input';
+import type { ParticipantModel } from '../features/participant-page';
 import type { ExternalStore } from '../lib/external-store';
-import { navigate } from '../lib/router';
+import { navigate } from '../lib/route';
 import type { TimeWindow } from '../lib/time-window';
 import { useHydrating } from '../lib/use-hydrating';
 import { ErrorBoundary } from './error-boundary';
 import { Diagnosis, ReportedMoment } from './participant-chunks';
-import type { ParticipantModel } from './participant-model';
 
 export type HealthAndMomentProps = {
   model: ParticipantModel;

@@ -1,12 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, Suspense, useEffect, useState } from 'react';
-import { appConfigQueryOptions } from '../api/config-query';
-import { ApiError, MAX_RETRIES, retryWaitUntil } from '../api/errors';
-import { participantQueryOptions } from '../api/participant-query';
-import { sessionEnded, sessionQueryKey } from '../api/session-key';
-import { type LookupParams, toDeepLink } from '../features/lookup/deep-link';
+import { type ReactNode, Suspense, useEffect } from 'react';
+import { ApiError, MAX_RETRIES } from '../api/errors';
 import { ParticipantSkeleton } from '../features/participant/participant-skeleton';
-import { useCountdown } from '../lib/use-countdown';
+import { useParticipantQuery } from '../features/participant-page';
+import { type LookupParams, toDeepLink } from '../lib/route';
 import { PLAIN_VIEW, type ViewParams } from '../lib/view-params';
 import { ParticipantError, preloadParticipantChunks } from './participant-chunks';
 import { ParticipantToolbar } from './participant-toolbar';
@@ -19,8 +15,6 @@ export type ParticipantPageProps = {
   lookup: ReactNode;
 };
 
-const DEFAULT_LIVE_REFRESH_MS = 15_000;
-
 /** What the status line says while a request is retried after a failure. */
 function retryStatus(reason: Error | null, attempt: number): string | undefined {
   if (!(reason instanceof ApiError)) return undefined;
@@ -29,28 +23,8 @@ function retryStatus(reason: Error | null, attempt: number): string | undefined 
 
 /** One participant, as its deep link asks: loading, failed, or shown. */
 export function ParticipantPage({ params, view, lookup }: ParticipantPageProps) {
-  const config = useQuery(appConfigQueryOptions());
-  // Watches the Session card's answer without asking for it: it is fetched there.
-  const session = useQuery({ queryKey: sessionQueryKey(params.sessionId), enabled: false });
-  const ended = sessionEnded(session.data);
-  const intervalMs = config.data?.live_refresh_ms ?? DEFAULT_LIVE_REFRESH_MS;
-  const [paused, setPaused] = useState(false);
-  const query = useQuery({
-    ...participantQueryOptions(params),
-    // Still in the call: refreshed on a timer (not while the tab is hidden, TanStack's default),
-    // until left_at appears. Each refresh is one request through the server's budget.
-    refetchInterval: (q) =>
-      !paused &&
-      q.state.data &&
-      q.state.data.participant.left_at === undefined &&
-      // An ENDED session (once the Session card has its details) has nothing more to show.
-      !ended
-        ? intervalMs
-        : false,
-  });
+  const { query, live, wait } = useParticipantQuery(params);
   useEffect(preloadParticipantChunks, []);
-  // A refresh that failed with Retry-After holds the Refresh button as long as Try again.
-  const wait = useCountdown(query.error ? retryWaitUntil(query.error) : null);
   const toolbar = (
     <ParticipantToolbar
       view={view}
@@ -84,11 +58,7 @@ export function ParticipantPage({ params, view, lookup }: ParticipantPageProps) 
         result={query.data}
         params={params}
         view={view}
-        live={
-          query.data.participant.left_at === undefined && !ended
-            ? { paused, intervalMs, onToggle: () => setPaused((p) => !p) }
-            : null
-        }
+        live={live}
       />
     );
   }

@@ -1,7 +1,6 @@
 import { CopyButton } from '../components/ui/copy-button';
-import { shareUrl, withView } from '../features/lookup/deep-link';
 import { isClockZone } from '../lib/clock';
-import { navigate, useLocationHref, useOrigin } from '../lib/router';
+import { navigate, shareUrl, useLocationHref, useOrigin, withView } from '../lib/route';
 import type { ViewParams } from '../lib/view-params';
 
 export type ParticipantToolbarProps = {

@@ -8,13 +8,20 @@ import { MinutesFigurePlace } from '../features/charts/minutes-figure-place';
 import { diagnosisStore } from '../features/diagnostics/diagnosis-store';
 import type { WholeCall } from '../features/diagnostics/lib/whole-call-input';
 import type { VerdictResult } from '../features/diagnostics/verdict';
-import { type LookupParams, shareUrl, toDeepLink } from '../features/lookup/deep-link';
-import { sessionListHref } from '../features/lookup/session-link';
 import { LiveIndicator } from '../features/participant/live-indicator';
 import { SummaryCard } from '../features/participant/summary-card';
+import { type LiveRefresh, participantModel, useFreshEvents } from '../features/participant-page';
 import { makeClock } from '../lib/clock';
 import { externalStore } from '../lib/external-store';
-import { navigate, useLocationHref, useOrigin } from '../lib/router';
+import {
+  type LookupParams,
+  navigate,
+  sessionListHref,
+  shareUrl,
+  toDeepLink,
+  useLocationHref,
+  useOrigin,
+} from '../lib/route';
 import { useServerRender } from '../lib/server-render';
 import type { TimeWindow } from '../lib/time-window';
 import { useIdle } from '../lib/use-idle';
@@ -35,8 +42,7 @@ import {
   useTimelineLoaded,
 } from './participant-chunks';
 import { ParticipantHeaderSlot } from './participant-header-slot';
-import { participantModel } from './participant-model';
-import { useFreshEvents } from './use-fresh-events';
+
 import { VerdictSlot } from './verdict-slot';
 import { WholeCallPlace } from './whole-call-place';
 
@@ -49,7 +55,7 @@ export type ParticipantViewProps = {
    */
   view: ViewParams;
   /** Set while the participant is still in the call: the page refreshes itself. */
-  live: { paused: boolean; intervalMs: number; onToggle: () => void } | null;
+  live: LiveRefresh | null;
 };
 
 export function ParticipantView({ result, params, view, live }: ParticipantViewProps) {

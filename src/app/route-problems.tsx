@@ -1,4 +1,4 @@
-import type { Route } from '../features/lookup/deep-link';
+import type { Route } from '../lib/route';
 
 /** Why a URL could not be opened as a lookup: shown above the form, which keeps what was read. */
 export function RouteProblems({ route }: { route: Route }) {

@@ -9,8 +9,8 @@
  */
 import { renderToString } from 'react-dom/server';
 import type { Received } from '../api/boot-answer';
-import { parseRoute } from '../features/lookup/deep-link';
 import { isDark, readAgentPrefs } from '../lib/agent-prefs';
+import { parseRoute } from '../lib/route';
 import { readViewParams } from '../lib/view-params';
 import { AppRoot } from './app-root';
 import { seedParticipant } from './boot-request';

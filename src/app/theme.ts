@@ -5,18 +5,11 @@
  * `dark:` variant keys on.
  */
 import { useSyncExternalStore } from 'react';
-import { withView } from '../features/lookup/deep-link';
 import { rememberAgentPrefs, themeOn } from '../lib/agent-prefs';
 import { appPath } from '../lib/base-path';
-import { navigate } from '../lib/router';
+import { currentHref, currentRoute, navigate, withView } from '../lib/route';
 import { useServerRender } from '../lib/server-render';
-import {
-  currentViewParams,
-  isDarkTheme,
-  readViewParams,
-  THEMES,
-  type Theme,
-} from '../lib/view-params';
+import { isDarkTheme, readViewParams, THEMES, type Theme } from '../lib/view-params';
 
 const STORAGE_KEY = 'participant-inspector:theme';
 const listeners = new Set<() => void>();
@@ -34,7 +27,7 @@ function stored(): Theme | null {
 
 /** The theme in force as chosen: light, dark or system. */
 export function themeChoice(): Theme {
-  return override ?? currentViewParams().theme ?? stored() ?? 'system';
+  return override ?? currentRoute().view.theme ?? stored() ?? 'system';
 }
 
 const systemDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
@@ -50,8 +43,7 @@ export function applyTheme(root: HTMLElement = document.documentElement) {
 
 /** The URL's ?theme= set (or removed), so the links built from here carry the choice on. */
 function writeUrlTheme(theme: Theme | null) {
-  const here = window.location.pathname + window.location.search;
-  navigate(withView(here, { ...currentViewParams(), theme }), { replace: true });
+  navigate(withView(currentHref(), { ...currentRoute().view, theme }), { replace: true });
 }
 
 /**

@@ -40,9 +40,6 @@ export function readViewParams(search: string): ViewParams {
   };
 }
 
-export const currentViewParams = (): ViewParams =>
-  readViewParams(typeof window === 'undefined' ? '' : window.location.search);
-
 /** The view params as query pairs, in a fixed order ("embed=1&theme=dark&redact=1"). */
 export function viewQuery(view: ViewParams): string[] {
   const pairs: string[] = [];

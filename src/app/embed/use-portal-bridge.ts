@@ -6,9 +6,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { appConfigQueryOptions } from '../../api/config-query';
-import { type Route, shareUrl, toDeepLink, withView } from '../../features/lookup/deep-link';
-import { navigate } from '../../lib/router';
-import { currentViewParams } from '../../lib/view-params';
+import {
+  currentHref,
+  currentRoute,
+  navigate,
+  parentOrigin,
+  type Route,
+  shareUrl,
+  toDeepLink,
+  useOrigin,
+  withView,
+} from '../../lib/route';
+import type { ViewParams } from '../../lib/view-params';
 import { setPortalTheme } from '../theme';
 import { MESSAGE_SOURCE, type OutboundMessage, readInbound } from './portal-messages';
 
@@ -16,7 +25,7 @@ const framed = () => window.parent !== window;
 
 /** The allowed origins the parent can be: its actual origin where the browser tells it. */
 function targetOrigins(allowed: readonly string[]): string[] {
-  const parent = window.location.ancestorOrigins?.[0];
+  const parent = parentOrigin();
   if (parent === undefined) return [...allowed];
   return allowed.includes(parent) ? [parent] : [];
 }
@@ -31,24 +40,27 @@ export function onInbound(event: MessageEvent, allowed: readonly string[]) {
   if (event.source !== window.parent || !allowed.includes(event.origin)) return;
   const message = readInbound(event.data);
   if (!message) return;
+  const { view } = currentRoute();
   if (message.type === 'navigate') {
     navigate(
-      toDeepLink({
-        sessionId: message.session_id,
-        participantId: message.participant_id,
-        filters: message.filters ?? [],
-        includePeerEvents: message.include_peer_events ?? true,
-      }),
+      toDeepLink(
+        {
+          sessionId: message.session_id,
+          participantId: message.participant_id,
+          filters: message.filters ?? [],
+          includePeerEvents: message.include_peer_events ?? true,
+        },
+        view,
+      ),
     );
   } else if (message.type === 'set-theme') {
     setPortalTheme(message.theme);
   } else {
-    const here = window.location.pathname + window.location.search;
-    navigate(withView(here, { ...currentViewParams(), redact: message.redact }), { replace: true });
+    navigate(withView(currentHref(), { ...view, redact: message.redact }), { replace: true });
   }
 }
 
-export function usePortalBridge(route: Route, href: string) {
+export function usePortalBridge(route: Route, view: ViewParams, href: string) {
   const { data } = useQuery(appConfigQueryOptions());
   const allowed = data?.embed?.parent_origins ?? [];
   const key = allowed.join(' ');
@@ -77,6 +89,7 @@ export function usePortalBridge(route: Route, href: string) {
   }, [key]);
 
   const participant = route.kind === 'participant' ? route.params : null;
+  const origin = useOrigin();
   useEffect(() => {
     const origins = key.split(' ').filter(Boolean);
     if (!framed() || origins.length === 0 || !href) return;
@@ -84,7 +97,7 @@ export function usePortalBridge(route: Route, href: string) {
       type: 'navigated',
       session_id: participant?.sessionId ?? null,
       participant_id: participant?.participantId ?? null,
-      deep_link: shareUrl(window.location.pathname + window.location.search, currentViewParams()),
+      deep_link: shareUrl(href, view, origin),
     });
-  }, [key, href, participant?.sessionId, participant?.participantId]);
+  }, [key, href, view, origin, participant?.sessionId, participant?.participantId]);
 }

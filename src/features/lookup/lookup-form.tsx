@@ -1,12 +1,11 @@
 import { type ClipboardEvent, type FormEvent, Suspense, useId, useRef, useState } from 'react';
 import { FILTERS, type Filter } from '../../api/participant-schema';
 import { checkId } from '../../api/request-params';
-import { navigate } from '../../lib/router';
+import { type LookupParams, navigate, toDeepLink, useRoute } from '../../lib/route';
 import { ParticipantPicker } from '../session';
-import { idsFromPastedText, type LookupParams, toDeepLink } from './deep-link';
 import { LookupLine } from './lookup-line';
+import { idsFromPastedText } from './pasted-link';
 import { rememberedRequest, rememberRequest } from './remembered-request';
-import { linkedSessionId } from './session-link';
 
 export type LookupFormProps = {
   /** What the fields start with: the open deep link, a malformed link's draft, or nothing. */
@@ -54,9 +53,10 @@ export function LookupForm({
   );
   const ids = { session: useId(), participant: useId(), form: useId() };
   const formRef = useRef<HTMLFormElement>(null);
+  const { route, view } = useRoute();
   // A session list link (`?session=…`) pre-fills the field and opens the picker on it.
   const linked =
-    initial.sessionId === undefined ? linkedSessionId(window.location.search) : undefined;
+    initial.sessionId === undefined && route.kind === 'home' ? route.session : undefined;
   // The field as typed, for the picker only: the URL still owns the looked-up ids.
   const [sessionDraft, setSessionDraft] = useState(linked ?? '');
 
@@ -68,7 +68,7 @@ export function LookupForm({
       includePeerEvents: data.get('includePeerEvents') === 'on',
     };
     rememberRequest(request);
-    navigate(toDeepLink({ sessionId, participantId, ...request }));
+    navigate(toDeepLink({ sessionId, participantId, ...request }, view));
   };
 
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {

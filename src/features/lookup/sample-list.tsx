@@ -2,10 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { Sample } from '../../api/app-config-schema';
 import { appConfigQueryOptions } from '../../api/config-query';
 import { AppLink } from '../../components/ui/app-link';
-import { toDeepLink } from './deep-link';
+import { toDeepLink, useRoute } from '../../lib/route';
+import type { ViewParams } from '../../lib/view-params';
 import { EVERYTHING } from './remembered-request';
 
-function SampleGroup({ title, samples }: { title: string; samples: readonly Sample[] }) {
+type SampleGroupProps = { title: string; samples: readonly Sample[]; view: ViewParams };
+
+function SampleGroup({ title, samples, view }: SampleGroupProps) {
   if (samples.length === 0) return null;
   return (
     <div>
@@ -17,12 +20,15 @@ function SampleGroup({ title, samples }: { title: string; samples: readonly Samp
           <li key={`${sample.session_id}/${sample.participant_id}`}>
             <AppLink
               className="block rounded-md px-2 py-1.5 text-sm text-brand-700 underline-offset-2 hover:bg-brand-50 hover:underline dark:text-brand-500 dark:hover:bg-slate-800"
-              href={toDeepLink({
-                sessionId: sample.session_id,
-                participantId: sample.participant_id,
-                // The samples show everything there is: every diagnostic and the peer events.
-                ...EVERYTHING,
-              })}
+              href={toDeepLink(
+                {
+                  sessionId: sample.session_id,
+                  participantId: sample.participant_id,
+                  // The samples show everything there is: every diagnostic and the peer events.
+                  ...EVERYTHING,
+                },
+                view,
+              )}
             >
               {sample.label}
             </AppLink>
@@ -36,6 +42,7 @@ function SampleGroup({ title, samples }: { title: string; samples: readonly Samp
 /** The demo participants, offered on the idle page so a fresh clone shows something at once. */
 export function SampleList() {
   const { data } = useQuery(appConfigQueryOptions());
+  const { view } = useRoute();
   const samples = data?.samples ?? [];
   if (samples.length === 0) return null;
   return (
@@ -51,8 +58,16 @@ export function SampleList() {
         these:
       </p>
       <div className="mt-4 grid gap-4">
-        <SampleGroup title="Participants" samples={samples.filter((s) => s.group !== 'errors')} />
-        <SampleGroup title="Error cases" samples={samples.filter((s) => s.group === 'errors')} />
+        <SampleGroup
+          title="Participants"
+          samples={samples.filter((s) => s.group !== 'errors')}
+          view={view}
+        />
+        <SampleGroup
+          title="Error cases"
+          samples={samples.filter((s) => s.group === 'errors')}
+          view={view}
+        />
       </div>
     </section>
   );

@@ -3,7 +3,7 @@
  * else position), so a live view can point them out. Empty on the first answer.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { PeerEventRecord } from '../api/peer-events';
+import type { PeerEventRecord } from '../../api/peer-events';
 
 const keyOf = (r: PeerEventRecord) => r.id ?? `#${r.index}`;
 

@@ -41,7 +41,6 @@ export function shareUrl(href: string, view: ViewParams, origin: string): string
   return new URL(path, origin).href;
 }
 
-
 /**
  * The link to a session's participant list: the home page with the session pre-filled,
  * `?session={session_id}` under the app's base path (view params carried on).

@@ -106,7 +106,11 @@ export function parseRoute(pathname: string, search: string): Route {
 }
 
 /** Where the app is and how it is shown: everything the URL says, read once. */
-export type RouteState = { readonly href: string; readonly route: Route; readonly view: ViewParams };
+export type RouteState = {
+  readonly href: string;
+  readonly route: Route;
+  readonly view: ViewParams;
+};
 
 /** A path and query ("/sessions/…?filters=…") read through the one schema. */
 export function readRoute(href: string): RouteState {

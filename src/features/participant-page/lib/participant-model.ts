@@ -1,17 +1,20 @@
 /** Everything the participant page derives from one answer, computed once per answer. */
-import { valid } from '../api/lenient';
-import type { ParticipantResult } from '../api/participant-query';
-import type { Filter } from '../api/participant-schema';
-import { type PeerEventRecord, peerEventRecords, spanInputs } from '../api/peer-events';
-import type { DiagnosisInput } from '../features/diagnostics/lib/diagnose';
-import { type Diagnosis, upFrontDiagnosis } from '../features/diagnostics/lib/finding';
-import { readLocation } from '../features/diagnostics/lib/location';
-import { NO_RECONNECTS } from '../features/diagnostics/lib/reconnects';
-import { statsSection } from '../features/diagnostics/lib/section';
-import { summarize } from '../features/participant/lib/summary';
-import { type TimelineFacts, timelineFacts } from '../features/timeline/lib/facts';
-import { type PeerTotal, peerTotals, type SpanEnd } from '../lib/peer-spans';
-import type { TimeWindow } from '../lib/time-window';
+import { valid } from '../../../api/lenient';
+import type { ParticipantResult } from '../../../api/participant-query';
+import type { Filter } from '../../../api/participant-schema';
+import { type PeerEventRecord, peerEventRecords, spanInputs } from '../../../api/peer-events';
+import { type PeerTotal, peerTotals, type SpanEnd } from '../../../lib/peer-spans';
+import type { TimeWindow } from '../../../lib/time-window';
+import {
+  type Diagnosis,
+  type DiagnosisInput,
+  NO_RECONNECTS,
+  readLocation,
+  statsSection,
+  upFrontDiagnosis,
+} from '../../diagnostics';
+import { summarize } from '../../participant';
+import { type TimelineFacts, timelineFacts } from '../../timeline';
 
 export type ParticipantModel = {
   readonly records: readonly PeerEventRecord[] | null;
