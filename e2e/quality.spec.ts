@@ -138,3 +138,23 @@ test('the 8-hour sample draws its chart with at most 2,000 points per line', asy
     /\d\d:\d\d:\d\dAudio jitter: [\d.]+ msVideo jitter: [\d.]+ ms/,
   );
 });
+
+test('a peer report’s charts name their thresholds beside the data and read out rounded values', async ({
+  page,
+  request,
+}) => {
+  await page.goto(deepLink(await sample(request, 'Uplink problem'), WITH_QUALITY));
+  const panel = page.getByText('Packet loss (%)', { exact: true }).first();
+  await panel.scrollIntoViewIfNeeded();
+  const figure = page.getByRole('figure', { name: /^Peer report / }).first();
+  // Named in a legend under each panel, in the rules' words, not written over the lines.
+  await expect(figure.getByText('degraded below 4', { exact: true })).toBeVisible();
+  await expect(figure.getByText('round trip poor above 400 ms', { exact: true })).toBeVisible();
+  await expect(figure.getByText('poor from 5 %', { exact: true })).toBeVisible();
+  // The readout under the pointer: a percentage to one decimal, never a raw float.
+  const box = await panel.boundingBox();
+  await page.mouse.move((box?.x ?? 0) + 400, (box?.y ?? 0) + 60);
+  const readout = figure.getByText(/^Loss \(%\) : /).first();
+  await expect(readout).toBeVisible();
+  expect(await readout.textContent()).toMatch(/^Loss \(%\) : \d+(\.\d)?$/);
+});

@@ -11,6 +11,8 @@ import {
 } from 'recharts';
 import { ClockContext } from '../../components/ui/clock';
 import type { TimeWindow } from '../../lib/time-window';
+import { timeTicks } from './lib/quality-chart-data';
+import { LEVEL_COLOUR, ThresholdLegend, type ThresholdLine } from './threshold-legend';
 
 export type PeerReportPoint = {
   readonly t: number;
@@ -29,8 +31,10 @@ export type PeerReportPanel = {
     colour: string;
   }>;
   /** Threshold lines: where "degraded" and "poor" begin. */
-  readonly thresholds: ReadonlyArray<{ value: number; label: string }>;
+  readonly thresholds: readonly ThresholdLine[];
   readonly domain?: [number, number];
+  /** Decimals worth reading in this unit (MOS 2, milliseconds 0, percent 1). */
+  readonly digits: number;
 };
 
 export type PeerReportChartProps = {
@@ -58,6 +62,10 @@ export default function PeerReportChart({
   const data = [...points];
   const first = points[0]?.t ?? 0;
   const last = points.at(-1)?.t ?? first;
+  // Round times on the page's clock, as the quality charts have: whole minutes without seconds.
+  const ticks = timeTicks([first, last], 6, clock.offset);
+  const minutes = ticks.length < 2 || (ticks[1] ?? 0) - (ticks[0] ?? 0) >= 60_000;
+  const tickLabel = (ms: number) => (minutes ? clock.time(ms).slice(0, 5) : clock.time(ms));
   return (
     <figure aria-label={name} className="mt-3 text-slate-600 dark:text-slate-300">
       <figcaption className="text-sm text-slate-700 dark:text-slate-200">{summary}</figcaption>
@@ -82,7 +90,8 @@ export default function PeerReportChart({
               scale="time"
               tick={AXIS_TICK}
               stroke="currentColor"
-              tickFormatter={(ms: number) => clock.time(ms)}
+              ticks={ticks}
+              tickFormatter={tickLabel}
               minTickGap={24}
             />
             <YAxis
@@ -104,19 +113,18 @@ export default function PeerReportChart({
               <ReferenceLine
                 key={t.label}
                 y={t.value}
-                stroke="#d97706"
+                stroke={LEVEL_COLOUR[t.level]}
                 strokeDasharray="4 3"
-                label={{
-                  value: t.label,
-                  position: 'insideTopRight',
-                  fill: 'currentColor',
-                  fontSize: 11,
-                }}
               />
             ))}
             <Tooltip
               isAnimationActive={false}
               labelFormatter={(ms) => (typeof ms === 'number' ? clock.format(ms) : '')}
+              formatter={(value) =>
+                typeof value === 'number'
+                  ? value.toLocaleString('en', { maximumFractionDigits: panel.digits })
+                  : value
+              }
               contentStyle={{ fontSize: 12 }}
             />
             {panel.lines.map((line) => (
@@ -132,6 +140,9 @@ export default function PeerReportChart({
               />
             ))}
           </LineChart>
+          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
+            <ThresholdLegend thresholds={panel.thresholds} />
+          </ul>
         </div>
       ))}
     </figure>

@@ -19,6 +19,7 @@ import {
   plotBox,
   Readout,
 } from './quality-plot-parts';
+import { ThresholdLegend } from './threshold-legend';
 
 export type QualityLineChartProps = {
   chart: QualityChart;
@@ -126,6 +127,7 @@ export function QualityLineChart({ chart, highlight, width }: QualityLineChartPr
             {line.label}
           </li>
         ))}
+        <ThresholdLegend thresholds={chart.thresholds} />
         {chart.problems && chart.problems.windows.length > 0 ? (
           <li className="inline-flex items-center gap-1.5">
             <span aria-hidden="true" className="inline-block h-3 w-4 bg-red-600/20" />

@@ -10,10 +10,10 @@ import {
   valuesAt,
 } from './lib/quality-chart-data';
 import { labelsThatFit, linePath, type Scale } from './lib/svg-line';
+import { LEVEL_COLOUR } from './threshold-legend';
 
 // sky-600 and violet-600 read at 4:1 or more on white and on slate-900: one palette for both themes.
 export const COLOURS = ['#0284c7', '#7c3aed', '#059669', '#db2777'];
-const LEVEL_COLOUR = { degraded: '#d97706', poor: '#dc2626' };
 // Pixels: the SVG is drawn at its container's width, so its text keeps its size on a phone.
 // Until that width is measured (the server's paint) it is drawn 960 wide and scaled.
 export const DEFAULT_WIDTH = 960;
@@ -151,8 +151,8 @@ function Marks({ chart, domain, x, y, highlight, plot }: Frame) {
   );
 }
 
-/** Threshold and moment labels, drawn above the lines. */
-function Labels({ chart, domain, x, y, highlight, plot }: Frame) {
+/** The moment's label, drawn above the lines (the thresholds are named under the chart). */
+function Labels({ domain, x, highlight, plot }: Frame) {
   const moment = highlight ? band(highlight, domain, x) : null;
   return (
     <g strokeWidth={3} paintOrder="stroke" className={HALO}>
@@ -166,17 +166,6 @@ function Labels({ chart, domain, x, y, highlight, plot }: Frame) {
           reported moment
         </text>
       ) : null}
-      {chart.thresholds.map((t) => (
-        <text
-          key={t.value}
-          x={plot.right - 4}
-          y={y(t.value) - 4}
-          textAnchor="end"
-          fill={LEVEL_COLOUR[t.level]}
-        >
-          {t.label}
-        </text>
-      ))}
     </g>
   );
 }

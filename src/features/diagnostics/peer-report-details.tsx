@@ -15,7 +15,13 @@ import {
   reportOf,
   shares,
 } from './lib/peer-report';
-import { type Level, levelOf, MOS, mosLevel, THRESHOLDS } from './lib/thresholds';
+import {
+  chartThresholds,
+  type Level,
+  levelOf,
+  MOS_CHART_THRESHOLDS,
+  mosLevel,
+} from './lib/thresholds';
 import { PcMetadataList } from './pc-metadata-list';
 
 const PeerReportChart = lazy(loadPeerReportChart);
@@ -27,11 +33,9 @@ const PANELS: readonly PeerReportPanel[] = [
     title: 'Audio quality (MOS)',
     unit: '1–5',
     lines: [{ key: 'mos', name: 'MOS', colour: '#0284c7' }],
-    thresholds: [
-      { value: MOS.degraded, label: `degraded below ${MOS.degraded}` },
-      { value: MOS.poor, label: 'poor below 3.5' },
-    ],
+    thresholds: MOS_CHART_THRESHOLDS,
     domain: [1, 5],
+    digits: 2,
   },
   {
     title: 'Round trip and jitter',
@@ -40,19 +44,16 @@ const PANELS: readonly PeerReportPanel[] = [
       { key: 'rtt', name: 'RTT (ms)', colour: '#7c3aed' },
       { key: 'jitter', name: 'Jitter (ms)', colour: '#059669' },
     ],
-    thresholds: [
-      { value: THRESHOLDS.rttMs.degraded, label: 'RTT degraded' },
-      { value: THRESHOLDS.rttMs.poor, label: 'RTT poor' },
-    ],
+    // Jitter's lines would sit on the round trip's: the round trip's are drawn.
+    thresholds: chartThresholds('rttMs').map((t) => ({ ...t, label: `round trip ${t.label}` })),
+    digits: 0,
   },
   {
     title: 'Packet loss',
     unit: '%',
     lines: [{ key: 'loss', name: 'Loss (%)', colour: '#dc2626' }],
-    thresholds: [
-      { value: THRESHOLDS.lossPct.degraded, label: 'degraded' },
-      { value: THRESHOLDS.lossPct.poor, label: 'poor' },
-    ],
+    thresholds: chartThresholds('lossPct'),
+    digits: 1,
   },
 ];
 

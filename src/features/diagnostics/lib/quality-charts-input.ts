@@ -6,7 +6,7 @@ import type { TimeWindow } from '../../../lib/time-window';
 import type { QualityChart, QualityLine } from '../../charts';
 import type { QualityPeer, Series, SeriesKey } from './quality';
 import { problemWindows } from './quality-rules';
-import { MOS, THRESHOLDS } from './thresholds';
+import { chartThresholds, MOS, MOS_CHART_THRESHOLDS, THRESHOLDS } from './thresholds';
 
 type Group = Omit<QualityChart, 'lines' | 'problems' | 'note'> & {
   readonly keys: readonly SeriesKey[];
@@ -18,34 +18,21 @@ const GROUPS: readonly Group[] = [
     title: 'Round trip over the call',
     kind: 'ms',
     keys: ['audioRtt', 'videoRtt'],
-    thresholds: [
-      {
-        value: THRESHOLDS.rttMs.degraded,
-        label: `${THRESHOLDS.rttMs.degraded} ms`,
-        level: 'degraded',
-      },
-      { value: THRESHOLDS.rttMs.poor, label: `${THRESHOLDS.rttMs.poor} ms`, level: 'poor' },
-    ],
+    thresholds: chartThresholds('rttMs'),
     meaning: `Round trip above ${THRESHOLDS.rttMs.degraded} ms`,
   },
   {
     title: 'Jitter over the call',
     kind: 'ms',
     keys: ['audioJitter', 'videoJitter'],
-    thresholds: [
-      { value: THRESHOLDS.jitterMs.degraded, label: '30 ms', level: 'degraded' },
-      { value: THRESHOLDS.jitterMs.poor, label: '40 ms', level: 'poor' },
-    ],
+    thresholds: chartThresholds('jitterMs'),
     meaning: `Jitter at or above ${THRESHOLDS.jitterMs.degraded} ms`,
   },
   {
     title: 'Quality score over the call',
     kind: 'score',
     keys: ['audioScore', 'videoScore'],
-    thresholds: [
-      { value: MOS.degraded, label: `degraded below ${MOS.degraded}`, level: 'degraded' },
-      { value: MOS.poor, label: `poor below ${MOS.poor}`, level: 'poor' },
-    ],
+    thresholds: MOS_CHART_THRESHOLDS,
     meaning: `Quality score below ${MOS.degraded}`,
     yDomain: [0, 5],
   },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isCpuLimited, isLowFrameRate, isReconnectStorm, levelOf, mosLevel } from './thresholds';
+import {
+  chartThresholds,
+  isCpuLimited,
+  isLowFrameRate,
+  isReconnectStorm,
+  levelOf,
+  MOS_CHART_THRESHOLDS,
+  mosLevel,
+} from './thresholds';
 
 describe('levelOf, at, just below and just above each threshold', () => {
   it.each([
@@ -35,5 +43,30 @@ describe('the other thresholds, at, just below and just above each', () => {
     expect([0.29, 0.3, 0.31].map(isCpuLimited)).toEqual([false, true, true]);
     expect([6.9, 7, 7.1].map(isLowFrameRate)).toEqual([true, false, false]);
     expect([2, 3, 4].map(isReconnectStorm)).toEqual([false, true, true]);
+  });
+});
+
+describe('the threshold lines a chart draws', () => {
+  it('say where each level begins, in the rules’ own boundaries', () => {
+    expect(chartThresholds('rttMs').map((t) => t.label)).toEqual([
+      'degraded above 200 ms',
+      'poor above 400 ms',
+    ]);
+    // Jitter: 30 ms is already degraded, 40 ms still degraded (poor is strictly above).
+    expect(chartThresholds('jitterMs').map((t) => t.label)).toEqual([
+      'degraded from 30 ms',
+      'poor above 40 ms',
+    ]);
+    expect(levelOf('jitterMs', 30)).toBe('degraded');
+    expect(levelOf('jitterMs', 40)).toBe('degraded');
+    expect(chartThresholds('lossPct')).toEqual([
+      { value: 1, level: 'degraded', label: 'degraded from 1 %' },
+      { value: 5, level: 'poor', label: 'poor from 5 %' },
+    ]);
+    expect(MOS_CHART_THRESHOLDS.map((t) => t.label)).toEqual([
+      'degraded below 4',
+      'poor below 3.5',
+    ]);
+    expect(mosLevel(3.5)).toBe('degraded');
   });
 });

@@ -69,6 +69,33 @@ export function mosLevel(mos: number): Level {
 /** Above this, packet loss is more likely a counting bug than a network (rtcStats' practice). */
 export const IMPLAUSIBLE_LOSS_PCT = 50;
 
+/** A threshold as a chart draws it: where a level begins, said in the words the rules use. */
+export type ChartThreshold = {
+  readonly value: number;
+  readonly label: string;
+  readonly level: Exclude<Level, 'good'>;
+};
+
+const UNIT_GAP: Record<string, string> = { '%': ' %', ms: ' ms' };
+
+/** The degraded and poor lines of a metric ("degraded above 200 ms", "poor from 5 %"). */
+export function chartThresholds(metric: Metric): readonly ChartThreshold[] {
+  const t: Threshold = THRESHOLDS[metric];
+  const unit = UNIT_GAP[t.unit] ?? ` ${t.unit}`;
+  const line = (level: 'degraded' | 'poor'): ChartThreshold => ({
+    value: t[level],
+    level,
+    label: `${level} ${t.strict[level] ? 'above' : 'from'} ${t[level]}${unit}`,
+  });
+  return [line('degraded'), line('poor')];
+}
+
+/** The MOS lines: lower is worse, so each level begins below its value. */
+export const MOS_CHART_THRESHOLDS: readonly ChartThreshold[] = [
+  { value: MOS.degraded, label: `degraded below ${MOS.degraded}`, level: 'degraded' },
+  { value: MOS.poor, label: `poor below ${MOS.poor}`, level: 'poor' },
+];
+
 // Reconnects close together (three within 10 minutes) are defined beside their count, which the
 // first paint needs without the rest of this module.
 export { isReconnectStorm, RECONNECT_STORM } from './reconnects';
