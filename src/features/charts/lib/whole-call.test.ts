@@ -57,7 +57,7 @@ describe('wholeCallModel', () => {
     expect(model.lanes).toHaveLength(MAX_LANES);
     expect(model.lanes.map((l) => l.label)).toContain('peer-20');
     expect(model.lanes.map((l) => l.label)).not.toContain('peer-0');
-    expect(model.lanes[MAX_LANES - 1]?.label).toBe('23 more peers');
+    expect(model.lanes[MAX_LANES - 1]?.label).toBe('23 more');
     expect(model.height).toBeLessThanOrEqual(MAX_HEIGHT);
     expect(model.summary).toContain('30 peers (the 7 longest connected drawn one a lane');
     // The folded lane counts who of its peers were connected.
@@ -81,7 +81,7 @@ describe('wholeCallModel', () => {
     const model = wholeCallModel(input({ range, lanes, marks }), 1280, UTC);
     expect(model.lanes).toHaveLength(MAX_LANES);
     expect(model.lanes.at(-1)?.label).toBe(
-      `${(30_000 - (MAX_LANES - 1)).toLocaleString('en')} more peers`,
+      `${(30_000 - (MAX_LANES - 1)).toLocaleString('en')} more`,
     );
     // One glyph per lane and a few pixels at most, each listing five marks and a count.
     expect(model.marks.length).toBeLessThan(400);

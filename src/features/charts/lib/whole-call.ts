@@ -478,7 +478,8 @@ export function wholeCallModel(
         : 'Events that name no peer drawn here';
     lanes.push({
       key: '(folded)',
-      label: foldedLabel,
+      // The lane's label fits its 104 px at any count ("29,993 more"); its title says peers.
+      label: folded > 0 ? `${formatCount(folded)} more` : foldedLabel,
       title,
       y: laneTop(i),
       height: barHeight,
