@@ -20,6 +20,9 @@ export const jsonLogger: Logger = (line) => {
 /** The API routes, by the path's shape: the log names the route, never the ids in it. */
 const API_ROUTES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api\/config$/, '/api/config'],
+  [/^\/api\/sessions$/, '/api/sessions'],
+  [/^\/api\/person-search$/, '/api/person-search'],
+  [/^\/api\/meetings\/[^/]*\/active-session$/, '/api/meetings/:meeting_id/active-session'],
   [/^\/api\/sessions\/peer-report\/[^/]*$/, '/api/sessions/peer-report/:peer_id'],
   [
     /^\/api\/sessions\/[^/]*\/participants\/[^/]*$/,

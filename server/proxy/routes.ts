@@ -12,6 +12,7 @@ import {
 } from '../../src/api/request-params';
 import type { Config } from '../config';
 import { errorResponse, JSON_HEADERS } from './errors';
+import { findRoutes } from './find-routes';
 import { readId } from './path-ids';
 import { createBudget } from './rate-limit';
 import { sessionRoutes } from './session-routes';
@@ -80,6 +81,10 @@ export function apiRoutes(
       { 'retry-after': String(wait) },
     );
   };
+
+  // The sessions list, a meeting's active session and the person search. First: Hono's
+  // `/sessions/*` below also matches `/sessions`, and the participant route answers it 404.
+  api.route('/', findRoutes(upstream, overLimit));
 
   // The peer report (RealtimeKit's API, docs/UPSTREAM.md): `…/sessions/peer-report/{peer_id}` upstream.
   api.get('/sessions/peer-report/*', async (c, next) => {

@@ -39,3 +39,11 @@ describe('readSessionParticipantsQuery', () => {
     expect(read(`search=${encodeURIComponent('👩🏽'.repeat(50))}`).ok).toBe(true);
   });
 });
+
+describe('the participants search in the upstream query', () => {
+  it("percent-encodes what encodeURIComponent leaves (the upstream refuses !'()*~ in a query)", () => {
+    expect(sessionParticipantsQuery({ search: "Robert') *~!" })).toBe(
+      '?search=Robert%27%29%20%2A%7E%21',
+    );
+  });
+});

@@ -51,7 +51,7 @@ export function checkSearch(search: string): { ok: true } | { ok: false; message
   return { ok: true };
 }
 
-function integer(raw: string, name: string, min: number, max: number) {
+export function integer(raw: string, name: string, min: number, max: number) {
   if (!/^\d{1,7}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
     return {
       ok: false as const,
@@ -61,7 +61,7 @@ function integer(raw: string, name: string, min: number, max: number) {
   return { ok: true as const, value: Number(raw) };
 }
 
-function oneOf<T extends string>(raw: string, name: string, allowed: readonly T[]) {
+export function oneOf<T extends string>(raw: string, name: string, allowed: readonly T[]) {
   const found = allowed.find((a) => a === raw);
   if (found === undefined) {
     return {
@@ -71,6 +71,51 @@ function oneOf<T extends string>(raw: string, name: string, allowed: readonly T[
   }
   return { ok: true as const, value: found };
 }
+
+export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** A query key and the check its value passes; the field is left out when the key is absent. */
+export type Field<T> = readonly [key: string, check: (raw: string) => Check<T>];
+
+type FieldValues<F> = { -readonly [K in keyof F]?: F[K] extends Field<infer T> ? T : never };
+
+/** Reads each field the query holds; the first value that fails its check is the answer. */
+export function readFields<F extends Record<string, Field<unknown>>>(
+  params: URLSearchParams,
+  fields: F,
+): Check<FieldValues<F>> {
+  const value: Record<string, unknown> = {};
+  for (const [name, [key, check]] of Object.entries(fields)) {
+    const raw = params.get(key);
+    if (raw === null) continue;
+    const read = check(raw);
+    if (!read.ok) return read;
+    if (read.value !== undefined) value[name] = read.value;
+  }
+  // Each name's value passed that name's own check just above.
+  return { ok: true, value: value as FieldValues<F> };
+}
+
+/** The search field: empty means no search. */
+export const searchField: Field<string | undefined> = [
+  'search',
+  (raw) => {
+    if (raw === '') return { ok: true, value: undefined };
+    const check = checkSearch(raw);
+    return check.ok ? { ok: true, value: raw } : check;
+  },
+];
+
+/** Page and sort fields, as both RealtimeKit lists take them. */
+export const pagingFields = <S extends string>(sortBy: readonly S[], maxPerPage: number) => ({
+  pageNo: ['page_no', (raw: string) => integer(raw, 'page_no', 0, MAX_PAGE_NO)] as Field<number>,
+  perPage: ['per_page', (raw: string) => integer(raw, 'per_page', 1, maxPerPage)] as Field<number>,
+  sortBy: ['sort_by', (raw: string) => oneOf(raw, 'sort_by', sortBy)] as Field<S>,
+  sortOrder: [
+    'sort_order',
+    (raw: string) => oneOf(raw, 'sort_order', SORT_ORDER),
+  ] as Field<SortOrder>,
+});
 
 /**
  * Reads the list's query: unknown or repeated keys are refused rather than dropped, so nothing
@@ -89,50 +134,24 @@ export function readSessionParticipantsQuery(params: URLSearchParams): SessionPa
   }
   const repeated = keys.find((k, i) => keys.indexOf(k) !== i);
   if (repeated !== undefined) return { ok: false, message: `${repeated} is given more than once.` };
-  const value: {
-    search?: string;
-    pageNo?: number;
-    perPage?: number;
-    sortBy?: SortBy;
-    sortOrder?: SortOrder;
-  } = {};
-  const search = params.get('search');
-  if (search !== null && search !== '') {
-    const check = checkSearch(search);
-    if (!check.ok) return check;
-    value.search = search;
-  }
-  const pageNo = params.get('page_no');
-  if (pageNo !== null) {
-    const check = integer(pageNo, 'page_no', 0, MAX_PAGE_NO);
-    if (!check.ok) return check;
-    value.pageNo = check.value;
-  }
-  const perPage = params.get('per_page');
-  if (perPage !== null) {
-    const check = integer(perPage, 'per_page', 1, MAX_PER_PAGE);
-    if (!check.ok) return check;
-    value.perPage = check.value;
-  }
-  const sortBy = params.get('sort_by');
-  if (sortBy !== null) {
-    const check = oneOf(sortBy, 'sort_by', SORT_BY);
-    if (!check.ok) return check;
-    value.sortBy = check.value;
-  }
-  const sortOrder = params.get('sort_order');
-  if (sortOrder !== null) {
-    const check = oneOf(sortOrder, 'sort_order', SORT_ORDER);
-    if (!check.ok) return check;
-    value.sortOrder = check.value;
-  }
-  return { ok: true, value };
+  return readFields(params, { search: searchField, ...pagingFields(SORT_BY, MAX_PER_PAGE) });
 }
 
 /** The query string the API expects, from validated values only, in one fixed order. */
+/**
+ * A query value percent-encoded down to letters, digits and `-_.`: encodeURIComponent leaves
+ * `!'()*~` as they are, which the upstream's allowed query characters do not include.
+ */
+export function queryValue(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*~]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
 export function sessionParticipantsQuery(params: SessionParticipantsParams): string {
   const parts: string[] = [];
-  if (params.search) parts.push(`search=${encodeURIComponent(params.search)}`);
+  if (params.search) parts.push(`search=${queryValue(params.search)}`);
   if (params.pageNo !== undefined) parts.push(`page_no=${params.pageNo}`);
   if (params.perPage !== undefined) parts.push(`per_page=${params.perPage}`);
   if (params.sortBy !== undefined) parts.push(`sort_by=${params.sortBy}`);
