@@ -6,12 +6,15 @@ import { Hono } from 'hono';
 import type { Filter } from '../../src/api/participant-schema';
 import type { WirePeerReportParticipant } from '../../src/api/peer-report-schema';
 import { parseFilters, parseIncludePeerEvents } from '../../src/api/request-params';
+import { createActiveSessionMock } from './active-session';
 import { CROWD } from './crowd';
 import type { Diagnostics } from './diagnostics';
+import { createDirectory, type Directory } from './directory';
 import { gatewayError, kitError } from './envelopes';
 import type { Remotes } from './peer-report';
 import { type Built, type Fault, type ParticipantScenario, SCENARIOS } from './scenarios';
-import { createSessionMock, findSessionScenario, knownSession, scenariosOf } from './sessions';
+import { createCatalog, createSessionMock, type SessionMockOptions } from './sessions';
+import { createSessionsListMock } from './sessions-list';
 
 export type MockOptions = {
   readonly token: string;
@@ -116,6 +119,13 @@ export function createMockApi(options: MockOptions) {
     return built;
   };
 
+  // The directory's dates count back from the first time it is needed, for the process's life.
+  let directory: Directory | undefined;
+  const catalog = createCatalog(() => {
+    directory ??= createDirectory(now());
+    return directory;
+  });
+
   const app = new Hono().basePath('/client/v4');
 
   app.use('*', async (c, next) => {
@@ -135,9 +145,9 @@ export function createMockApi(options: MockOptions) {
     if (!filters.ok) return c.json(kitError(400, filters.message), 400);
     const include = parseIncludePeerEvents(c.req.query('include_peer_events'));
     if (!include.ok) return c.json(kitError(400, include.message), 400);
-    const scenario = findSessionScenario(sid, pid);
+    const scenario = catalog.find(sid, pid);
     if (!scenario) {
-      const what = knownSession(sid) ? 'Participant' : 'Session';
+      const what = catalog.session(sid) ? 'Participant' : 'Session';
       return c.json(kitError(404, `${what} not found`), 404);
     }
     if (scenario.kind === 'fault') return fault(scenario.fault, c.req.raw.signal);
@@ -153,13 +163,20 @@ export function createMockApi(options: MockOptions) {
   const remotesOf =
     (of: ParticipantScenario): Remotes =>
     () =>
-      scenariosOf(of.sessionId)
+      catalog
+        .scenariosOf(of.sessionId)
         .filter((s) => s.key !== of.key && !s.heavy)
         .flatMap((s) => build(s).senders ?? []);
 
-  // A peer's report, built on request, the samples' and their sessions' others'. A fault
-  // scenario's participant id doubles as a peer id that answers with that fault; the long
-  // histories are never built for a lookup.
+  const reportOf = (scenario: ParticipantScenario, peerId: string) => {
+    const built = build(scenario);
+    const report = built.peerReport?.(peerId, remotesOf(scenario));
+    return report && { report, peerEvents: built.participant.peer_events };
+  };
+
+  // A peer's report, built on request, the samples' and their sessions' others', then the
+  // directory's through its index of peers. A fault scenario's participant id doubles as a
+  // peer id that answers with that fault; the long histories are never built for a lookup.
   const findPeer = (
     peerId: string,
   ): { fault: Fault } | { report: WirePeerReportParticipant; peerEvents: unknown } | undefined => {
@@ -169,11 +186,11 @@ export function createMockApi(options: MockOptions) {
         continue;
       }
       if (scenario.heavy) continue;
-      const built = build(scenario);
-      const report = built.peerReport?.(peerId, remotesOf(scenario));
-      if (report) return { report, peerEvents: built.participant.peer_events };
+      const found = reportOf(scenario, peerId);
+      if (found) return found;
     }
-    return undefined;
+    const owner = catalog.peerOwner(peerId);
+    return owner && reportOf(owner, peerId);
   };
 
   app.get('/accounts/:account/realtime/kit/:app/sessions/peer-report/:peer', async (c) => {
@@ -195,10 +212,16 @@ export function createMockApi(options: MockOptions) {
     return c.json({ success: true, data: { participant } });
   });
 
-  app.route(
-    '/accounts/:account/realtime/kit/:app/sessions',
-    createSessionMock({ accountId: options.accountId, appId: options.appId, build, now }),
-  );
+  const kit: SessionMockOptions = {
+    accountId: options.accountId,
+    appId: options.appId,
+    catalog,
+    build,
+    now,
+  };
+  app.route('/accounts/:account/realtime/kit/:app/sessions', createSessionsListMock(kit));
+  app.route('/accounts/:account/realtime/kit/:app/sessions', createSessionMock(kit));
+  app.route('/accounts/:account/realtime/kit/:app/meetings', createActiveSessionMock(kit));
 
   app.notFound((c) =>
     c.json(

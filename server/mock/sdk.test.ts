@@ -13,6 +13,7 @@
  * cumulatives are one type here for the SDK's eight of each.
  */
 import Cloudflare from 'cloudflare';
+import type { ActiveSessionGetActiveSessionResponse } from 'cloudflare/resources/realtime-kit/active-session';
 import type {
   SessionGetParticipantDataFromPeerIDResponse,
   SessionGetSessionDetailsResponse,
@@ -21,6 +22,7 @@ import type {
   SessionGetSessionsResponse,
 } from 'cloudflare/resources/realtime-kit/sessions';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import * as z from 'zod/mini';
 import type { WireParticipant, WirePeerEvent } from '../../src/api/participant-schema';
 import type {
   WireCumulative,
@@ -28,11 +30,18 @@ import type {
   WireQualitySample,
 } from '../../src/api/peer-report-schema';
 import type { WirePaging, WireSession } from '../../src/api/session-schema';
+import {
+  activeSessionResponseWire,
+  sessionsListResponseWire,
+  type WireActiveSessionResponse,
+  type WireSessionsListResponse,
+} from '../../src/api/sessions-list-schema';
 import { loadConfig } from '../config';
 import { createApp } from '../node-app';
 import { listen, type Running } from '../testing/listen';
 import { quiet } from '../testing/quiet';
 import { CROWD, SESSIONS } from './crowd';
+import { LIVE_MEETING, LIVE_SESSION_ID, MEETINGS } from './directory';
 import { DEMO_ACCOUNT_ID, DEMO_APP_ID, DEMO_TOKEN } from './identity';
 import type { Sender } from './media';
 import { SCENARIOS } from './scenarios';
@@ -91,12 +100,20 @@ describe('the schema module’s wire types and SDK 7.3.0', () => {
     expectTypeOf<MissingPaths<SdkListParticipant, WireParticipant>>().toEqualTypeOf<never>();
     expectTypeOf<MissingPaths<SdkSession, WireSession>>().toEqualTypeOf<never>();
     expectTypeOf<MissingPaths<SdkPaging, WirePaging>>().toEqualTypeOf<never>();
+    expectTypeOf<
+      MissingPaths<SessionGetSessionsResponse, WireSessionsListResponse>
+    >().toEqualTypeOf<never>();
+    expectTypeOf<
+      MissingPaths<ActiveSessionGetActiveSessionResponse, WireActiveSessionResponse>
+    >().toEqualTypeOf<never>();
   });
 
   it('are no looser than the SDK where the mock writes them', () => {
     expectTypeOf<WireReportWithoutEvents>().toExtend<SdkReportParticipant>();
     expectTypeOf<WireSession>().toExtend<SdkSession>();
     expectTypeOf<WirePaging>().toExtend<SdkPaging>();
+    expectTypeOf<WireSessionsListResponse>().toExtend<SessionGetSessionsResponse>();
+    expectTypeOf<WireActiveSessionResponse>().toExtend<ActiveSessionGetActiveSessionResponse>();
   });
 
   it('the mock’s answers fit the SDK’s response types', () => {
@@ -244,5 +261,51 @@ describe('the mock, read by the official cloudflare SDK', () => {
     await expect(
       client('nope').realtimeKit.sessions.getParticipantDataFromPeerID('nobody', ids),
     ).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe('the mock’s sessions list and active session, read by the official cloudflare SDK', () => {
+  it('lists two weeks of sessions, a page at a time, with paging', async () => {
+    const now = Date.now();
+    const params = {
+      account_id: DEMO_ACCOUNT_ID,
+      start_time: new Date(now - 14 * 24 * 3_600_000).toISOString(),
+      end_time: new Date(now).toISOString(),
+      sort_by: 'createdAt',
+      sort_order: 'DESC',
+      per_page: 50,
+      page_no: 1,
+    } as const;
+    const response = await client().realtimeKit.sessions.getSessions(DEMO_APP_ID, params);
+    expect(z.safeParse(sessionsListResponseWire, response).success).toBe(true);
+    expect(response.success).toBe(true);
+    expect(response.data?.sessions).toHaveLength(50);
+    expect(response.paging).toMatchObject({ start_offset: 51, end_offset: 100 });
+    expect(response.paging?.total_count).toBeGreaterThanOrEqual(200);
+    const started = response.data?.sessions?.map((s) => Date.parse(s.started_at)) ?? [];
+    expect(started.every((t) => t >= now - 14 * 24 * 3_600_000 && t <= now)).toBe(true);
+
+    const live = await client().realtimeKit.sessions.getSessions(DEMO_APP_ID, {
+      account_id: DEMO_ACCOUNT_ID,
+      status: 'LIVE',
+      search: LIVE_MEETING.title,
+    });
+    expect(live.data?.sessions?.map((s) => s.id)).toEqual([LIVE_SESSION_ID]);
+  });
+
+  it('reads the live meeting’s active session, and RealtimeKit’s 404 for a meeting not live', async () => {
+    const active = client().realtimeKit.activeSession;
+    const response = await active.getActiveSession(LIVE_MEETING.id, ids);
+    expect(z.safeParse(activeSessionResponseWire, response).success).toBe(true);
+    expect(response.data).toMatchObject({
+      id: LIVE_SESSION_ID,
+      associated_id: LIVE_MEETING.id,
+      status: 'LIVE',
+    });
+    expect(response.data?.live_participants).toBe(3);
+    await expect(active.getActiveSession(MEETINGS.standup.id, ids)).rejects.toMatchObject({
+      status: 404,
+      error: { success: false, error: { code: 404 } },
+    });
   });
 });

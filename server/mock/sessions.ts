@@ -2,7 +2,8 @@
  * The session endpoints of the mock (RealtimeKit's API, docs/UPSTREAM.md): the participants of a session, with
  * server-side search, sort and paging exactly as documented, and the session's details in both
  * documented shapes. The records are the same ones the participant endpoint answers with (built
- * through the mock's one cache), so a list entry and its page always agree.
+ * through the mock's one cache), so a list entry and its page always agree. The sessions are
+ * the catalog's: the demo's and the directory's (./directory.ts).
  */
 import { type Context, Hono } from 'hono';
 import type { WireParticipant } from '../../src/api/participant-schema';
@@ -17,6 +18,7 @@ import type {
   WireSessionResponse,
 } from '../../src/api/session-schema';
 import { CROWD, SESSIONS, type SessionInfo, TOWN_HALL_SAMPLE } from './crowd';
+import type { Directory } from './directory';
 import { gatewayError, kitError } from './envelopes';
 import {
   type Built,
@@ -57,13 +59,32 @@ export function findSessionScenario(
   );
 }
 
-export const knownSession = (sessionId: string) => SESSIONS.some((s) => s.id === sessionId);
-
-/** Every participant of a session, the samples' and the crowd's (faults have no record). */
+/** Every participant of a demo session, the samples' and the crowd's (faults have no record). */
 export function scenariosOf(sessionId: string): ParticipantScenario[] {
   return [...SCENARIOS, ...CROWD].filter(
     (s): s is ParticipantScenario => s.kind === 'participant' && s.sessionId === sessionId,
   );
+}
+
+/** Every session the mock knows: the demo's, then the directory's (made at its first use). */
+export type Catalog = {
+  readonly sessions: () => readonly SessionInfo[];
+  readonly session: (sessionId: string) => SessionInfo | undefined;
+  readonly scenariosOf: (sessionId: string) => readonly ParticipantScenario[];
+  readonly find: (sessionId: string, participantId: string) => Scenario | undefined;
+  /** A directory participant's peer; the demo's are found by building their reports. */
+  readonly peerOwner: (peerId: string) => ParticipantScenario | undefined;
+};
+
+export function createCatalog(directory: () => Directory): Catalog {
+  const demo = new Map(SESSIONS.map((s) => [s.id, s]));
+  return {
+    sessions: () => [...SESSIONS, ...directory().sessions],
+    session: (id) => demo.get(id) ?? directory().session(id),
+    scenariosOf: (id) => (demo.has(id) ? scenariosOf(id) : directory().scenariosOf(id)),
+    find: (sid, pid) => findSessionScenario(sid, pid) ?? directory().find(sid, pid),
+    peerOwner: (peerId) => directory().peerOwner(peerId),
+  };
 }
 
 /** The list entry of one participant: a heavy history is never built for a list. */
@@ -178,24 +199,38 @@ export function sessionDetails(
 export type SessionMockOptions = {
   readonly accountId: string;
   readonly appId: string;
+  readonly catalog: Catalog;
   readonly build: BuildRecord;
   readonly now: () => number;
 };
 
+/** The account and app checks every RealtimeKit route makes: a refusal, or nothing. */
+export function refuseOther(c: Context, options: SessionMockOptions): Response | undefined {
+  const { account, app: appId } = c.req.param();
+  if (account !== options.accountId) {
+    return c.json(gatewayError(9109, 'Unauthorized to access requested resource'), 403);
+  }
+  if (appId !== options.appId) return c.json(kitError(404, 'App not found'), 404);
+  return undefined;
+}
+
+/** A session's participants as its list sends them. */
+const entriesOf = (options: SessionMockOptions, sessionId: string) =>
+  options.catalog.scenariosOf(sessionId).map((s) => entryOf(s, options.build));
+
+/** A session's details now: the same in its own answer, the sessions list and the active session. */
+export const detailsOf = (options: SessionMockOptions, info: SessionInfo) =>
+  sessionDetails(info, entriesOf(options, info.id), options.now());
+
 /** The two routes, mounted by the mock under `/accounts/:account/realtime/kit/:app/sessions`. */
 export function createSessionMock(options: SessionMockOptions) {
   const app = new Hono();
-  const entries = (sessionId: string) =>
-    scenariosOf(sessionId).map((s) => entryOf(s, options.build));
 
-  /** The account and app checks every RealtimeKit route makes, then the session. */
+  /** The account and app checks, then the session. */
   const find = (c: Context): SessionInfo | Response => {
-    const { account, app: appId, sid } = c.req.param();
-    if (account !== options.accountId) {
-      return c.json(gatewayError(9109, 'Unauthorized to access requested resource'), 403);
-    }
-    if (appId !== options.appId) return c.json(kitError(404, 'App not found'), 404);
-    const info = SESSIONS.find((s) => s.id === sid);
+    const refused = refuseOther(c, options);
+    if (refused) return refused;
+    const info = options.catalog.session(c.req.param('sid') ?? '');
     return info ?? c.json(kitError(404, 'Session not found'), 404);
   };
 
@@ -216,7 +251,7 @@ export function createSessionMock(options: SessionMockOptions) {
     }
     const body: WireSessionParticipantsResponse = {
       success: true,
-      data: listPage(entries(info.id), params.value, options.now()),
+      data: listPage(entriesOf(options, info.id), params.value, options.now()),
     };
     return c.json(body);
   });
@@ -224,7 +259,7 @@ export function createSessionMock(options: SessionMockOptions) {
   app.get('/:sid', (c) => {
     const info = find(c);
     if (info instanceof Response) return info;
-    const session = sessionDetails(info, entries(info.id), options.now());
+    const session = detailsOf(options, info);
     const body: WireSessionResponse =
       info.shape === 'wrapped'
         ? { success: true, data: { session } }
