@@ -17,7 +17,9 @@ export type ApiSubject =
   | 'peer_report'
   | 'session_details'
   | 'session_participants'
-  | 'neighbours';
+  | 'neighbours'
+  | 'sessions_list'
+  | 'person_search';
 
 export type ExplainedError = {
   readonly title: string;
@@ -61,6 +63,20 @@ const SUBJECTS: Record<ApiSubject, SubjectWords> = {
   session_details: { what: 'the session’s details', notFound: () => SESSION_NOT_FOUND },
   session_participants: { what: 'the participant list', notFound: () => SESSION_NOT_FOUND },
   neighbours: { what: 'the neighbouring participants', notFound: () => SESSION_NOT_FOUND },
+  sessions_list: {
+    what: 'the sessions list',
+    notFound: () => ({
+      title: 'No sessions list',
+      explanation: 'RealtimeKit does not know this app: check the server’s RTK_APP_ID.',
+    }),
+  },
+  person_search: {
+    what: 'the search',
+    notFound: () => ({
+      title: 'No sessions list',
+      explanation: 'RealtimeKit does not know this app: check the server’s RTK_APP_ID.',
+    }),
+  },
 };
 
 /** The API's (or this server's) words as a sentence of their own. */

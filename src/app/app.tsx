@@ -1,23 +1,16 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { type Mask, MaskContext } from '../components/ui/mask';
-import { EVERYTHING } from '../features/lookup/remembered-request';
 import { redactJson } from '../lib/redact';
-import { toDeepLink, useRoute } from '../lib/route';
+import { useRoute } from '../lib/route';
 import { AppHeader } from './app-header';
 import { usePortalBridge } from './embed/use-portal-bridge';
 import { ErrorBoundary } from './error-boundary';
+import { FindRoutePage } from './find-route-page';
+import { IdlePage } from './idle-page';
 import { LookupSlot } from './lookup-slot';
 import { ParticipantPage } from './participant-page';
 import { RouteProblems } from './route-problems';
 import { applyTheme } from './theme';
-
-// Only the idle page lists recent lookups and the demo samples: a deep link never needs them.
-const RecentLookups = lazy(() =>
-  import('../features/recent/recent-lookups').then((m) => ({ default: m.RecentLookups })),
-);
-const SampleList = lazy(() =>
-  import('../features/lookup/sample-list').then((m) => ({ default: m.SampleList })),
-);
 
 const SHOW_AS_SENT: Mask = { active: false, raw: (value) => value };
 const HIDE_PERSONAL: Mask = { active: true, raw: redactJson };
@@ -67,26 +60,10 @@ export function App() {
                 view={view}
                 lookup={<LookupSlot key={href} initial={initial} collapsed />}
               />
+            ) : route.kind === 'sessions' || route.kind === 'find' || route.kind === 'live' ? (
+              <FindRoutePage key={href} route={route} />
             ) : (
-              <>
-                {/* Keyed by the URL: the fields are re-seeded from each link, the URL owns the ids. */}
-                <LookupSlot key={href} initial={initial} />
-                <Suspense fallback={null}>
-                  <RecentLookups
-                    hrefFor={(r) =>
-                      toDeepLink(
-                        {
-                          sessionId: r.sessionId,
-                          participantId: r.participantId,
-                          ...EVERYTHING,
-                        },
-                        view,
-                      )
-                    }
-                  />
-                  <SampleList />
-                </Suspense>
-              </>
+              <IdlePage href={href} initial={initial} view={view} />
             )}
           </ErrorBoundary>
         </MaskContext.Provider>

@@ -2,6 +2,7 @@ import { AppLink } from '../../components/ui/app-link';
 import { formatRelative, shortId } from '../../lib/format';
 import { revealHidden } from '../../lib/hidden-characters';
 import type { RecentLookup } from './lib/recent';
+import { RecentSection } from './recent-section';
 import { clearRecentLookups, useRecentLookups } from './use-recent';
 
 export type RecentLookupsProps = {
@@ -15,42 +16,27 @@ export function RecentLookups({ hrefFor }: RecentLookupsProps) {
   if (recent.length === 0) return null;
   const now = Date.now();
   return (
-    <section
-      aria-labelledby="recent-heading"
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+    <RecentSection
+      title="Recent lookups"
+      clearLabel="Clear recent lookups"
+      onClear={clearRecentLookups}
+      note={`Kept in this browser only, the last ${recent.length === 1 ? 'one' : recent.length} opened.`}
     >
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="recent-heading" className="text-base font-semibold">
-          Recent lookups
-        </h2>
-        <button
-          type="button"
-          onClick={clearRecentLookups}
-          className="text-sm text-brand-700 underline dark:text-brand-500"
-        >
-          Clear recent lookups
-        </button>
-      </div>
-      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-        Kept in this browser only, the last {recent.length === 1 ? 'one' : recent.length} opened.
-      </p>
-      <ul className="mt-2 grid gap-1 sm:grid-cols-2">
-        {recent.map((r) => (
-          <li key={`${r.sessionId}/${r.participantId}`}>
-            <AppLink
-              href={hrefFor(r)}
-              className="block rounded-md px-2 py-1.5 text-sm hover:bg-brand-50 dark:hover:bg-slate-800"
-            >
-              <span className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-500">
-                {r.name === null ? 'No name' : revealHidden(r.name)}
-              </span>
-              <span className="block text-xs text-slate-600 dark:text-slate-400">
-                session {shortId(r.sessionId)} · {formatRelative(r.at, now)}
-              </span>
-            </AppLink>
-          </li>
-        ))}
-      </ul>
-    </section>
+      {recent.map((r) => (
+        <li key={`${r.sessionId}/${r.participantId}`}>
+          <AppLink
+            href={hrefFor(r)}
+            className="block rounded-md px-2 py-1.5 text-sm hover:bg-brand-50 dark:hover:bg-slate-800"
+          >
+            <span className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-500">
+              {r.name === null ? 'No name' : revealHidden(r.name)}
+            </span>
+            <span className="block text-xs text-slate-600 dark:text-slate-400">
+              session {shortId(r.sessionId)} · {formatRelative(r.at, now)}
+            </span>
+          </AppLink>
+        </li>
+      ))}
+    </RecentSection>
   );
 }

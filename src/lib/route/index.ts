@@ -1,5 +1,23 @@
 /** The app's URL: one schema (path and search), its hooks and the links built from it. */
-export { sessionListHref, shareUrl, toDeepLink, withView } from './links';
+export {
+  DEFAULT_BROWSE,
+  type FindParams,
+  type FindRoute,
+  SESSION_SORTS,
+  SESSION_STATUSES,
+  type SessionSort,
+  type SessionStatus,
+  type SessionsBrowse,
+} from './find-schema';
+export {
+  findHref,
+  liveHref,
+  sessionListHref,
+  sessionsHref,
+  shareUrl,
+  toDeepLink,
+  withView,
+} from './links';
 export {
   currentHref,
   currentRoute,

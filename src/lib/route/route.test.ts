@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { PLAIN_VIEW } from '../view-params';
-import { parseRoute, readRoute, sessionListHref, shareUrl, toDeepLink, withView } from '.';
+import {
+  DEFAULT_BROWSE,
+  findHref,
+  liveHref,
+  parseRoute,
+  readRoute,
+  sessionListHref,
+  sessionsHref,
+  shareUrl,
+  toDeepLink,
+  withView,
+} from '.';
 
 const SID = '1f0c2b7e-aaaa-bbbb-cccc-000000000001';
 const PID = 'p_42-x';
@@ -141,5 +152,70 @@ describe('one schema for path and search', () => {
     expect(toDeepLink({ ...route.params, peer: 'peer-1' }, view)).toBe(
       `/sessions/${SID}/participants/${PID}?filters=events&include_peer_events=true&peer=peer-1&redact=1&tz=utc`,
     );
+  });
+});
+
+describe('the finding pages in the URL', () => {
+  it('reads a sessions browse back from the link it writes, defaults left out', () => {
+    const browse = {
+      range: 'yesterday',
+      status: 'ENDED',
+      search: 'Support call',
+      sortBy: 'minutesConsumed',
+      sortOrder: 'ASC',
+      page: 2,
+    } as const;
+    const href = sessionsHref(browse, { ...PLAIN_VIEW, clock: 'utc' });
+    expect(href).toBe(
+      '/sessions?range=yesterday&status=ENDED&search=Support%20call&sort=minutesConsumed&order=ASC&page=3&tz=utc',
+    );
+    expect(readRoute(href).route).toEqual({ kind: 'sessions', params: browse, problems: [] });
+    expect(sessionsHref(DEFAULT_BROWSE, PLAIN_VIEW)).toBe('/sessions');
+  });
+
+  it('opens a sessions page with its defaults and says what in the link could not be read', () => {
+    const { route } = readRoute('/sessions?range=soon&status=DONE&page=zero');
+    expect(route).toEqual({
+      kind: 'sessions',
+      params: DEFAULT_BROWSE,
+      problems: [
+        'The time range in the link ("soon") could not be read.',
+        'The link\'s status ("DONE") is not one of LIVE, ENDED.',
+        'The link\'s page ("zero") is not a page number.',
+      ],
+    });
+  });
+
+  it('reads a person search, a custom range included, and keeps an unusable one as a draft', () => {
+    const range = { startMs: Date.UTC(2026, 11, 6, 13), endMs: Date.UTC(2026, 11, 6, 17) };
+    const href = findHref({ q: 'Jane Doe', range }, PLAIN_VIEW);
+    expect(href).toBe('/find?q=Jane%20Doe&range=2026-12-06T13:00:00Z/2026-12-06T17:00:00Z');
+    expect(readRoute(href).route).toEqual({
+      kind: 'find',
+      params: { q: 'Jane Doe', range },
+      draft: { q: 'Jane Doe', range },
+      problems: [],
+    });
+    expect(readRoute('/find').route).toEqual({
+      kind: 'find',
+      params: null,
+      draft: { q: '', range: 'last-7-days' },
+      problems: [],
+    });
+    expect(readRoute(`/find?q=${'x'.repeat(101)}&range=yesterday`).route).toMatchObject({
+      kind: 'find',
+      params: null,
+      problems: ['The search is longer than 100 characters.'],
+    });
+  });
+
+  it('reads a live page’s meeting, and refuses one that is not an id', () => {
+    expect(readRoute(liveHref('m-1', PLAIN_VIEW)).route).toEqual({
+      kind: 'live',
+      meeting: 'm-1',
+      problems: [],
+    });
+    expect(liveHref(null, { ...PLAIN_VIEW, redact: true })).toBe('/live?redact=1');
+    expect(readRoute('/live?meeting=a%20b').route).toMatchObject({ kind: 'live', meeting: null });
   });
 });

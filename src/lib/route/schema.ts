@@ -10,6 +10,7 @@ import { checkId, parseFilters, parseIncludePeerEvents } from '../../api/request
 import { routeOf } from '../base-path';
 import { readWindowParam, type TimeWindow } from '../time-window';
 import { readViewParams, type ViewParams } from '../view-params';
+import { type FindRoute, parseFindRoute } from './find-schema';
 
 export type LookupParams = {
   readonly sessionId: string;
@@ -37,6 +38,7 @@ export type Route =
       /** What could be read, to seed the form: ids as typed, and the options that parsed. */
       readonly draft: Partial<LookupParams> & { sessionId: string; participantId: string };
     }
+  | FindRoute
   | { readonly kind: 'unknown'; readonly path: string };
 
 /** The home page's query naming a session to pick a participant from. */
@@ -60,6 +62,8 @@ export function parseRoute(pathname: string, search: string): Route {
       ? { kind: 'home', session }
       : { kind: 'home' };
   }
+  const finding = parseFindRoute(path, search);
+  if (finding) return finding;
   const match = PATH.exec(path);
   if (!match) return { kind: 'unknown', path };
   const sessionId = decode(match[1] ?? '');

@@ -1,7 +1,6 @@
-/**
- * The participants this browser opened last, newest first: kept in localStorage (never sent
- * anywhere), read defensively because anything may have been written there.
- */
+/** The participants this browser opened last, newest first (see stored-list.ts). */
+import { clearList, readList, rememberIn, type Storage, type StoredList } from './stored-list';
+
 export type RecentLookup = {
   readonly sessionId: string;
   readonly participantId: string;
@@ -13,9 +12,7 @@ export type RecentLookup = {
 
 export const RECENT_KEY = 'participant-inspector:recent';
 export const MAX_RECENT = 20;
-const MAX_NAME = 200;
-
-type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export const MAX_NAME = 200;
 
 function isRecent(value: unknown): value is RecentLookup {
   if (typeof value !== 'object' || value === null) return false;
@@ -29,38 +26,19 @@ function isRecent(value: unknown): value is RecentLookup {
   );
 }
 
-/** The stored list; an unreadable or foreign value reads as empty, bad entries are dropped. */
-export function readRecent(storage: Storage): RecentLookup[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(storage.getItem(RECENT_KEY) ?? '[]');
-  } catch {
-    return [];
-  }
-  return Array.isArray(parsed) ? parsed.filter(isRecent).slice(0, MAX_RECENT) : [];
-}
+export const RECENT_LOOKUPS: StoredList<RecentLookup> = {
+  key: RECENT_KEY,
+  max: MAX_RECENT,
+  is: isRecent,
+  same: (a, b) => a.sessionId === b.sessionId && a.participantId === b.participantId,
+};
 
-/** Puts a lookup first (once), keeps the newest MAX_RECENT; storage failures are not fatal. */
-export function remember(storage: Storage, entry: RecentLookup): RecentLookup[] {
-  const clean = { ...entry, name: entry.name === null ? null : entry.name.slice(0, MAX_NAME) };
-  const list = [
-    clean,
-    ...readRecent(storage).filter(
-      (r) => r.sessionId !== entry.sessionId || r.participantId !== entry.participantId,
-    ),
-  ].slice(0, MAX_RECENT);
-  try {
-    storage.setItem(RECENT_KEY, JSON.stringify(list));
-  } catch {
-    // Storage full or blocked (private mode, a sandboxed iframe): the list is a convenience.
-  }
-  return list;
-}
+export const readRecent = (storage: Storage) => readList(RECENT_LOOKUPS, storage);
 
-export function clearRecent(storage: Storage): void {
-  try {
-    storage.removeItem(RECENT_KEY);
-  } catch {
-    // As above: nothing to clear when storage is unavailable.
-  }
-}
+export const remember = (storage: Storage, entry: RecentLookup) =>
+  rememberIn(RECENT_LOOKUPS, storage, {
+    ...entry,
+    name: entry.name === null ? null : entry.name.slice(0, MAX_NAME),
+  });
+
+export const clearRecent = (storage: Storage) => clearList(RECENT_LOOKUPS, storage);
