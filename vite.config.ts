@@ -44,11 +44,17 @@ export default defineConfig(({ isSsrBuild }) =>
                 groups: [
                   {
                     // What the first load shares with the lazy chunks (React, the schema reader, the
-                    // fetcher, timestamps, the clock, the router and formatting) in one file rather
+                    // fetcher, timestamps, the clock, the route and formatting) in one file rather
                     // than a dozen: a deep link then waits for two requests, and the whole gzips
                     // smaller.
                     name: 'core',
-                    test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/](api[\\/](lenient|http|errors|boot-answer|request-params)|lib[\\/](timestamp|clock|router|base-path|time-window|format))\./,
+                    test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/](api[\\/](lenient|http|errors|boot-answer|request-params)|lib[\\/](timestamp|clock|route[\\/](index|schema|links|location|use-route)|base-path|time-window|format))\./,
+                  },
+                  {
+                    // What the idle page and the finding pages share (ranges, their links and
+                    // schema): a chunk of theirs, never the first load of a deep link.
+                    name: 'find',
+                    test: /src[\\/]lib[\\/](time-range|route[\\/]find-(schema|links))\./,
                   },
                 ],
               },

@@ -71,3 +71,21 @@ export function participantQuery(
   if (includePeerEvents !== undefined) parts.push(`include_peer_events=${includePeerEvents}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
+
+/** The longest search the lists take (characters). */
+export const MAX_SEARCH_LENGTH = 100;
+
+// Control characters and line/paragraph separators: nothing a name search needs, and they
+// travel badly through logs and upstream URLs.
+const NOT_PRINTABLE = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
+
+/** Checks a search as typed (the picker says why before asking the server). */
+export function checkSearch(search: string): { ok: true } | { ok: false; message: string } {
+  if ([...search].length > MAX_SEARCH_LENGTH) {
+    return { ok: false, message: `The search is longer than ${MAX_SEARCH_LENGTH} characters.` };
+  }
+  if (NOT_PRINTABLE.test(search)) {
+    return { ok: false, message: 'The search holds control characters; type plain text.' };
+  }
+  return { ok: true };
+}

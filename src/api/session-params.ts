@@ -3,6 +3,10 @@
  * the picker, the proxy and the mock so all three agree on what is valid. The list stays
  * light: `include_peer_events` and `view` are not taken (unknown keys are refused).
  */
+import { checkSearch } from './request-params';
+
+// The search's rule lives with the other request rules (the route reads it on first load).
+export { checkSearch, MAX_SEARCH_LENGTH } from './request-params';
 
 export const SORT_BY = ['joinedAt', 'duration'] as const;
 export type SortBy = (typeof SORT_BY)[number];
@@ -10,7 +14,6 @@ export const SORT_ORDER = ['ASC', 'DESC'] as const;
 export type SortOrder = (typeof SORT_ORDER)[number];
 
 export const MAX_PER_PAGE = 200;
-export const MAX_SEARCH_LENGTH = 100;
 /** Pages beyond this are not a real session's (200 × 1,000,000 participants). */
 const MAX_PAGE_NO = 999_999;
 
@@ -35,21 +38,6 @@ export const SESSION_PARTICIPANTS_QUERY_KEYS = [
 export type SessionParticipantsCheck =
   | { ok: true; value: SessionParticipantsParams }
   | { ok: false; message: string };
-
-// Control characters and line/paragraph separators: nothing a name search needs, and they
-// travel badly through logs and upstream URLs.
-const NOT_PRINTABLE = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
-
-/** Checks a search as typed (the picker says why before asking the server). */
-export function checkSearch(search: string): { ok: true } | { ok: false; message: string } {
-  if ([...search].length > MAX_SEARCH_LENGTH) {
-    return { ok: false, message: `The search is longer than ${MAX_SEARCH_LENGTH} characters.` };
-  }
-  if (NOT_PRINTABLE.test(search)) {
-    return { ok: false, message: 'The search holds control characters; type plain text.' };
-  }
-  return { ok: true };
-}
 
 export function integer(raw: string, name: string, min: number, max: number) {
   if (!/^\d{1,7}$/.test(raw) || Number(raw) < min || Number(raw) > max) {

@@ -5,6 +5,7 @@
  * RealtimeKit keeps call statistics for 30 days: a range longer than that, or one that ended
  * before it, is refused here rather than answered with an empty list.
  */
+import { STATS_RETENTION_DAYS, STATS_RETENTION_MS } from '../lib/time-range';
 import { parseTimestamp } from '../lib/timestamp';
 import { checkId } from './request-params';
 import {
@@ -24,9 +25,8 @@ export { queryValue };
 import { SESSION_STATUSES } from './session-schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** How long RealtimeKit keeps call statistics. */
-export const STATS_RETENTION_DAYS = 30;
-export const STATS_RETENTION_MS = STATS_RETENTION_DAYS * DAY_MS;
+
+export { STATS_RETENTION_DAYS, STATS_RETENTION_MS };
 /** The longest range asked for at once: the whole retention window. */
 export const MAX_RANGE_MS = 30 * DAY_MS;
 

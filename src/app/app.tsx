@@ -1,16 +1,19 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { type Mask, MaskContext } from '../components/ui/mask';
+import { Skeleton } from '../components/ui/skeleton';
 import { redactJson } from '../lib/redact';
 import { useRoute } from '../lib/route';
 import { AppHeader } from './app-header';
 import { usePortalBridge } from './embed/use-portal-bridge';
 import { ErrorBoundary } from './error-boundary';
-import { FindRoutePage } from './find-route-page';
-import { IdlePage } from './idle-page';
 import { LookupSlot } from './lookup-slot';
 import { ParticipantPage } from './participant-page';
 import { RouteProblems } from './route-problems';
 import { applyTheme } from './theme';
+
+// The finding pages and the idle page (search, lists, samples) are not needed for a deep link.
+const FindRoutePage = lazy(() => import('./find-route-page'));
+const IdlePage = lazy(() => import('./idle-page').then((m) => ({ default: m.IdlePage })));
 
 const SHOW_AS_SENT: Mask = { active: false, raw: (value) => value };
 const HIDE_PERSONAL: Mask = { active: true, raw: redactJson };
@@ -60,10 +63,14 @@ export function App() {
                 view={view}
                 lookup={<LookupSlot key={href} initial={initial} collapsed />}
               />
-            ) : route.kind === 'sessions' || route.kind === 'find' || route.kind === 'live' ? (
-              <FindRoutePage key={href} route={route} />
+            ) : route.kind === 'finding' ? (
+              <Suspense fallback={<Skeleton className="h-40 w-full rounded-xl" />}>
+                <FindRoutePage key={href} page={route.page} search={route.search} />
+              </Suspense>
             ) : (
-              <IdlePage href={href} initial={initial} view={view} />
+              <Suspense fallback={<Skeleton className="h-40 w-full rounded-xl" />}>
+                <IdlePage href={href} initial={initial} view={view} />
+              </Suspense>
             )}
           </ErrorBoundary>
         </MaskContext.Provider>

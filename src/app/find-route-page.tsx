@@ -1,23 +1,17 @@
-import { lazy, Suspense } from 'react';
-import { Skeleton } from '../components/ui/skeleton';
-import { loadFindPage, loadLivePage, loadSessionsPage } from '../features/find';
-import type { FindRoute } from '../lib/route';
+import { FindPage, LivePage, SessionsPage } from '../features/find';
+import type { FindingPage } from '../lib/route';
+import { parseFindRoute } from '../lib/route/find-schema';
 
-const FindPage = lazy(loadFindPage);
-const SessionsPage = lazy(loadSessionsPage);
-const LivePage = lazy(loadLivePage);
+export type FindRoutePageProps = { page: FindingPage; search: string };
 
-/** The finding pages (`/find`, `/sessions`, `/live`), each a chunk of its own. */
-export function FindRoutePage({ route }: { route: FindRoute }) {
-  return (
-    <Suspense fallback={<Skeleton className="h-40 w-full rounded-xl" />}>
-      {route.kind === 'find' ? (
-        <FindPage params={route.params} draft={route.draft} problems={route.problems} />
-      ) : route.kind === 'sessions' ? (
-        <SessionsPage params={route.params} problems={route.problems} />
-      ) : (
-        <LivePage meeting={route.meeting} problems={route.problems} />
-      )}
-    </Suspense>
+/** The finding pages (`/find`, `/sessions`, `/live`), read and shown in a chunk of their own. */
+export default function FindRoutePage({ page, search }: FindRoutePageProps) {
+  const route = parseFindRoute(page, search);
+  return route.kind === 'find' ? (
+    <FindPage params={route.params} draft={route.draft} problems={route.problems} />
+  ) : route.kind === 'sessions' ? (
+    <SessionsPage params={route.params} problems={route.problems} />
+  ) : (
+    <LivePage meeting={route.meeting} problems={route.problems} />
   );
 }

@@ -4,7 +4,9 @@ import { Skeleton } from '../components/ui/skeleton';
 import { loadPersonSearchForm } from '../features/find';
 import type { LookupFormProps } from '../features/lookup/lookup-form';
 import { EVERYTHING } from '../features/lookup/remembered-request';
-import { DEFAULT_BROWSE, liveHref, sessionsHref, toDeepLink } from '../lib/route';
+import { toDeepLink } from '../lib/route';
+import { liveHref, sessionsHref } from '../lib/route/find-links';
+import { DEFAULT_BROWSE } from '../lib/route/find-schema';
 import type { ViewParams } from '../lib/view-params';
 import { LookupSlot } from './lookup-slot';
 

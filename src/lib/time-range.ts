@@ -3,7 +3,6 @@
  * yesterday are the clock's calendar days), or a custom interval. In a URL a preset is its
  * name (`range=yesterday`), a custom interval two UTC instants (`range=2026-12-01T00:00Z/…`).
  */
-import { STATS_RETENTION_MS } from '../api/sessions-list-params';
 import { readWindowParam, type TimeWindow, windowParam } from './time-window';
 
 export const RANGE_PRESETS = ['last-hour', 'today', 'yesterday', 'last-7-days'] as const;
@@ -19,6 +18,9 @@ export const RANGE_LABELS: Record<RangePreset, string> = {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** How long RealtimeKit keeps call statistics (its docs: 30 days). */
+export const STATS_RETENTION_DAYS = 30;
+export const STATS_RETENTION_MS = STATS_RETENTION_DAYS * DAY;
 
 /** Midnight of the day holding `ms`, on a clock `offset` ms ahead of UTC at that instant. */
 function startOfDay(ms: number, offset: (ms: number) => number): number {

@@ -1,4 +1,4 @@
-import type { FindParams } from '../../lib/route';
+import type { FindParams } from '../../lib/route/find-schema';
 import { PersonResults } from './person-results';
 import { PersonSearchForm } from './person-search-form';
 import { RouteNotes } from './route-notes';

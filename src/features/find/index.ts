@@ -1,9 +1,10 @@
 /**
- * What app/ uses of the finding pages. Each page is a chunk of its own (lazy): the idle page's
- * search form and the pages come only when they are needed.
+ * What app/ uses of the finding pages: the idle page's search form comes as its loader, so it
+ * stays out of the first load; app/ composes the pages (`/find`, `/sessions`, `/live`) in a
+ * chunk of their own.
  */
-export const loadFindPage = () => import('./find-page');
-export const loadSessionsPage = () => import('./sessions-page');
-export const loadLivePage = () => import('./live-page');
+export { default as FindPage } from './find-page';
+export { default as LivePage } from './live-page';
+export { default as SessionsPage } from './sessions-page';
 export const loadPersonSearchForm = () =>
   import('./person-search-form').then((m) => ({ default: m.PersonSearchForm }));

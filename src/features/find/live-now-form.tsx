@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { checkId } from '../../api/request-params';
-import { liveHref, navigate, useRoute } from '../../lib/route';
+import { navigate, useRoute } from '../../lib/route';
+import { liveHref } from '../../lib/route/find-links';
 
 /** "Live now": a meeting's session in progress, from the meeting's id. */
 export function LiveNowForm({ initial = '' }: { initial?: string }) {

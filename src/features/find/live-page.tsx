@@ -5,7 +5,9 @@ import { valid } from '../../api/lenient';
 import { activeSessionQueryOptions } from '../../api/sessions-list-query';
 import { ApiProblem } from '../../components/ui/api-problem';
 import { AppLink } from '../../components/ui/app-link';
-import { DEFAULT_BROWSE, navigate, sessionListHref, sessionsHref, useRoute } from '../../lib/route';
+import { navigate, sessionListHref, useRoute } from '../../lib/route';
+import { sessionsHref } from '../../lib/route/find-links';
+import { DEFAULT_BROWSE } from '../../lib/route/find-schema';
 import { LiveNowForm } from './live-now-form';
 import { RouteNotes } from './route-notes';
 

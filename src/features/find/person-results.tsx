@@ -5,7 +5,9 @@ import { type PersonSearchState, personSearchQueryOptions } from '../../api/pers
 import { PERSON_SEARCH_BOUND } from '../../api/person-search-schema';
 import { ApiProblem } from '../../components/ui/api-problem';
 import { formatCount } from '../../lib/format';
-import { type FindParams, findHref, useRoute } from '../../lib/route';
+import { useRoute } from '../../lib/route';
+import { findHref } from '../../lib/route/find-links';
+import type { FindParams } from '../../lib/route/find-schema';
 import { isoInstant, rangeParam, rangeProblem, resolveRange } from '../../lib/time-range';
 import { rememberSearch } from '../recent';
 import { NarrowRange } from './narrow-range';

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { checkSearch } from '../../api/session-params';
-import { findHref, navigate, useRoute } from '../../lib/route';
+import { navigate, useRoute } from '../../lib/route';
+import { findHref } from '../../lib/route/find-links';
 import type { RangeChoice } from '../../lib/time-range';
 import { readRangeFields } from './lib/range-fields';
 import { RangeSelect } from './range-select';

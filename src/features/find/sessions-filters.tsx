@@ -1,13 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { checkSearch } from '../../api/session-params';
+import { navigate, useRoute } from '../../lib/route';
+import { sessionsHref } from '../../lib/route/find-links';
 import {
-  navigate,
   SESSION_STATUSES,
   type SessionStatus,
   type SessionsBrowse,
-  sessionsHref,
-  useRoute,
-} from '../../lib/route';
+} from '../../lib/route/find-schema';
 import { readRangeFields } from './lib/range-fields';
 import { RangeSelect } from './range-select';
 import { useFindClock } from './use-find-clock';

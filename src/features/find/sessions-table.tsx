@@ -5,13 +5,9 @@ import { Badge } from '../../components/ui/badge';
 import type { Clock } from '../../lib/clock';
 import { formatCount, formatDurationMs, formatMinutes } from '../../lib/format';
 import { revealHidden } from '../../lib/hidden-characters';
-import {
-  navigate,
-  type SessionSort,
-  type SessionsBrowse,
-  sessionListHref,
-  sessionsHref,
-} from '../../lib/route';
+import { navigate, sessionListHref } from '../../lib/route';
+import { sessionsHref } from '../../lib/route/find-links';
+import type { SessionSort, SessionsBrowse } from '../../lib/route/find-schema';
 import type { ViewParams } from '../../lib/view-params';
 
 export type SessionsTableProps = {

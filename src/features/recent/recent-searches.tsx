@@ -1,6 +1,7 @@
 import { AppLink } from '../../components/ui/app-link';
 import { formatRelative } from '../../lib/format';
-import { findHref, useRoute } from '../../lib/route';
+import { useRoute } from '../../lib/route';
+import { findHref } from '../../lib/route/find-links';
 import { RANGE_LABELS, readRangeParam } from '../../lib/time-range';
 import { RecentSection } from './recent-section';
 import { clearRecentSearches, useRecentSearches } from './use-recent';

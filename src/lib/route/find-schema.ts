@@ -1,13 +1,15 @@
 /**
  * The finding pages' part of the URL schema: `/sessions` (browse sessions by range, status and
  * meeting), `/find` (a person over a range) and `/live` (a meeting's session in progress).
+ * schema.ts names the page from the path; its query is read here, in the pages' own chunk, so
+ * a deep link to a participant never loads it.
  * Their whole state is in the query, so every search is a deep link. As for the participant's
  * link, nothing here throws: what cannot be read becomes a problem shown on the page, and the
  * page opens with the defaults in its place.
  */
-import { checkId } from '../../api/request-params';
-import { checkSearch } from '../../api/session-params';
+import { checkId, checkSearch } from '../../api/request-params';
 import { type RangeChoice, readRangeParam } from '../time-range';
+import type { FindingPage } from './schema';
 
 export const SESSION_SORTS = ['createdAt', 'minutesConsumed'] as const;
 export type SessionSort = (typeof SESSION_SORTS)[number];
@@ -129,12 +131,10 @@ function liveOf(query: URLSearchParams): FindRoute {
     : { kind: 'live', meeting: null, problems: [check.message] };
 }
 
-/** The finding page a path names, read with its query; null for any other path. */
-export function parseFindRoute(path: string, search: string): FindRoute | null {
+/** A finding page's query read through its schema (in the page's own chunk). */
+export function parseFindRoute(page: FindingPage, search: string): FindRoute {
   const query = new URLSearchParams(search);
-  const bare = path.replace(/\/$/, '');
-  if (bare === '/sessions') return browseOf(query);
-  if (bare === '/find') return findOf(query);
-  if (bare === '/live') return liveOf(query);
-  return null;
+  if (page === 'sessions') return browseOf(query);
+  if (page === 'find') return findOf(query);
+  return liveOf(query);
 }

@@ -1,23 +1,10 @@
-/** The app's URL: one schema (path and search), its hooks and the links built from it. */
-export {
-  DEFAULT_BROWSE,
-  type FindParams,
-  type FindRoute,
-  SESSION_SORTS,
-  SESSION_STATUSES,
-  type SessionSort,
-  type SessionStatus,
-  type SessionsBrowse,
-} from './find-schema';
-export {
-  findHref,
-  liveHref,
-  sessionListHref,
-  sessionsHref,
-  shareUrl,
-  toDeepLink,
-  withView,
-} from './links';
+/**
+ * The app's URL: one schema (path and search), its hooks and the links built from it. The
+ * finding pages' query schema and links (find-schema.ts, find-links.ts) are imported from their
+ * own modules, so the first load of a deep link never carries them.
+ */
+
+export { sessionListHref, shareUrl, toDeepLink, withView } from './links';
 export {
   currentHref,
   currentRoute,
@@ -28,6 +15,8 @@ export {
   useOrigin,
 } from './location';
 export {
+  FINDING_PAGES,
+  type FindingPage,
   type LookupParams,
   parseRoute,
   type Route,

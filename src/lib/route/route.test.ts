@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PLAIN_VIEW } from '../view-params';
-import {
-  DEFAULT_BROWSE,
-  findHref,
-  liveHref,
-  parseRoute,
-  readRoute,
-  sessionListHref,
-  sessionsHref,
-  shareUrl,
-  toDeepLink,
-  withView,
-} from '.';
+import { parseRoute, readRoute, sessionListHref, shareUrl, toDeepLink, withView } from '.';
+import { findHref, liveHref, sessionsHref } from './find-links';
+import { DEFAULT_BROWSE, parseFindRoute } from './find-schema';
 
 const SID = '1f0c2b7e-aaaa-bbbb-cccc-000000000001';
 const PID = 'p_42-x';
@@ -155,6 +146,13 @@ describe('one schema for path and search', () => {
   });
 });
 
+/** A finding page's link read as the app reads it: the page from the path, then its query. */
+function readFind(href: string) {
+  const { route } = readRoute(href);
+  if (route.kind !== 'finding') throw new Error(`read as ${route.kind}`);
+  return parseFindRoute(route.page, route.search);
+}
+
 describe('the finding pages in the URL', () => {
   it('reads a sessions browse back from the link it writes, defaults left out', () => {
     const browse = {
@@ -169,13 +167,12 @@ describe('the finding pages in the URL', () => {
     expect(href).toBe(
       '/sessions?range=yesterday&status=ENDED&search=Support%20call&sort=minutesConsumed&order=ASC&page=3&tz=utc',
     );
-    expect(readRoute(href).route).toEqual({ kind: 'sessions', params: browse, problems: [] });
+    expect(readFind(href)).toEqual({ kind: 'sessions', params: browse, problems: [] });
     expect(sessionsHref(DEFAULT_BROWSE, PLAIN_VIEW)).toBe('/sessions');
   });
 
   it('opens a sessions page with its defaults and says what in the link could not be read', () => {
-    const { route } = readRoute('/sessions?range=soon&status=DONE&page=zero');
-    expect(route).toEqual({
+    expect(readFind('/sessions?range=soon&status=DONE&page=zero')).toEqual({
       kind: 'sessions',
       params: DEFAULT_BROWSE,
       problems: [
@@ -190,19 +187,19 @@ describe('the finding pages in the URL', () => {
     const range = { startMs: Date.UTC(2026, 11, 6, 13), endMs: Date.UTC(2026, 11, 6, 17) };
     const href = findHref({ q: 'Jane Doe', range }, PLAIN_VIEW);
     expect(href).toBe('/find?q=Jane%20Doe&range=2026-12-06T13:00:00Z/2026-12-06T17:00:00Z');
-    expect(readRoute(href).route).toEqual({
+    expect(readFind(href)).toEqual({
       kind: 'find',
       params: { q: 'Jane Doe', range },
       draft: { q: 'Jane Doe', range },
       problems: [],
     });
-    expect(readRoute('/find').route).toEqual({
+    expect(readFind('/find')).toEqual({
       kind: 'find',
       params: null,
       draft: { q: '', range: 'last-7-days' },
       problems: [],
     });
-    expect(readRoute(`/find?q=${'x'.repeat(101)}&range=yesterday`).route).toMatchObject({
+    expect(readFind(`/find?q=${'x'.repeat(101)}&range=yesterday`)).toMatchObject({
       kind: 'find',
       params: null,
       problems: ['The search is longer than 100 characters.'],
@@ -210,12 +207,13 @@ describe('the finding pages in the URL', () => {
   });
 
   it('reads a live page’s meeting, and refuses one that is not an id', () => {
-    expect(readRoute(liveHref('m-1', PLAIN_VIEW)).route).toEqual({
+    expect(readFind(liveHref('m-1', PLAIN_VIEW))).toEqual({
       kind: 'live',
       meeting: 'm-1',
       problems: [],
     });
     expect(liveHref(null, { ...PLAIN_VIEW, redact: true })).toBe('/live?redact=1');
-    expect(readRoute('/live?meeting=a%20b').route).toMatchObject({ kind: 'live', meeting: null });
+    expect(readFind('/live?meeting=a%20b')).toMatchObject({ kind: 'live', meeting: null });
+    expect(readRoute('/live/').route).toEqual({ kind: 'finding', page: 'live', search: '' });
   });
 });

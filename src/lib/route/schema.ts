@@ -10,7 +10,6 @@ import { checkId, parseFilters, parseIncludePeerEvents } from '../../api/request
 import { routeOf } from '../base-path';
 import { readWindowParam, type TimeWindow } from '../time-window';
 import { readViewParams, type ViewParams } from '../view-params';
-import { type FindRoute, parseFindRoute } from './find-schema';
 
 export type LookupParams = {
   readonly sessionId: string;
@@ -38,8 +37,17 @@ export type Route =
       /** What could be read, to seed the form: ids as typed, and the options that parsed. */
       readonly draft: Partial<LookupParams> & { sessionId: string; participantId: string };
     }
-  | FindRoute
+  | {
+      readonly kind: 'finding';
+      /** Its query is read by find-schema.ts, with the page. */
+      readonly page: FindingPage;
+      readonly search: string;
+    }
   | { readonly kind: 'unknown'; readonly path: string };
+
+/** The finding pages: browse sessions, find a person, a meeting's live session. */
+export const FINDING_PAGES = ['sessions', 'find', 'live'] as const;
+export type FindingPage = (typeof FINDING_PAGES)[number];
 
 /** The home page's query naming a session to pick a participant from. */
 export const SESSION_PARAM = 'session';
@@ -62,8 +70,8 @@ export function parseRoute(pathname: string, search: string): Route {
       ? { kind: 'home', session }
       : { kind: 'home' };
   }
-  const finding = parseFindRoute(path, search);
-  if (finding) return finding;
+  const page = FINDING_PAGES.find((p) => path.replace(/\/$/, '') === `/${p}`);
+  if (page) return { kind: 'finding', page, search };
   const match = PATH.exec(path);
   if (!match) return { kind: 'unknown', path };
   const sessionId = decode(match[1] ?? '');
