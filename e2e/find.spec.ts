@@ -4,6 +4,7 @@
  * Jane Doe (custom id crm-60931) has a support call yesterday afternoon among others in the
  * last 14 days, and "Escalation bridge" is live.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 
 test.use({ timezoneId: 'UTC' });
@@ -128,3 +129,35 @@ test('live now: a meeting’s session in progress opens its picker; a meeting wi
     'No session of meeting no-such-meeting is live now.',
   );
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the finding pages pass axe in the ${scheme} theme, and fit a 390 px screen`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      colorScheme: scheme,
+      timezoneId: 'UTC',
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    for (const [path, ready] of [
+      ['/', page.getByRole('button', { name: 'Find calls' })],
+      ['/find?q=crm-60931&range=yesterday', page.getByRole('link', { name: 'Jane Doe' })],
+      ['/sessions?status=LIVE', page.getByRole('table', { name: 'Sessions' })],
+      ['/live?meeting=no-such-meeting', page.getByText('is live now.')],
+    ] as const) {
+      await page.goto(path);
+      await expect(ready).toBeVisible({ timeout: 20_000 });
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(
+        results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+      ).toEqual([]);
+      // Wide tables scroll inside their card; the page itself never does sideways.
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        path,
+      ).toBe(true);
+    }
+    await context.close();
+  });
+}
