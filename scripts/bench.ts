@@ -91,11 +91,15 @@ const PROBE = `
     }
     element.setAttribute('elementtiming', name);
   };
+  const VERDICTS = ['Their network', 'Their device', 'Another participant', 'The service', 'Not enough data', 'No problem found'];
   new MutationObserver(() => {
+    const verdict = document.querySelector('section[aria-label="Verdict"] p');
+    stamp('verdict', !!verdict && VERDICTS.includes((verdict.textContent || '').trim()));
     stamp('summary', !!document.querySelector('section[aria-label="Participant summary"] h2'));
     stamp('table', !!document.querySelector('table tbody tr td'));
     stamp('chart', !!document.querySelector('figure[aria-label="Minutes by peer"] svg'));
-    timed(document.querySelector('section[aria-label="Participant summary"] h2'), 'summaryName');
+    // The name as the page shows it first: the participant's header, at the top of the page.
+    timed(document.querySelector('section[aria-label="Participant at a glance"] h2'), 'summaryName');
     // The baseline page writes the name as its only <h1>.
     timed(document.querySelector('body > h1'), 'baselineName');
   }).observe(document, { childList: true, subtree: true });
@@ -202,6 +206,53 @@ const bytes = {
     .map(([, c]) => ({ file: c.file, ...size(c.file) })),
 };
 
+// 2b'. Name painted → verdict shown, for the three cases the verdict decides by comparing the
+// session; and the API calls of that page view (the proxy's cache is off: each one reached the
+// mock once). As a returning agent, the deep link of every agent's day.
+const VERDICT_CASES = [
+  ['uplink-problem', 'Their network'],
+  ['service-outage', 'The service'],
+  ['could-not-hear-sender', 'Another participant'],
+] as const;
+const verdicts: Record<string, { afterName: Stat; apiCalls: Stat; label: string }> = {};
+for (const [key, label] of VERDICT_CASES) {
+  const after: number[] = [];
+  const calls: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = await cold(
+      `${deepLink(key)}&filters=device_info,ip_information,precall_network_information,events,quality_stats`,
+      (p) =>
+        p
+          .getByRole('region', { name: 'Verdict' })
+          .getByText(label, { exact: true })
+          .first()
+          .waitFor({ timeout: 60_000 }),
+      agentCookies,
+    );
+    const name = await paintedAt(run.page, 'summaryName');
+    const verdict = await paintedAt(run.page, 'verdict');
+    after.push(verdict - name);
+    // Let the page's own reads that follow the verdict (the session comparison's) settle.
+    await run.page.waitForTimeout(1500);
+    calls.push(
+      await run.page.evaluate(
+        () =>
+          performance.getEntriesByType('resource').filter((e) => /\/api\/sessions/.test(e.name))
+            .length,
+      ),
+    );
+    await run.context.close();
+  }
+  verdicts[key] = { afterName: stat(after), apiCalls: stat(calls), label };
+}
+
+/** The longest "whole-call timeline" measure the page took (User Timing, set by the figure). */
+const wholeCallMs = (page: Page) =>
+  page.evaluate(() => {
+    const took = performance.getEntriesByName('whole-call timeline').map((e) => e.duration);
+    return took.length > 0 ? Math.max(...took) : Number.NaN;
+  });
+
 // 2c. Large histories.
 const histories: Record<
   string,
@@ -214,6 +265,7 @@ const histories: Record<
     resort: Stat;
     resortSeenByPlaywright: Stat;
     runsWithTheAnswerInThePage: number;
+    wholeCall: Stat;
   }
 > = {};
 for (const key of ['history-1k', 'history-10k', 'history-100k']) {
@@ -223,6 +275,7 @@ for (const key of ['history-1k', 'history-10k', 'history-100k']) {
   const resort: number[] = [];
   const resortSeen: number[] = [];
   const tablePainted: number[] = [];
+  const wholeCall: number[] = [];
   let rows = 0;
   let carried = 0;
   for (let i = 0; i < RUNS; i++) {
@@ -264,6 +317,7 @@ for (const key of ['history-1k', 'history-10k', 'history-100k']) {
     if (marks.carried) carried += 1;
     longest.push(marks.longestTask);
     rows = await run.page.getByRole('table', { name: 'Peer events' }).getByRole('row').count();
+    wholeCall.push(await wholeCallMs(run.page));
     // Re-sort, read inside the page: from the click on "Minutes" to the frame that shows the
     // sorted rows (React handles a click synchronously; the frame after it is the first to
     // show them). The header must then say ascending, or the run fails.
@@ -301,6 +355,7 @@ for (const key of ['history-1k', 'history-10k', 'history-100k']) {
     resort: stat(resort),
     resortSeenByPlaywright: stat(resortSeen),
     runsWithTheAnswerInThePage: carried,
+    wholeCall: stat(wholeCall),
   };
 }
 // 1d. Long quality series: the 8-hour sample (28,800 samples of each kind). From the panel's
@@ -332,7 +387,12 @@ const QUALITY_PROBE = `
     }
   }).observe(document, { childList: true, subtree: true });
 `;
-const qualityRuns = { first: [] as number[], all: [] as number[], longest: [] as number[] };
+const qualityRuns = {
+  first: [] as number[],
+  all: [] as number[],
+  longest: [] as number[],
+  wholeCall: [] as number[],
+};
 let qualityPoints = 0;
 for (let i = 0; i < RUNS; i++) {
   const context = await browser.newContext();
@@ -366,6 +426,7 @@ for (let i = 0; i < RUNS; i++) {
   qualityRuns.all.push(run.all);
   qualityRuns.longest.push(run.longest);
   qualityPoints = Math.max(qualityPoints, run.points);
+  qualityRuns.wholeCall.push(await wholeCallMs(page));
   await context.close();
 }
 await browser.close();
@@ -472,7 +533,9 @@ const results = {
     longestTask: stat(qualityRuns.longest),
     pointsPerLine: qualityPoints,
     samplesPerLine: 28_800,
+    wholeCall: stat(qualityRuns.wholeCall),
   },
+  verdicts,
   lighthouse,
   proxy: {
     viaProxy: {
@@ -518,7 +581,7 @@ const lines = [
     `| ${key}: navigation → table painted | ${fmt(h.tablePainted)} | |`,
     `| ${key}: navigation → table and chart painted (the chart scrolled to once the table shows) | ${fmt(h.painted)} | |`,
     `| ${key}: ${responseLabel(h.runsWithTheAnswerInThePage)} → table painted | ${fmt(h.afterResponse)} | ${key === 'history-10k' ? '≤ 300 ms' : ''} |`,
-    `| ${key}: longest main-thread task | ${fmt(h.longestTask)} | ${key === 'history-100k' ? '≤ 1,000 ms' : ''} |`,
+    `| ${key}: longest main-thread task | ${fmt(h.longestTask)} | ${key === 'history-100k' ? '≤ 500 ms' : ''} |`,
     `| ${key}: table rows in the DOM | ${h.rows} | ≤ 150 |`,
     `| ${key}: re-sort by Minutes, click → start of the frame showing the sorted rows | ${fmt(h.resort)} | ${key === 'history-10k' ? '≤ 100 ms' : ''} |`,
     `| ${key}: the same, by Playwright's clock (click checks and polling included) | ${fmt(h.resortSeenByPlaywright)} | |`,
@@ -527,6 +590,17 @@ const lines = [
   `| long quality series: figures shown → all 5 quality charts painted | ${fmt(results.qualitySeries.allCharts)} | |`,
   `| long quality series: longest main-thread task while the charts render | ${fmt(results.qualitySeries.longestTask)} | < 200 ms |`,
   `| long quality series: points drawn per line | ${results.qualitySeries.pointsPerLine} of ${results.qualitySeries.samplesPerLine.toLocaleString('en')} | ≤ 2,000 |`,
+  `| whole-call timeline, 8-hour call: model built → figure in the page (longest of the page's builds) | ${fmt(results.qualitySeries.wholeCall)} | ≤ 100 ms |`,
+  `| whole-call timeline, 100,002 events: the same | ${fmt(histories['history-100k']?.wholeCall ?? stat([]))} | |`,
+  ...VERDICT_CASES.flatMap(([key]) => {
+    const v = verdicts[key];
+    return v
+      ? [
+          `| ${v.label} (${key}): name painted → verdict shown, returning agent | ${fmt(v.afterName)} | ≤ 600 ms |`,
+          `| ${v.label} (${key}): API calls of the page view (each one upstream call) | ${fmt(v.apiCalls, '')} | |`,
+        ]
+      : [];
+  }),
   ...(['returningAgent', 'firstVisit'] as const).map((who) => {
     const l = lighthouse[who];
     const label = who === 'returningAgent' ? 'returning agent' : 'first visit';
