@@ -132,7 +132,7 @@ test('the ticket starts with the verdict and the customer gets the same result',
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const { region } = await verdictOf(page, '', await sample(request, 'Service problem'));
-  await region.getByRole('button', { name: 'Copy verdict for the customer' }).click();
+  await region.getByRole('button', { name: 'Copy for the customer: the verdict' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
     /^Between .*, most people in the call had trouble at the same time, across different networks/,
   );

@@ -288,7 +288,8 @@ for (const key of ['history-1k', 'history-10k', 'history-100k']) {
       await p.waitForFunction(
         () => {
           window.scrollTo(0, document.documentElement.scrollHeight);
-          return document.querySelector('figure[aria-label="Minutes by peer"]') !== null;
+          // The figure is in the page from the first render; its drawing comes once near.
+          return document.querySelector('figure[aria-label="Minutes by peer"] svg') !== null;
         },
         null,
         { polling: 50, timeout: 120_000 },

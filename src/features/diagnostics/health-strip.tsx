@@ -57,7 +57,7 @@ function IncidentItem({ incident, href }: { incident: Incident; href: string }) 
         <AppLink href={href} className={link}>
           Show {windowText(marked, clock.time)} on the page
         </AppLink>
-        <CopyButton value={incident.explanation} label={`explanation: ${text}`}>
+        <CopyButton value={incident.explanation} label={`for the customer: ${text}`}>
           Copy for the customer
         </CopyButton>
       </span>
@@ -76,7 +76,7 @@ function FindingItem({ finding }: { finding: Finding }) {
       {finding.threshold ? (
         <span className={`block ${muted}`}>Threshold: {finding.threshold}</span>
       ) : null}
-      <CopyButton value={finding.explanation} label={`explanation: ${finding.title}`}>
+      <CopyButton value={finding.explanation} label={`for the customer: ${finding.title}`}>
         Copy for the customer
       </CopyButton>
     </li>

@@ -102,7 +102,7 @@ export function VerdictSection(props: VerdictSectionProps) {
         ) : null}
         <CopyButton
           value={() => customerParagraph(verdict, clock.label)}
-          label="verdict for the customer"
+          label="for the customer: the verdict"
         >
           Copy for the customer
         </CopyButton>

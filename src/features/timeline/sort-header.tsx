@@ -29,7 +29,7 @@ export function SortHeader({ column, className, children }: SortHeaderProps) {
       <button
         type="button"
         onClick={column.getToggleSortingHandler()}
-        className="inline-flex items-center gap-1 text-left hover:underline"
+        className="inline-flex min-h-6 items-center gap-1 text-left hover:underline"
       >
         {children}
         <span aria-hidden="true" className="text-xs text-slate-500">
