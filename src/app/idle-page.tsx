@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { AppLink } from '../components/ui/app-link';
-import { Skeleton } from '../components/ui/skeleton';
-import { loadPersonSearchForm } from '../features/find';
+import { PersonSearchForm } from '../features/find';
 import type { LookupFormProps } from '../features/lookup/lookup-form';
 import { EVERYTHING } from '../features/lookup/remembered-request';
 import { toDeepLink } from '../lib/route';
@@ -10,8 +9,7 @@ import { DEFAULT_BROWSE } from '../lib/route/find-schema';
 import type { ViewParams } from '../lib/view-params';
 import { LookupSlot } from './lookup-slot';
 
-// The idle page's search and lists come in chunks of their own: a deep link never needs them.
-const PersonSearchForm = lazy(loadPersonSearchForm);
+// The idle page is a chunk of its own (app.tsx); its lists come in smaller ones still.
 const RecentSearches = lazy(() =>
   import('../features/recent/recent-searches').then((m) => ({ default: m.RecentSearches })),
 );
@@ -37,9 +35,7 @@ const LINK = 'text-brand-700 underline underline-offset-2 dark:text-brand-500';
 export function IdlePage({ href, initial, view }: IdlePageProps) {
   return (
     <>
-      <Suspense fallback={<Skeleton className="h-40 w-full rounded-xl" />}>
-        <PersonSearchForm />
-      </Suspense>
+      <PersonSearchForm />
       {/* Keyed by the URL: the fields are re-seeded from each link, the URL owns the ids. */}
       <LookupSlot key={href} initial={initial} />
       <p className="text-sm text-slate-700 dark:text-slate-200">
