@@ -144,7 +144,7 @@ async function listSessions(
       if (page === 0) return { ok: false, ...BAD_LIST };
       break;
     }
-    if (page === 0) inRange = valid(valid(body.paging)?.total_count);
+    if (page === 0) inRange = valid(valid(data?.paging)?.total_count);
     for (const entry of list) {
       const session = isInvalid(entry) ? null : sessionLine(entry);
       // A page may repeat an earlier one (should RealtimeKit count pages from 1).

@@ -123,25 +123,31 @@ export const sessionResponseSchema = z.looseObject({
   data: lenient(z.record(z.string(), z.unknown()), 'a data object'),
 });
 
-/** The list; a top-level `paging` is read as `data.paging` when `data` has none of its own. */
-export const sessionParticipantsResponseSchema = z.pipe(
-  z.looseObject({
-    success: lenient(z.boolean(), 'true or false'),
-    data: lenient(
-      z.looseObject({
-        participants: lenientList(participantSchema, 'a participant object'),
-        paging: lenient(pagingSchema, 'a paging object'),
-      }),
-      'a data object',
-    ),
-    paging: lenient(pagingSchema, 'a paging object'),
-  }),
-  z.transform((body) => {
-    const { data, paging } = body;
-    if (paging === undefined || data === undefined || isInvalid(data)) return body;
-    return data.paging === undefined ? { ...body, data: { ...data, paging } } : body;
-  }),
-);
+/**
+ * A RealtimeKit list, read: its entries in `data` under their own key, and `paging` inside
+ * `data` (the documented example) or beside it (SDK 7.3.0's sessions list); a top-level
+ * `paging` is read as `data.paging` when `data` has none of its own.
+ */
+export const listResponseSchema = <E extends Record<string, z.ZodMiniType>>(entries: E) =>
+  z.pipe(
+    z.looseObject({
+      success: lenient(z.boolean(), 'true or false'),
+      data: lenient(
+        z.looseObject({ ...entries, paging: lenient(pagingSchema, 'a paging object') }),
+        'a data object',
+      ),
+      paging: lenient(pagingSchema, 'a paging object'),
+    }),
+    z.transform((body) => {
+      const { data, paging } = body;
+      if (paging === undefined || data === undefined || isInvalid(data)) return body;
+      return data.paging === undefined ? { ...body, data: { ...data, paging } } : body;
+    }),
+  );
+
+export const sessionParticipantsResponseSchema = listResponseSchema({
+  participants: lenientList(participantSchema, 'a participant object'),
+});
 
 export type Session = z.output<typeof sessionSchema>;
 export type Paging = z.output<typeof pagingSchema>;

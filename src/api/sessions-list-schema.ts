@@ -7,8 +7,8 @@
  * `data` too, as other RealtimeKit lists send it). Each session is the session details' shape.
  */
 import * as z from 'zod/mini';
-import { isInvalid, lenient, lenientList } from './lenient';
-import { pagingSchema, pagingWire, sessionSchema, sessionWire } from './session-schema';
+import { lenient, lenientList } from './lenient';
+import { listResponseSchema, pagingWire, sessionSchema, sessionWire } from './session-schema';
 
 // ---- Wire types: what the API sends (the mock writes these) ----
 
@@ -34,29 +34,10 @@ export type WireActiveSessionResponse = z.input<typeof activeSessionResponseWire
 
 // ---- Read schemas: what the browser (and the person search) make of any body ----
 
-/**
- * The list. `paging` is read where it came and copied to the other place when that has none,
- * so a reader finds it in `data.paging` and at the top level alike.
- */
-export const sessionsListResponseSchema = z.pipe(
-  z.looseObject({
-    success: lenient(z.boolean(), 'true or false'),
-    data: lenient(
-      z.looseObject({
-        sessions: lenientList(sessionSchema, 'a session object'),
-        paging: lenient(pagingSchema, 'a paging object'),
-      }),
-      'a data object',
-    ),
-    paging: lenient(pagingSchema, 'a paging object'),
-  }),
-  z.transform((body) => {
-    const { data, paging } = body;
-    if (data === undefined || isInvalid(data)) return body;
-    const both = paging ?? data.paging;
-    return both === undefined ? body : { ...body, paging: both, data: { ...data, paging: both } };
-  }),
-);
+/** The list, `paging` read as `data.paging` wherever it came (see listResponseSchema). */
+export const sessionsListResponseSchema = listResponseSchema({
+  sessions: lenientList(sessionSchema, 'a session object'),
+});
 
 export const activeSessionResponseSchema = z.looseObject({
   success: lenient(z.boolean(), 'true or false'),
