@@ -1,24 +1,18 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
 import { checkId } from '../../api/request-params';
-import { navigate, useRoute } from '../../lib/route';
+import { useRoute } from '../../lib/route';
 import { liveHref } from '../../lib/route/find-links';
+import { useLinkForm } from './use-link-form';
 
 /** "Live now": a meeting's session in progress, from the meeting's id. */
 export function LiveNowForm({ initial = '' }: { initial?: string }) {
   const id = useId();
   const { view } = useRoute();
-  const [error, setError] = useState<string | null>(null);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const meeting = String(new FormData(event.currentTarget).get('meeting') ?? '').trim();
+  const { error, onSubmit } = useLinkForm((data) => {
+    const meeting = String(data.get('meeting') ?? '').trim();
     const check = checkId('Meeting ID', meeting);
-    if (!check.ok) {
-      setError(check.message);
-      return;
-    }
-    setError(null);
-    navigate(liveHref(meeting, view));
-  };
+    return check.ok ? { href: liveHref(meeting, view) } : { problem: check.message };
+  });
   return (
     <form
       aria-labelledby={`${id}-title`}

@@ -1,11 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
 import { checkSearch } from '../../api/session-params';
-import { navigate, useRoute } from '../../lib/route';
+import { useRoute } from '../../lib/route';
 import { findHref } from '../../lib/route/find-links';
 import type { RangeChoice } from '../../lib/time-range';
 import { readRangeFields } from './lib/range-fields';
 import { RangeSelect } from './range-select';
-import { useFindClock } from './use-find-clock';
+import { useLinkForm } from './use-link-form';
 
 export type PersonSearchFormProps = {
   /** What the fields start with: the open search, or nothing. */
@@ -21,30 +21,15 @@ export type PersonSearchFormProps = {
 export function PersonSearchForm({ initial, autoFocus = false }: PersonSearchFormProps) {
   const id = useId();
   const { view } = useRoute();
-  const clock = useFindClock();
-  const [now] = useState(() => Date.now());
-  const [error, setError] = useState<string | null>(null);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const { clock, error, onSubmit } = useLinkForm((data, utc) => {
     const q = String(data.get('q') ?? '').trim();
-    if (q === '') {
-      setError('Type a name, custom participant ID, user ID or email.');
-      return;
-    }
+    if (q === '') return { problem: 'Type a name, custom participant ID, user ID or email.' };
     const check = checkSearch(q);
-    if (!check.ok) {
-      setError(check.message);
-      return;
-    }
-    const range = readRangeFields(data, clock.zone === 'utc', Date.now());
-    if (!range.ok) {
-      setError(range.message);
-      return;
-    }
-    setError(null);
-    navigate(findHref({ q, range: range.range }, view));
-  };
+    if (!check.ok) return { problem: check.message };
+    const range = readRangeFields(data, utc, Date.now());
+    if (!range.ok) return { problem: range.message };
+    return { href: findHref({ q, range: range.range }, view) };
+  });
   return (
     <form
       aria-labelledby={`${id}-title`}
@@ -74,7 +59,7 @@ export function PersonSearchForm({ initial, autoFocus = false }: PersonSearchFor
             className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-invalid:border-red-600 dark:border-slate-600 dark:bg-slate-950"
           />
         </div>
-        <RangeSelect initial={initial?.range ?? 'last-7-days'} clock={clock} now={now} />
+        <RangeSelect initial={initial?.range ?? 'last-7-days'} />
         <button
           type="submit"
           className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white"

@@ -1,13 +1,11 @@
 import { useId, useState } from 'react';
-import type { Clock } from '../../lib/clock';
 import { RANGE_LABELS, RANGE_PRESETS, type RangeChoice } from '../../lib/time-range';
 import { CUSTOM, customDefaults, toFieldValue } from './lib/range-fields';
+import { useFindClock } from './use-find-clock';
 
 export type RangeSelectProps = {
   /** What the link says (the fields start with it). */
   initial: RangeChoice;
-  clock: Clock;
-  now: number;
 };
 
 const FIELD =
@@ -17,8 +15,10 @@ const FIELD =
  * The time range of a search: a preset or a custom interval on the page's clock. Its fields are
  * named `range`, `from` and `to`; the form reads them (lib/range-fields.ts).
  */
-export function RangeSelect({ initial, clock, now }: RangeSelectProps) {
+export function RangeSelect({ initial }: RangeSelectProps) {
   const id = useId();
+  const clock = useFindClock();
+  const [now] = useState(() => Date.now());
   const [choice, setChoice] = useState(typeof initial === 'string' ? initial : CUSTOM);
   const utc = clock.zone === 'utc';
   const custom = customDefaults(initial, now);

@@ -1,6 +1,6 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
 import { checkSearch } from '../../api/session-params';
-import { navigate, useRoute } from '../../lib/route';
+import { useRoute } from '../../lib/route';
 import { sessionsHref } from '../../lib/route/find-links';
 import {
   SESSION_STATUSES,
@@ -9,7 +9,7 @@ import {
 } from '../../lib/route/find-schema';
 import { readRangeFields } from './lib/range-fields';
 import { RangeSelect } from './range-select';
-import { useFindClock } from './use-find-clock';
+import { useLinkForm } from './use-link-form';
 
 const FIELD =
   'mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-950';
@@ -21,34 +21,16 @@ const isStatus = (value: string): value is SessionStatus =>
 export function SessionsFilters({ params }: { params: SessionsBrowse }) {
   const id = useId();
   const { view } = useRoute();
-  const clock = useFindClock();
-  const [now] = useState(() => Date.now());
-  const [error, setError] = useState<string | null>(null);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const { error, onSubmit } = useLinkForm((data, utc) => {
     const search = String(data.get('search') ?? '').trim();
     const check = checkSearch(search);
-    const range = readRangeFields(data, clock.zone === 'utc', Date.now());
-    if (!check.ok || !range.ok) {
-      setError(!check.ok ? check.message : range.ok ? null : range.message);
-      return;
-    }
-    setError(null);
+    if (!check.ok) return { problem: check.message };
+    const range = readRangeFields(data, utc, Date.now());
+    if (!range.ok) return { problem: range.message };
     const status = String(data.get('status') ?? '');
-    navigate(
-      sessionsHref(
-        {
-          ...params,
-          range: range.range,
-          search,
-          status: isStatus(status) ? status : null,
-          page: 0,
-        },
-        view,
-      ),
-    );
-  };
+    const next = { range: range.range, search, status: isStatus(status) ? status : null };
+    return { href: sessionsHref({ ...params, ...next, page: 0 }, view) };
+  });
   return (
     <form
       aria-label="Filter sessions"
@@ -56,7 +38,7 @@ export function SessionsFilters({ params }: { params: SessionsBrowse }) {
       noValidate
       className="flex flex-wrap items-end gap-3"
     >
-      <RangeSelect initial={params.range} clock={clock} now={now} />
+      <RangeSelect initial={params.range} />
       <div>
         <label htmlFor={`${id}-status`} className="block text-sm font-medium">
           Status
