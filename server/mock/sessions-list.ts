@@ -7,12 +7,12 @@
  * level, where the SDK has it.
  */
 import { Hono } from 'hono';
-import { checkSearch, SORT_ORDER } from '../../src/api/session-params';
-import { SESSION_STATUSES, type WireSession } from '../../src/api/session-schema';
+import { checkSearch, SESSION_STATUSES, SESSIONS_SORT_BY } from '../../src/api/request-params';
+import { SORT_ORDER } from '../../src/api/session-params';
+import type { WireSession } from '../../src/api/session-schema';
 import {
   MAX_SESSIONS_PER_PAGE,
   SESSIONS_LIST_QUERY_KEYS,
-  SESSIONS_SORT_BY,
 } from '../../src/api/sessions-list-params';
 import type { WireSessionsListResponse } from '../../src/api/sessions-list-schema';
 import { kitError } from './envelopes';

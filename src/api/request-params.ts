@@ -89,3 +89,10 @@ export function checkSearch(search: string): { ok: true } | { ok: false; message
   }
   return { ok: true };
 }
+
+/** A session's status, as RealtimeKit's sessions list filters by it and its details say it. */
+export const SESSION_STATUSES = ['LIVE', 'ENDED'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+/** The sessions list's sort keys. */
+export const SESSIONS_SORT_BY = ['createdAt', 'minutesConsumed'] as const;
+export type SessionsSortBy = (typeof SESSIONS_SORT_BY)[number];

@@ -5,9 +5,6 @@
  */
 import { checkSearch } from './request-params';
 
-// The search's rule lives with the other request rules (the route reads it on first load).
-export { checkSearch, MAX_SEARCH_LENGTH } from './request-params';
-
 export const SORT_BY = ['joinedAt', 'duration'] as const;
 export type SortBy = (typeof SORT_BY)[number];
 export const SORT_ORDER = ['ASC', 'DESC'] as const;

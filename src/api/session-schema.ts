@@ -13,8 +13,9 @@ import * as z from 'zod/mini';
 import { parseTimestamp } from '../lib/timestamp';
 import { isInvalid, lenient, lenientList } from './lenient';
 import { nonNegative, participantSchema, participantWire, timestamp } from './participant-schema';
+import { SESSION_STATUSES } from './request-params';
 
-export const SESSION_STATUSES = ['LIVE', 'ENDED'] as const;
+export { SESSION_STATUSES };
 export const SESSION_TYPES = ['meeting', 'livestream', 'participant'] as const;
 
 /** A field: strict on the wire (required there unless `optional`), lenient when read. */

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { STATS_RETENTION_MS } from '../lib/time-range';
+import { queryValue } from './session-params';
 import {
   MAX_RANGE_MS,
   personSearchSearch,
-  queryValue,
   readPersonSearchQuery,
   readSessionsListQuery,
-  STATS_RETENTION_MS,
   sessionsListQuery,
-  sessionsListSearch,
 } from './sessions-list-params';
 
 const NOW = Date.parse('2026-12-07T12:00:00Z');
@@ -50,7 +49,7 @@ describe('readSessionsListQuery', () => {
   it('gives the browser a search it reads back to the same values', () => {
     const check = read('start_time=2026-12-01T09:30:00-05:00&status=LIVE&search=a%2Bb%20(c)');
     if (!check.ok) throw new Error(check.message);
-    const search = sessionsListSearch(check.value);
+    const search = sessionsListQuery(check.value);
     expect(search).toBe('?start_time=2026-12-01T14%3A30%3A00Z&status=LIVE&search=a%2Bb%20%28c%29');
     expect(readSessionsListQuery(new URLSearchParams(search), NOW)).toEqual(check);
   });

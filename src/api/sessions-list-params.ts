@@ -7,10 +7,16 @@
  */
 import { STATS_RETENTION_DAYS, STATS_RETENTION_MS } from '../lib/time-range';
 import { parseTimestamp } from '../lib/timestamp';
-import { checkId } from './request-params';
+import {
+  checkId,
+  checkSearch,
+  SESSION_STATUSES,
+  SESSIONS_SORT_BY,
+  type SessionStatus,
+  type SessionsSortBy,
+} from './request-params';
 import {
   type Check,
-  checkSearch,
   type Field,
   oneOf,
   pagingFields,
@@ -20,19 +26,10 @@ import {
   searchField,
 } from './session-params';
 
-export { queryValue };
-
-import { SESSION_STATUSES } from './session-schema';
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export { STATS_RETENTION_DAYS, STATS_RETENTION_MS };
 /** The longest range asked for at once: the whole retention window. */
-export const MAX_RANGE_MS = 30 * DAY_MS;
-
-export const SESSIONS_SORT_BY = ['minutesConsumed', 'createdAt'] as const;
-export type SessionsSortBy = (typeof SESSIONS_SORT_BY)[number];
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const MAX_RANGE_MS = STATS_RETENTION_MS;
 
 export const MAX_SESSIONS_PER_PAGE = 100;
 
@@ -48,7 +45,7 @@ export const SESSIONS_LIST_QUERY_KEYS = [
   'per_page',
 ] as const;
 
-export const PERSON_SEARCH_QUERY_KEYS = ['q', 'start_time', 'end_time'] as const;
+const PERSON_SEARCH_QUERY_KEYS = ['q', 'start_time', 'end_time'] as const;
 
 export type SessionsListParams = {
   /** ISO 8601 in UTC, as rebuilt from the checked value. */
@@ -72,8 +69,6 @@ export type PersonSearchParams = {
   readonly startTime: string;
   readonly endTime: string;
 };
-
-export type { Check };
 
 const shown = (raw: string) => JSON.stringify(raw.slice(0, 40));
 
@@ -233,12 +228,6 @@ export function sessionsListQuery(params: SessionsListParams): string {
   if (params.perPage !== undefined) parts.push(`per_page=${params.perPage}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
-
-/**
- * The browser's `/api/sessions?…`: this server takes the upstream's own names, so the search is
- * the upstream query itself (one builder, so the two never drift apart).
- */
-export const sessionsListSearch = sessionsListQuery;
 
 /** The browser's `/api/person-search?…`, in one fixed order. */
 export function personSearchSearch(params: PersonSearchParams): string {

@@ -9,7 +9,7 @@ import { getEnvelopeData, required } from './envelope';
 import { ApiError } from './errors';
 import { type Invalid, valid } from './lenient';
 import type { Session } from './session-schema';
-import { type SessionsListParams, sessionsListSearch } from './sessions-list-params';
+import { type SessionsListParams, sessionsListQuery } from './sessions-list-params';
 import { activeSessionResponseSchema, sessionsListResponseSchema } from './sessions-list-schema';
 
 export type SessionsListResult = {
@@ -20,7 +20,8 @@ export type SessionsListResult = {
 };
 
 export const sessionsListUrl = (params: SessionsListParams) =>
-  apiPath('sessions') + sessionsListSearch(params);
+  // This server takes the upstream's own query names: the browser's query is the upstream's.
+  apiPath('sessions') + sessionsListQuery(params);
 
 export async function getSessionsList(
   params: SessionsListParams,

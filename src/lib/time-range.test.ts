@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { STATS_RETENTION_MS as RETENTION_MS } from '../api/sessions-list-params';
 import { offsetAt } from './clock';
-import { rangeParam, rangeProblem, readRangeParam, resolveRange } from './time-range';
+import {
+  STATS_RETENTION_MS as RETENTION_MS,
+  rangeParam,
+  rangeProblem,
+  readRangeParam,
+  resolveRange,
+} from './time-range';
 
 const NOW = Date.UTC(2026, 11, 7, 11, 30); // Mon 7 Dec 2026, 11:30 UTC
 const utc = () => 0;

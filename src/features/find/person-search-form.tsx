@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { checkSearch } from '../../api/session-params';
+import { checkSearch } from '../../api/request-params';
 import { useRoute } from '../../lib/route';
 import { findHref } from '../../lib/route/find-links';
 import type { RangeChoice } from '../../lib/time-range';

@@ -1,12 +1,8 @@
 import { useId } from 'react';
-import { checkSearch } from '../../api/session-params';
+import { checkSearch, SESSION_STATUSES } from '../../api/request-params';
 import { useRoute } from '../../lib/route';
 import { sessionsHref } from '../../lib/route/find-links';
-import {
-  SESSION_STATUSES,
-  type SessionStatus,
-  type SessionsBrowse,
-} from '../../lib/route/find-schema';
+import type { SessionsBrowse } from '../../lib/route/find-schema';
 import { readRangeFields } from './lib/range-fields';
 import { RangeSelect } from './range-select';
 import { useLinkForm } from './use-link-form';
@@ -14,8 +10,7 @@ import { useLinkForm } from './use-link-form';
 const FIELD =
   'mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-950';
 
-const isStatus = (value: string): value is SessionStatus =>
-  (SESSION_STATUSES as readonly string[]).includes(value);
+const STATUS_LABELS = { LIVE: 'Live', ENDED: 'Ended' } as const;
 
 /** The sessions page's filters: they write the page's link (page 1 of the new list). */
 export function SessionsFilters({ params }: { params: SessionsBrowse }) {
@@ -27,8 +22,9 @@ export function SessionsFilters({ params }: { params: SessionsBrowse }) {
     if (!check.ok) return { problem: check.message };
     const range = readRangeFields(data, utc, Date.now());
     if (!range.ok) return { problem: range.message };
-    const status = String(data.get('status') ?? '');
-    const next = { range: range.range, search, status: isStatus(status) ? status : null };
+    const chosen = String(data.get('status') ?? '');
+    const status = SESSION_STATUSES.find((s) => s === chosen) ?? null;
+    const next = { range: range.range, search, status };
     return { href: sessionsHref({ ...params, ...next, page: 0 }, view) };
   });
   return (
@@ -50,8 +46,11 @@ export function SessionsFilters({ params }: { params: SessionsBrowse }) {
           className={FIELD}
         >
           <option value="">Any</option>
-          <option value="LIVE">Live</option>
-          <option value="ENDED">Ended</option>
+          {SESSION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
         </select>
       </div>
       <div className="min-w-56 flex-1">

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
-import { checkId } from '../../api/request-params';
-import { checkSearch, type SortBy, type SortOrder } from '../../api/session-params';
+import { checkId, checkSearch } from '../../api/request-params';
+import type { SortBy, SortOrder } from '../../api/session-params';
 import { sessionParticipantsQueryOptions } from '../../api/session-participants-query';
 import { Skeleton } from '../../components/ui/skeleton';
 import { hasNextPage, pickerRows, rangeText } from './lib/picker-rows';

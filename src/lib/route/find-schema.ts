@@ -7,21 +7,25 @@
  * link, nothing here throws: what cannot be read becomes a problem shown on the page, and the
  * page opens with the defaults in its place.
  */
-import { checkId, checkSearch } from '../../api/request-params';
+import {
+  checkId,
+  checkSearch,
+  SESSION_STATUSES,
+  SESSIONS_SORT_BY,
+  type SessionStatus,
+  type SessionsSortBy,
+} from '../../api/request-params';
 import { type RangeChoice, readRangeParam } from '../time-range';
 import type { FindingPage } from './schema';
 
-export const SESSION_SORTS = ['createdAt', 'minutesConsumed'] as const;
-export type SessionSort = (typeof SESSION_SORTS)[number];
-export const SESSION_STATUSES = ['LIVE', 'ENDED'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export type { SessionStatus, SessionsSortBy as SessionSort };
 
 export type SessionsBrowse = {
   readonly range: RangeChoice;
   readonly status: SessionStatus | null;
   /** Meeting title, meeting id or session id; empty for all. */
   readonly search: string;
-  readonly sortBy: SessionSort;
+  readonly sortBy: SessionsSortBy;
   readonly sortOrder: 'ASC' | 'DESC';
   /** 0-based (the URL's `page` counts from 1). */
   readonly page: number;
@@ -101,7 +105,8 @@ function browseOf(query: URLSearchParams): FindRoute {
   const search = (query.get('search') ?? '').trim();
   const searchCheck = checkSearch(search);
   if (!searchCheck.ok) problems.push(searchCheck.message);
-  const sortBy = oneOf(query.get('sort'), SESSION_SORTS, 'sort', problems) ?? DEFAULT_BROWSE.sortBy;
+  const sortBy =
+    oneOf(query.get('sort'), SESSIONS_SORT_BY, 'sort', problems) ?? DEFAULT_BROWSE.sortBy;
   const sortOrder =
     oneOf(query.get('order'), ['ASC', 'DESC'] as const, 'order', problems) ?? 'DESC';
   const page = pageOf(query.get('page'), problems);
