@@ -44,6 +44,12 @@ const SESSION_NOT_FOUND: Words = {
   explanation: 'RealtimeKit has no session with this ID.',
 };
 
+/** The sessions list answers 404 only for an app RealtimeKit does not know. */
+const APP_NOT_FOUND: Words = {
+  title: 'No sessions list',
+  explanation: 'RealtimeKit does not know this app: check the server’s RTK_APP_ID.',
+};
+
 const SUBJECTS: Record<ApiSubject, SubjectWords> = {
   participant: {
     what: 'this participant',
@@ -63,20 +69,8 @@ const SUBJECTS: Record<ApiSubject, SubjectWords> = {
   session_details: { what: 'the session’s details', notFound: () => SESSION_NOT_FOUND },
   session_participants: { what: 'the participant list', notFound: () => SESSION_NOT_FOUND },
   neighbours: { what: 'the neighbouring participants', notFound: () => SESSION_NOT_FOUND },
-  sessions_list: {
-    what: 'the sessions list',
-    notFound: () => ({
-      title: 'No sessions list',
-      explanation: 'RealtimeKit does not know this app: check the server’s RTK_APP_ID.',
-    }),
-  },
-  person_search: {
-    what: 'the search',
-    notFound: () => ({
-      title: 'No sessions list',
-      explanation: 'RealtimeKit does not know this app: check the server’s RTK_APP_ID.',
-    }),
-  },
+  sessions_list: { what: 'the sessions list', notFound: () => APP_NOT_FOUND },
+  person_search: { what: 'the search', notFound: () => APP_NOT_FOUND },
 };
 
 /** The API's (or this server's) words as a sentence of their own. */

@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { AppLink } from '../components/ui/app-link';
 import { PersonSearchForm } from '../features/find';
+import { everythingHref } from '../features/lookup';
 import type { LookupFormProps } from '../features/lookup/lookup-form';
-import { EVERYTHING } from '../features/lookup/remembered-request';
-import { toDeepLink } from '../lib/route';
 import { liveHref, sessionsHref } from '../lib/route/find-links';
 import { DEFAULT_BROWSE } from '../lib/route/find-schema';
 import type { ViewParams } from '../lib/view-params';
@@ -52,14 +51,7 @@ export function IdlePage({ href, initial, view }: IdlePageProps) {
       <Suspense fallback={null}>
         <div className="grid gap-6 md:grid-cols-2">
           <RecentSearches />
-          <RecentLookups
-            hrefFor={(r) =>
-              toDeepLink(
-                { sessionId: r.sessionId, participantId: r.participantId, ...EVERYTHING },
-                view,
-              )
-            }
-          />
+          <RecentLookups hrefFor={(r) => everythingHref(r.sessionId, r.participantId, view)} />
         </div>
         <SampleList />
       </Suspense>

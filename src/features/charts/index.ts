@@ -6,4 +6,4 @@
 export { loadPeerReportChart } from './load-peer-report-chart';
 export { loadQualityCharts } from './load-quality-charts';
 export type { PeerReportPanel } from './peer-report-chart';
-export type { QualityChart, QualityLine } from './quality-charts';
+export type { QualityChart, QualityLine, QualityThreshold } from './quality-charts';

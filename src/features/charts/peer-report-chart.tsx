@@ -11,8 +11,8 @@ import {
 } from 'recharts';
 import { ClockContext } from '../../components/ui/clock';
 import type { TimeWindow } from '../../lib/time-window';
-import { timeTicks } from './lib/quality-chart-data';
-import { LEVEL_COLOUR, ThresholdLegend, type ThresholdLine } from './threshold-legend';
+import { type QualityThreshold, tickLabeller, timeTicks } from './lib/quality-chart-data';
+import { LEVEL_COLOUR, ThresholdLegend } from './threshold-legend';
 
 export type PeerReportPoint = {
   readonly t: number;
@@ -31,7 +31,7 @@ export type PeerReportPanel = {
     colour: string;
   }>;
   /** Threshold lines: where "degraded" and "poor" begin. */
-  readonly thresholds: readonly ThresholdLine[];
+  readonly thresholds: readonly QualityThreshold[];
   readonly domain?: [number, number];
   /** Decimals worth reading in this unit (MOS 2, milliseconds 0, percent 1). */
   readonly digits: number;
@@ -64,8 +64,7 @@ export default function PeerReportChart({
   const last = points.at(-1)?.t ?? first;
   // Round times on the page's clock, as the quality charts have: whole minutes without seconds.
   const ticks = timeTicks([first, last], 6, clock.offset);
-  const minutes = ticks.length < 2 || (ticks[1] ?? 0) - (ticks[0] ?? 0) >= 60_000;
-  const tickLabel = (ms: number) => (minutes ? clock.time(ms).slice(0, 5) : clock.time(ms));
+  const tickLabel = tickLabeller(ticks, clock.time);
   return (
     <figure aria-label={name} className="mt-3 text-slate-600 dark:text-slate-300">
       <figcaption className="text-sm text-slate-700 dark:text-slate-200">{summary}</figcaption>

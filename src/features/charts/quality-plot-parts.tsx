@@ -6,6 +6,7 @@ import {
   type DrawnLine,
   formatValue,
   type QualityChart,
+  tickLabeller,
   timeTicks,
   valuesAt,
 } from './lib/quality-chart-data';
@@ -54,9 +55,7 @@ function band(w: TimeWindow, [start, end]: readonly [number, number], x: Scale) 
 
 function Axes({ domain, x, y, yTicks, chart, clock, plot }: Frame) {
   const ticks = useMemo(() => timeTicks(domain, 6, clock.offset), [domain, clock]);
-  // Whole minutes need no seconds: "14:00" rather than "14:00:00".
-  const minutes = ticks.length < 2 || (ticks[1] ?? 0) - (ticks[0] ?? 0) >= 60_000;
-  const label = (t: number) => (minutes ? clock.time(t).slice(0, 5) : clock.time(t));
+  const label = tickLabeller(ticks, clock.time);
   const labelled = new Set(labelsThatFit(ticks, x, label));
   return (
     <g fill="currentColor">

@@ -2,15 +2,11 @@
  * A chart's threshold lines, named beside the chart rather than over its data: each dashed
  * swatch in its level's colour, in the words the rules use ("poor above 400 ms").
  */
-export type ThresholdLine = {
-  readonly value: number;
-  readonly label: string;
-  readonly level: 'degraded' | 'poor';
-};
+import type { QualityThreshold } from './lib/quality-chart-data';
 
 export const LEVEL_COLOUR = { degraded: '#d97706', poor: '#dc2626' } as const;
 
-export function ThresholdLegend({ thresholds }: { thresholds: readonly ThresholdLine[] }) {
+export function ThresholdLegend({ thresholds }: { thresholds: readonly QualityThreshold[] }) {
   if (thresholds.length === 0) return null;
   return (
     <>

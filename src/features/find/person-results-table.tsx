@@ -6,9 +6,8 @@ import { MaskContext } from '../../components/ui/mask';
 import type { Clock } from '../../lib/clock';
 import { formatDurationMinutes } from '../../lib/format';
 import { revealHidden } from '../../lib/hidden-characters';
-import { toDeepLink } from '../../lib/route';
 import type { ViewParams } from '../../lib/view-params';
-import { EVERYTHING } from '../lookup';
+import { everythingHref } from '../lookup';
 
 export type PersonResultsTableProps = {
   matches: readonly PersonMatch[];
@@ -66,10 +65,7 @@ export function PersonResultsTable({ matches, clock, view }: PersonResultsTableP
               >
                 <th scope="row" className={`${CELL} font-medium`}>
                   <AppLink
-                    href={toDeepLink(
-                      { sessionId: session.id, participantId: participant.id, ...EVERYTHING },
-                      view,
-                    )}
+                    href={everythingHref(session.id, participant.id, view)}
                     className="text-brand-700 underline underline-offset-2 dark:text-brand-500"
                   >
                     {name}
@@ -83,7 +79,11 @@ export function PersonResultsTable({ matches, clock, view }: PersonResultsTableP
                       ? 'hidden (personal data)'
                       : participant.custom_participant_id}
                 </td>
-                <td className={CELL}>{session.meeting_display_name ?? session.id}</td>
+                <td className={CELL}>
+                  {session.meeting_display_name
+                    ? revealHidden(session.meeting_display_name)
+                    : session.id}
+                </td>
                 <td className={`${CELL} tabular-nums`}>{when(clock, participant.joined_at)}</td>
                 <td className={`${CELL} tabular-nums`}>
                   {live

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { explainApiError } from '../../api/explain-error';
 import { type PersonSearchState, personSearchQueryOptions } from '../../api/person-search-query';
 import { PERSON_SEARCH_BOUND } from '../../api/person-search-schema';
 import { ApiProblem } from '../../components/ui/api-problem';
 import { formatCount } from '../../lib/format';
+import { revealHidden } from '../../lib/hidden-characters';
 import { useRoute } from '../../lib/route';
 import { findHref } from '../../lib/route/find-links';
 import type { FindParams } from '../../lib/route/find-schema';
@@ -14,6 +15,7 @@ import { NarrowRange } from './narrow-range';
 import { PersonResultsTable } from './person-results-table';
 import { RangeSentence } from './range-sentence';
 import { useFindClock } from './use-find-clock';
+import { useSearchNow } from './use-search-now';
 
 export type PersonResultsProps = { params: FindParams };
 
@@ -38,7 +40,7 @@ export function PersonResults({ params }: PersonResultsProps) {
   const { view } = useRoute();
   const clock = useFindClock();
   // "Yesterday" means the day before the moment the search was opened, for as long as it shows.
-  const [now] = useState(() => Date.now());
+  const now = useSearchNow();
   const range = resolveRange(params.range, now, clock.offset);
   const problem = rangeProblem(range, now);
   const request = {
@@ -55,7 +57,7 @@ export function PersonResults({ params }: PersonResultsProps) {
       className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
     >
       <h2 id="find-results-heading" className="text-base font-semibold">
-        Calls of “{params.q}”
+        Calls of “{revealHidden(params.q)}”
       </h2>
       <RangeSentence choice={params.range} range={range} clock={clock} />
       {problem ? (
@@ -92,9 +94,9 @@ export function PersonResults({ params }: PersonResultsProps) {
             <PersonResultsTable matches={state.matches} clock={clock} view={view} />
           ) : state?.done ? (
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-              No participant in these sessions matches “{params.q}”. RealtimeKit matches the
-              participant id, the custom participant id and the display name; try part of the name,
-              or a wider range.
+              No participant in these sessions matches “{revealHidden(params.q)}”. RealtimeKit
+              matches the participant id, the custom participant id and the display name; try part
+              of the name, or a wider range.
             </p>
           ) : null}
         </>

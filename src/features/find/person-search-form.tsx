@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { PERSON_SEARCH_BOUND } from '../../api/person-search-schema';
 import { checkSearch } from '../../api/request-params';
 import { useRoute } from '../../lib/route';
 import { findHref } from '../../lib/route/find-links';
@@ -73,8 +74,8 @@ export function PersonSearchForm({ initial, autoFocus = false }: PersonSearchFor
         </p>
       ) : (
         <p id={`${id}-hint`} className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-          Searches the participants of every session in the range (the newest 50), as RealtimeKit
-          names them; times on {clock.label}.
+          Searches the participants of every session in the range (the newest {PERSON_SEARCH_BOUND}
+          ), as RealtimeKit names them; times on {clock.label}.
         </p>
       )}
     </form>

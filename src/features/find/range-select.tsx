@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { RANGE_LABELS, RANGE_PRESETS, type RangeChoice } from '../../lib/time-range';
 import { CUSTOM, customDefaults, toFieldValue } from './lib/range-fields';
 import { useFindClock } from './use-find-clock';
+import { useSearchNow } from './use-search-now';
 
 export type RangeSelectProps = {
   /** What the link says (the fields start with it). */
@@ -18,7 +19,7 @@ const FIELD =
 export function RangeSelect({ initial }: RangeSelectProps) {
   const id = useId();
   const clock = useFindClock();
-  const [now] = useState(() => Date.now());
+  const now = useSearchNow();
   const [choice, setChoice] = useState(typeof initial === 'string' ? initial : CUSTOM);
   const utc = clock.zone === 'utc';
   const custom = customDefaults(initial, now);

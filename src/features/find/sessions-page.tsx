@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+
 import { explainApiError } from '../../api/explain-error';
 import { sessionsListQueryOptions } from '../../api/sessions-list-query';
 import { ApiProblem } from '../../components/ui/api-problem';
@@ -16,8 +16,9 @@ import { RouteNotes } from './route-notes';
 import { SessionsFilters } from './sessions-filters';
 import { SessionsTable } from './sessions-table';
 import { useFindClock } from './use-find-clock';
+import { useSearchNow } from './use-search-now';
 
-export const SESSIONS_PER_PAGE = 25;
+const SESSIONS_PER_PAGE = 25;
 
 export type SessionsPageProps = { params: SessionsBrowse; problems: readonly string[] };
 
@@ -25,7 +26,7 @@ export type SessionsPageProps = { params: SessionsBrowse; problems: readonly str
 export default function SessionsPage({ params, problems }: SessionsPageProps) {
   const { view } = useRoute();
   const clock = useFindClock();
-  const [now] = useState(() => Date.now());
+  const now = useSearchNow();
   const range = resolveRange(params.range, now, clock.offset);
   const problem = rangeProblem(range, now);
   const query = useQuery({

@@ -5,7 +5,7 @@ import { Badge } from '../../components/ui/badge';
 import type { Clock } from '../../lib/clock';
 import { formatCount, formatDurationMs, formatMinutes } from '../../lib/format';
 import { revealHidden } from '../../lib/hidden-characters';
-import { navigate, sessionListHref } from '../../lib/route';
+import { sessionListHref } from '../../lib/route';
 import { sessionsHref } from '../../lib/route/find-links';
 import type { SessionSort, SessionsBrowse } from '../../lib/route/find-schema';
 import type { ViewParams } from '../../lib/view-params';
@@ -35,16 +35,14 @@ function SortHeader(props: {
       className={CELL}
       aria-sort={active ? (params.sortOrder === 'ASC' ? 'ascending' : 'descending') : 'none'}
     >
-      <button
-        type="button"
-        onClick={() =>
-          navigate(sessionsHref({ ...params, sortBy: sort, sortOrder: next, page: 0 }, view))
-        }
-        className="inline-flex items-center gap-1 uppercase"
+      {/* A link: each order of the list is a page of its own (open it in a new tab, share it). */}
+      <AppLink
+        href={sessionsHref({ ...params, sortBy: sort, sortOrder: next, page: 0 }, view)}
+        className="inline-flex min-h-6 items-center gap-1 uppercase hover:underline"
       >
         {label}
         <span aria-hidden="true">{active ? (params.sortOrder === 'ASC' ? '↑' : '↓') : '↕'}</span>
-      </button>
+      </AppLink>
     </th>
   );
 }

@@ -1,2 +1,2 @@
 /** What other features use of the lookup: they import from here only (README, Layout). */
-export { EVERYTHING } from './remembered-request';
+export { everythingHref } from './remembered-request';

@@ -4,6 +4,8 @@
  */
 import { FILTERS, type Filter } from '../../api/participant-schema';
 import { parseFilters } from '../../api/request-params';
+import { toDeepLink } from '../../lib/route';
+import type { ViewParams } from '../../lib/view-params';
 
 export const REQUEST_KEY = 'participant-inspector:request';
 
@@ -13,6 +15,13 @@ export type RequestChoice = {
 };
 
 export const EVERYTHING: RequestChoice = { filters: FILTERS, includePeerEvents: true };
+
+/**
+ * A participant's page showing everything there is (every diagnostic and the peer events): the
+ * links of the demo samples, the search results and the recent lookups.
+ */
+export const everythingHref = (sessionId: string, participantId: string, view: ViewParams) =>
+  toDeepLink({ sessionId, participantId, ...EVERYTHING }, view);
 
 function storage(): Storage | null {
   try {

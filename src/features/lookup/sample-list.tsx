@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { Sample } from '../../api/app-config-schema';
 import { appConfigQueryOptions } from '../../api/config-query';
 import { AppLink } from '../../components/ui/app-link';
-import { toDeepLink, useRoute } from '../../lib/route';
+import { useRoute } from '../../lib/route';
 import type { ViewParams } from '../../lib/view-params';
-import { EVERYTHING } from './remembered-request';
+import { everythingHref } from './remembered-request';
 
 type SampleGroupProps = { title: string; samples: readonly Sample[]; view: ViewParams };
 
@@ -20,15 +20,7 @@ function SampleGroup({ title, samples, view }: SampleGroupProps) {
           <li key={`${sample.session_id}/${sample.participant_id}`}>
             <AppLink
               className="block rounded-md px-2 py-1.5 text-sm text-brand-700 underline-offset-2 hover:bg-brand-50 hover:underline dark:text-brand-500 dark:hover:bg-slate-800"
-              href={toDeepLink(
-                {
-                  sessionId: sample.session_id,
-                  participantId: sample.participant_id,
-                  // The samples show everything there is: every diagnostic and the peer events.
-                  ...EVERYTHING,
-                },
-                view,
-              )}
+              href={everythingHref(sample.session_id, sample.participant_id, view)}
             >
               {sample.label}
             </AppLink>

@@ -1,5 +1,6 @@
 import { AppLink } from '../../components/ui/app-link';
 import { formatRelative } from '../../lib/format';
+import { revealHidden } from '../../lib/hidden-characters';
 import { useRoute } from '../../lib/route';
 import { findHref } from '../../lib/route/find-links';
 import { RANGE_LABELS, readRangeParam } from '../../lib/time-range';
@@ -29,7 +30,7 @@ export function RecentSearches() {
               className="block rounded-md px-2 py-1.5 text-sm hover:bg-brand-50 dark:hover:bg-slate-800"
             >
               <span className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-500">
-                {r.q}
+                {revealHidden(r.q)}
               </span>
               <span className="block text-xs text-slate-600 dark:text-slate-400">
                 {label.toLowerCase()} · {formatRelative(r.at, now)}

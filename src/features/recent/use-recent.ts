@@ -1,5 +1,6 @@
 /** The recent lists as React sees them: one store per list over localStorage, shared across tabs. */
 import { useSyncExternalStore } from 'react';
+import { MAX_SEARCH_LENGTH } from '../../api/request-params';
 import { MAX_NAME, RECENT_LOOKUPS, type RecentLookup } from './lib/recent';
 import { RECENT_SEARCHES, type RecentSearch } from './lib/recent-searches';
 import { clearList, readList, rememberIn, type StoredList } from './lib/stored-list';
@@ -72,5 +73,5 @@ export const clearRecentSearches = searches.clear;
 
 /** Records a person search as the most recent (the results page calls it when it runs one). */
 export function rememberSearch(q: string, range: string) {
-  searches.remember({ q: q.slice(0, 100), range, at: Date.now() });
+  searches.remember({ q: q.slice(0, MAX_SEARCH_LENGTH), range, at: Date.now() });
 }

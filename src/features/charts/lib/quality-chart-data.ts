@@ -120,6 +120,12 @@ export type Offset = (ms: number) => number;
  * Ticks at round steps (1 s … 2 h) of the given clock across the domain, about `count` of
  * them: with a +05:30 clock, hourly ticks fall on its whole hours, not on UTC's.
  */
+/** How round ticks read on a clock: "14:05" when they are whole minutes apart, else "14:05:30". */
+export function tickLabeller(ticks: readonly number[], time: (ms: number) => string) {
+  const minutes = ticks.length < 2 || (ticks[1] ?? 0) - (ticks[0] ?? 0) >= 60_000;
+  return (ms: number) => (minutes ? time(ms).slice(0, 5) : time(ms));
+}
+
 export function timeTicks(
   domain: readonly [number, number],
   count = 6,

@@ -3,6 +3,8 @@
  * follows (docs/UPSTREAM.md lists them). Each reading is good, degraded or poor; boundaries
  * are stated exactly.
  */
+import type { QualityThreshold } from '../../charts';
+
 export type Level = 'good' | 'degraded' | 'poor';
 
 export type Threshold = {
@@ -70,11 +72,7 @@ export function mosLevel(mos: number): Level {
 export const IMPLAUSIBLE_LOSS_PCT = 50;
 
 /** A threshold as a chart draws it: where a level begins, said in the words the rules use. */
-export type ChartThreshold = {
-  readonly value: number;
-  readonly label: string;
-  readonly level: Exclude<Level, 'good'>;
-};
+type ChartThreshold = QualityThreshold;
 
 const UNIT_GAP: Record<string, string> = { '%': ' %', ms: ' ms' };
 

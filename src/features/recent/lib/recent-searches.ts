@@ -1,4 +1,5 @@
 /** The person searches this browser ran last, newest first (see stored-list.ts). */
+import { MAX_SEARCH_LENGTH } from '../../../api/request-params';
 import type { StoredList } from './stored-list';
 
 export type RecentSearch = {
@@ -10,14 +11,12 @@ export type RecentSearch = {
   readonly at: number;
 };
 
-const MAX_Q = 100;
-
 function isSearch(value: unknown): value is RecentSearch {
   if (typeof value !== 'object' || value === null) return false;
   const v: Record<string, unknown> = { ...value };
   return (
     typeof v.q === 'string' &&
-    v.q.length <= MAX_Q &&
+    v.q.length <= MAX_SEARCH_LENGTH &&
     typeof v.range === 'string' &&
     v.range.length <= 100 &&
     typeof v.at === 'number' &&
