@@ -23,7 +23,7 @@ const SECOND = 1000;
 const MIN = 60 * SECOND;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-export const DIRECTORY_DAYS = 14;
+const DIRECTORY_DAYS = 14;
 
 /** FNV-1a: a seed from a name, so an id follows from what it names. */
 function hash(text: string): number {

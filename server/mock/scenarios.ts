@@ -233,7 +233,7 @@ function liveFlaky(now: number, since: number): Built {
     join = leave + 3_000;
   }
   spans.push({ join, leave: null });
-  const built = buildParticipant(
+  return buildParticipant(
     r,
     {
       sessionId: LIVE_CALL,
@@ -243,12 +243,11 @@ function liveFlaky(now: number, since: number): Built {
       displayName: 'Ayşe Demir',
       presetName: 'group_call_participant',
       view: 'GROUP_CALL',
+      // Created once, before its first join: it must not move as reconnects are added.
+      createdAt: start - 5_000,
     },
     spans,
   );
-  // The record was created once, before its first join: it must not move as reconnects are
-  // added to the spans (each one draws more from `r`).
-  return { ...built, participant: { ...built.participant, created_at: iso(start - 5_000) } };
 }
 
 /** The design review at 15:00: four samples whose trouble shows against the others' reports. */

@@ -18,15 +18,15 @@ import type { WireSessionsListResponse } from '../../src/api/sessions-list-schem
 import { kitError } from './envelopes';
 import { detailsOf, refuseOther, type SessionMockOptions } from './sessions';
 
-export const SESSIONS_DEFAULT_PER_PAGE = 20;
+const SESSIONS_DEFAULT_PER_PAGE = 20;
 /** More per page is served as this many (this server asks for no more). */
-export const SESSIONS_MAX_PER_PAGE = MAX_SESSIONS_PER_PAGE;
+const SESSIONS_MAX_PER_PAGE = MAX_SESSIONS_PER_PAGE;
 const MAX_PAGE_NO = 999_999;
 
 // The SDK also types `participants` (undocumented): taken and ignored.
 const QUERY_KEYS = [...SESSIONS_LIST_QUERY_KEYS, 'participants'] as const;
 
-export type SessionsListParams = {
+type MockListParams = {
   readonly from: number | undefined;
   readonly to: number | undefined;
   readonly status: (typeof SESSION_STATUSES)[number] | undefined;
@@ -69,7 +69,7 @@ function whole(raw: string, name: string, max: number): Check<number> {
 }
 
 /** Reads the list's query; unknown and repeated keys are refused, as the participants list does. */
-export function readSessionsListQuery(query: URLSearchParams): Check<SessionsListParams> {
+function readMockListQuery(query: URLSearchParams): Check<MockListParams> {
   const keys = [...query.keys()];
   const allowed: readonly string[] = QUERY_KEYS;
   const unknown = keys.find((k) => !allowed.includes(k));
@@ -128,7 +128,7 @@ export function readSessionsListQuery(query: URLSearchParams): Check<SessionsLis
 }
 
 /** Filter, sort (ties in id order, so pages never repeat or skip a session) and one page. */
-export function sessionsPage(rows: readonly WireSession[], params: SessionsListParams) {
+function sessionsPage(rows: readonly WireSession[], params: MockListParams) {
   const needle = params.search;
   const found = rows.filter((s) => {
     const started = Date.parse(s.started_at);
@@ -163,7 +163,7 @@ export function createSessionsListMock(options: SessionMockOptions) {
   app.get('/', (c) => {
     const refused = refuseOther(c, options);
     if (refused) return refused;
-    const params = readSessionsListQuery(new URL(c.req.url).searchParams);
+    const params = readMockListQuery(new URL(c.req.url).searchParams);
     if (!params.ok) return c.json(kitError(400, params.message), 400);
     const rows = options.catalog.sessions().map((info) => detailsOf(options, info));
     const { sessions, paging } = sessionsPage(rows, params.value);

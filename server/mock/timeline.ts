@@ -20,6 +20,11 @@ export type Identity = {
   readonly displayName?: string;
   readonly presetName?: string;
   readonly view: PresetViewType;
+  /**
+   * When the record was created, when it must not depend on the spans (a live participant's
+   * grow): otherwise a few seconds before the first join, drawn after the spans' own draws.
+   */
+  readonly createdAt?: number;
 };
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
@@ -66,7 +71,9 @@ export function buildParticipant(r: Random, who: Identity, spans: readonly Span[
   if (!first || !last) throw new Error('a participant needs at least one span');
   const joined = first.join;
   const left = last.leave;
-  const created = joined - r.int(2000, 9000);
+  // Drawn either way, so every later draw stays where it was.
+  const lead = r.int(2000, 9000);
+  const created = who.createdAt ?? joined - lead;
   const participant: WireParticipant = {
     id: who.participantId,
     created_at: iso(created),

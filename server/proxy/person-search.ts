@@ -26,11 +26,11 @@ import { sessionsListResponseSchema } from '../../src/api/sessions-list-schema';
 import type { Upstream } from './upstream';
 
 /** Sessions asked for per list page. */
-export const LIST_PER_PAGE = 50;
+const LIST_PER_PAGE = 50;
 /** List pages per search: enough for the bound, and one more should a page come back short. */
-export const MAX_LIST_PAGES = 1 + Math.ceil(PERSON_SEARCH_BOUND / LIST_PER_PAGE);
+const MAX_LIST_PAGES = 1 + Math.ceil(PERSON_SEARCH_BOUND / LIST_PER_PAGE);
 /** Participants read per session: one page; the person is searched upstream. */
-export const PARTICIPANTS_PER_SESSION = 100;
+const PARTICIPANTS_PER_SESSION = 100;
 /** Sessions searched at once. */
 export const SEARCH_CONCURRENCY = 4;
 /** The most upstream calls one search makes (52). */

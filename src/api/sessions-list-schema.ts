@@ -43,6 +43,3 @@ export const activeSessionResponseSchema = z.looseObject({
   success: lenient(z.boolean(), 'true or false'),
   data: lenient(sessionSchema, 'a session object'),
 });
-
-export type SessionsListResponse = z.output<typeof sessionsListResponseSchema>;
-export type ActiveSessionResponse = z.output<typeof activeSessionResponseSchema>;
