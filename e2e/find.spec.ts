@@ -18,7 +18,7 @@ async function tabTo(page: Page, target: Locator, most = 40) {
   throw new Error(`Tab never reached ${target}`);
 }
 
-const personField = (page: Page) => page.getByLabel('Name, custom ID, user ID or email');
+const personField = (page: Page) => page.getByLabel('Name, custom ID, email or participant ID');
 
 test('keyboard only: a custom participant id and "yesterday" lead to that person’s page', async ({
   page,

@@ -64,7 +64,10 @@ export type SessionsListParams = {
 };
 
 export type PersonSearchParams = {
-  /** A name, custom participant id, user id or email, trimmed. */
+  /**
+   * What RealtimeKit's participants search matches (display name, custom participant id, often
+   * an email, or participant id), trimmed.
+   */
   readonly q: string;
   readonly startTime: string;
   readonly endTime: string;
@@ -195,7 +198,8 @@ export function readPersonSearchQuery(
   if (q === '') {
     return {
       ok: false,
-      message: 'q is required: a name, custom participant id, user id or email to look for.',
+      message:
+        'q is required: a name, custom participant id (or email) or participant id to look for.',
     };
   }
   const search = checkSearch(q);

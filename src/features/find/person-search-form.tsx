@@ -16,7 +16,8 @@ export type PersonSearchFormProps = {
 };
 
 /**
- * "Find a person": a name, custom participant id, user id or email plus a time range. It
+ * "Find a person": a name, custom participant id (often an email) or participant id — what
+ * RealtimeKit's participants search matches — plus a time range. It
  * writes the search's link (`/find?q=…&range=…`), which the results page reads.
  */
 export function PersonSearchForm({ initial, autoFocus = false }: PersonSearchFormProps) {
@@ -24,7 +25,8 @@ export function PersonSearchForm({ initial, autoFocus = false }: PersonSearchFor
   const { view } = useRoute();
   const { clock, error, onSubmit } = useLinkForm((data, utc) => {
     const q = String(data.get('q') ?? '').trim();
-    if (q === '') return { problem: 'Type a name, custom participant ID, user ID or email.' };
+    if (q === '')
+      return { problem: 'Type a name, custom participant ID (or email) or participant ID.' };
     const check = checkSearch(q);
     if (!check.ok) return { problem: check.message };
     const range = readRangeFields(data, utc, Date.now());
@@ -44,7 +46,7 @@ export function PersonSearchForm({ initial, autoFocus = false }: PersonSearchFor
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor={`${id}-q`} className="block text-sm font-medium">
-            Name, custom ID, user ID or email
+            Name, custom ID, email or participant ID
           </label>
           <input
             id={`${id}-q`}
