@@ -78,12 +78,17 @@ test('without JavaScript, a returning agent’s deep link already shows the part
 });
 
 /**
- * Opens `link` as a returning agent, noting the summary the page held once parsed (the
- * server's paint), before the app's script ran.
+ * Opens `link` as a returning agent (or, `firstVisit`, in a browser that has not used the app),
+ * noting the summary the page held once parsed (the server's paint), before the app's script
+ * ran.
  */
-async function openPainted(browser: Browser, link: string) {
-  const context = await browser.newContext(AGENT);
-  await context.addCookies(await agentCookies(browser));
+async function openPainted(
+  browser: Browser,
+  link: string,
+  { firstVisit = false, colorScheme }: { firstVisit?: boolean } & BrowserContextOptions = {},
+) {
+  const context = await browser.newContext({ ...AGENT, colorScheme });
+  if (!firstVisit) await context.addCookies(await agentCookies(browser));
   const page = await context.newPage();
   const errors: string[] = [];
   // The browser logs every 4xx answer as an error. A peer that never sent media has no report
@@ -104,6 +109,7 @@ async function openPainted(browser: Browser, link: string) {
       text?: string;
       painted?: boolean;
       paintedLinks?: string[];
+      paintedClass?: string;
       shifted: number;
     };
     // Layout shifts, as the browser scores them (what Lighthouse reads as CLS).
@@ -119,6 +125,7 @@ async function openPainted(browser: Browser, link: string) {
       w.firstSummary = summary;
       w.text = summary.textContent ?? '';
       w.painted = summary.closest('[inert]') !== null;
+      w.paintedClass = document.documentElement.className;
       w.paintedLinks = [...document.querySelectorAll('a[href]')].map(
         (a) => a.getAttribute('href') ?? '',
       );
@@ -142,8 +149,46 @@ async function openPainted(browser: Browser, link: string) {
       links: w.paintedLinks ?? [],
     };
   });
-  return { context, page, errors, first };
+  const paintedClass = await page.evaluate(
+    () => (window as unknown as { paintedClass?: string }).paintedClass,
+  );
+  return { context, page, errors, first, paintedClass };
 }
+
+test('a first visit’s deep link arrives painted too, its times filled in on the agent’s clock', async ({
+  browser,
+  request,
+}) => {
+  const healthy = await sample(request, 'Healthy');
+  const { context, page, errors, first, paintedClass } = await openPainted(
+    browser,
+    deepLink(healthy),
+    { firstVisit: true, colorScheme: 'dark' },
+  );
+  // Painted before the app ran, its times pending (the server cannot know the agent's zone or
+  // locale without the app's cookie): figure dashes, never a guessed clock.
+  expect(first.painted).toBe(true);
+  expect(first.text).toContain('Priya Natarajan');
+  expect(first.text).toContain('\u2012\u2012:\u2012\u2012:\u2012\u2012');
+  expect(first.text).not.toMatch(/\d\d:\d\d:\d\d/);
+  // The system's theme, which only the browser knows, is the stylesheet's until the app sets it.
+  expect(paintedClass).toBe('theme-system');
+  await expect(page.locator('html')).toHaveClass('dark');
+  // Taken over where it stands, then filled in: joined 14:00:12 UTC is 23:00:12 in Tokyo.
+  expect(first.kept).toBe(true);
+  const summary = page.getByRole('region', { name: 'Participant summary' });
+  await expect(summary.getByText('21. Nov. 2026, 23:00:12')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Participant at a glance' }).getByText(/^23:00:12–23:47:31/),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Reported moment' })).toBeVisible();
+  // Filling the times in moved nothing.
+  expect(
+    await page.evaluate(() => (window as unknown as { shifted: number }).shifted),
+  ).toBeLessThan(0.01);
+  expect(errors).toEqual([]);
+  await context.close();
+});
 
 test('the app takes the painted page over without changing what it shows', async ({
   browser,

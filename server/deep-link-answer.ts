@@ -10,6 +10,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import {
   ANSWER_ELEMENT_ID,
   type CarriedAnswer,
+  PAINTED_WITHOUT_AGENT_ATTRIBUTE,
   SERVER_PAINT_ATTRIBUTE,
 } from '../src/api/boot-answer';
 import type { ServerPaint, ServerPaintInput } from '../src/app/server-paint';
@@ -57,24 +58,26 @@ export function withAnswer(html: string, answer: CarriedAnswer): string {
 
 /**
  * The shell with the app's first frame in its #root, made inert (it is the app's render, but
- * not yet live: what is typed or focused there would be lost when the app takes over), and
- * <html> dark when the app would make it so.
+ * not yet live: what is typed or focused there would be lost when the app takes over), marked
+ * when painted without the agent's prefs (the app's first render must then match it), and
+ * <html> given the paint's theme class.
  */
 export function withPaint(html: string, paint: ServerPaint): string {
   const root = '<div id="root"></div>';
   if (!html.includes(root)) return html;
+  const mark = paint.agentKnown ? '' : ` ${PAINTED_WITHOUT_AGENT_ATTRIBUTE}`;
   const page = html.replace(
     root,
-    () => `<div id="root"><div ${SERVER_PAINT_ATTRIBUTE} inert>${paint.html}</div></div>`,
+    () => `<div id="root"><div ${SERVER_PAINT_ATTRIBUTE}${mark} inert>${paint.html}</div></div>`,
   );
-  return paint.dark ? page.replace(/<html\b/, '<html class="dark"') : page;
+  return paint.htmlClass ? page.replace(/<html\b/, `<html class="${paint.htmlClass}"`) : page;
 }
 
 /**
  * The first frame for this page, when the app is at the site's root (its links are built for
- * the path it is served under) and the answer is not too large. The app's render decides the
- * rest (it needs the agent's time zone, locale and theme, from a cookie the app writes). Null
- * otherwise, or if painting fails: the app then paints the page as before.
+ * the path it is served under) and the answer is not too large, on the agent's time zone,
+ * locale and theme from the cookie the app writes (without it, times pending). Null otherwise,
+ * or if painting fails: the app then paints the page as before.
  */
 function paintFor(
   options: DeepLinkAnswerOptions,

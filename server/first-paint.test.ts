@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { paintParticipantPage } from '../src/app/server-paint';
 import { AGENT_PREFS_COOKIE, type AgentPrefs, encodeAgentPrefs } from '../src/lib/agent-prefs';
+import { PENDING_TIME } from '../src/lib/clock';
 import { loadConfig } from './config';
 import { createApp } from './node-app';
 import { fakeDist, pagePath, scenario } from './testing/deep-links';
@@ -107,11 +108,37 @@ describe('a deep link opened by an agent who has used the app in this browser', 
   });
 });
 
-describe('a deep link the server leaves for the app to paint', () => {
-  const empty = '<div id="root"></div>';
+describe('a deep link opened in a browser that has not used the app (no cookie)', () => {
+  it('arrives painted, its times pending and marked so, never on a guessed clock', async () => {
+    const html = await open(pagePath('healthy'));
+    const root = rootOf(html);
+    expect(root.startsWith('<div id="root"><div data-server-paint data-agent-unknown inert>')).toBe(
+      true,
+    );
+    expect(root).toContain('Priya Natarajan');
+    expect(root).toContain('aria-label="Participant at a glance"');
+    // Joined 14:00:12 UTC: no zone's reading of it is shown, only the pending mark (the UTC
+    // values in titles and datetime attributes need no zone).
+    const shown = root.replace(/<[^>]*>/g, '');
+    expect(shown).toContain(`${PENDING_TIME}–${PENDING_TIME} (your time)`);
+    expect(shown).not.toMatch(/\d\d:\d\d:\d\d/);
+    // The system's theme is the stylesheet's to follow until the app sets it.
+    expect(html).toMatch(/<html class="theme-system" lang="en">/);
+  });
 
-  it('without the agent’s cookie (a first visit) or with one that does not read', async () => {
-    expect(await open(pagePath('healthy'))).toContain(empty);
+  it('paints UTC times when the link asks for UTC (no zone to guess), dates still pending', async () => {
+    const shown = rootOf(await open(pagePath('healthy', '?tz=utc'))).replace(/<[^>]*>/g, '');
+    expect(shown).toContain('14:00:12–14:47:31 (UTC)');
+    expect(shown).not.toMatch(/Nov/);
+  });
+
+  it('takes the link’s theme, which needs no cookie', async () => {
+    expect(await open(pagePath('healthy', '?theme=dark'))).toMatch(/<html class="dark" lang="en">/);
+    const light = await open(pagePath('healthy', '?theme=light'));
+    expect(light).toMatch(/<html lang="en">/);
+  });
+
+  it('reads a cookie that does not read as none', async () => {
     const bad = [
       `${AGENT_PREFS_COOKIE}=tz=Mars%2FOlympus&locale=en-US&theme=system&dark=0`,
       `${AGENT_PREFS_COOKIE}=tz=UTC&locale=${'x'.repeat(200)}&theme=system&dark=0`,
@@ -119,8 +146,16 @@ describe('a deep link the server leaves for the app to paint', () => {
       `${AGENT_PREFS_COOKIE}=tz=UTC&locale=en-US&theme=system`,
       'other=1',
     ];
-    for (const cookie of bad) expect(await open(pagePath('healthy'), cookie)).toContain(empty);
+    for (const cookie of bad) {
+      const root = rootOf(await open(pagePath('healthy'), cookie));
+      expect(root).toContain('data-agent-unknown');
+      expect(root).toContain(PENDING_TIME);
+    }
   });
+});
+
+describe('a deep link the server leaves for the app to paint', () => {
+  const empty = '<div id="root"></div>';
 
   it('for an answer the app shows as an error', async () => {
     const missing = `/sessions/${scenario('healthy').sessionId}/participants/no-such-participant`;

@@ -1,5 +1,5 @@
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { SERVER_PAINT_ATTRIBUTE } from './api/boot-answer';
+import { PAINTED_WITHOUT_AGENT_ATTRIBUTE, SERVER_PAINT_ATTRIBUTE } from './api/boot-answer';
 import { AppRoot } from './app/app-root';
 import { startDeepLinkRequest } from './app/boot-request';
 import { createQueryClient } from './app/query-client';
@@ -22,8 +22,15 @@ if (painted) {
   const live = () => {
     painted.removeAttribute('inert');
     painted.removeAttribute(SERVER_PAINT_ATTRIBUTE);
+    painted.removeAttribute(PAINTED_WITHOUT_AGENT_ATTRIBUTE);
   };
-  hydrateRoot(painted, <AppRoot client={client} onLive={live} />);
+  // Painted without the agent's prefs (a first visit), its times were left pending: the first
+  // render matches that, and the next shows them on the agent's clock.
+  const withoutAgent = painted.hasAttribute(PAINTED_WITHOUT_AGENT_ATTRIBUTE);
+  hydrateRoot(
+    painted,
+    <AppRoot client={client} onLive={live} paintedWithoutAgent={withoutAgent} />,
+  );
 } else {
   createRoot(root).render(<AppRoot client={client} />);
 }

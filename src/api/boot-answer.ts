@@ -24,6 +24,12 @@ export const ANSWER_ELEMENT_ID = 'inspector-answer';
  */
 export const SERVER_PAINT_ATTRIBUTE = 'data-server-paint';
 
+/**
+ * Set beside it when that paint was made without the agent's prefs (a first visit): its times
+ * are pending, and the app's first render must show them so before filling them in.
+ */
+export const PAINTED_WITHOUT_AGENT_ATTRIBUTE = 'data-agent-unknown';
+
 /** What that element holds, as JSON: the request it answers and the answer as sent. */
 export const carriedAnswerSchema = z.object({
   url: z.string(),

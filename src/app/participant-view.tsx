@@ -22,7 +22,7 @@ import {
   useLocationHref,
   useOrigin,
 } from '../lib/route';
-import { useServerRender } from '../lib/server-render';
+import { useAgentPrefs } from '../lib/server-render';
 import type { TimeWindow } from '../lib/time-window';
 import { useIdle } from '../lib/use-idle';
 import { useNearViewport } from '../lib/use-near-viewport';
@@ -74,7 +74,7 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
   const verdictStore = useMemo(() => externalStore<VerdictResult | null>(null), [derived]);
   const here = useLocationHref();
   const origin = useOrigin();
-  const agent = useServerRender()?.agent;
+  const agent = useAgentPrefs();
   const peerIds = useMemo(() => derived.totals.map((t) => t.peerId), [derived.totals]);
   // Their zone: from the answer's ip_information (older deployments), else their peer reports.
   const reportZone = useReportTimeZone(peerIds);

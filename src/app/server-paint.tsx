@@ -9,7 +9,7 @@
  */
 import { renderToString } from 'react-dom/server';
 import type { Received } from '../api/boot-answer';
-import { isDark, readAgentPrefs } from '../lib/agent-prefs';
+import { paintedTheme, readAgentPrefs, SYSTEM_THEME_CLASS } from '../lib/agent-prefs';
 import { parseRoute } from '../lib/route';
 import { readViewParams } from '../lib/view-params';
 import { AppRoot } from './app-root';
@@ -28,15 +28,20 @@ export type ServerPaintInput = {
 export type ServerPaint = {
   /** The markup of the app's first render, for the page's #root. */
   readonly html: string;
-  /** Whether the page is dark (the class the app would put on <html>). */
-  readonly dark: boolean;
+  /**
+   * The class for <html>: "dark" as the app would set it, the system's-theme mark on a first
+   * visit (the stylesheet follows the system until the app has set it), or null (light).
+   */
+  readonly htmlClass: string | null;
+  /** Whether it was painted on the agent's prefs; without them, its times are pending. */
+  readonly agentKnown: boolean;
 };
 
 /**
  * The first frame of a participant's page, or null when the server cannot paint it as the app
- * would: the agent's browser has not said its time zone, locale and theme (a first visit, a
- * browser without the Cookie Store API), not a participant's link, or an answer the app shows
- * as an error.
+ * would: not a participant's link, or an answer the app shows as an error. When the agent's
+ * browser has not said its time zone, locale and theme (a first visit, a browser without the
+ * Cookie Store API), the times that need them are painted pending and the app fills them in.
  */
 export function paintParticipantPage({
   url,
@@ -45,7 +50,7 @@ export function paintParticipantPage({
 }: ServerPaintInput): ServerPaint | null {
   const agent = readAgentPrefs(cookie);
   const route = parseRoute(url.pathname, url.search);
-  if (!agent || route.kind !== 'participant') return null;
+  if (route.kind !== 'participant') return null;
   const client = createQueryClient();
   if (!seedParticipant(client, route.params, answer)) return null;
   const html = renderToString(
@@ -55,5 +60,10 @@ export function paintParticipantPage({
     />,
   );
   client.clear();
-  return { html, dark: isDark(agent, readViewParams(url.search).theme) };
+  const theme = paintedTheme(agent, readViewParams(url.search).theme);
+  return {
+    html,
+    htmlClass: theme === 'dark' ? 'dark' : theme === 'system' ? SYSTEM_THEME_CLASS : null,
+    agentKnown: agent !== null,
+  };
 }

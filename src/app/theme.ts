@@ -4,11 +4,11 @@
  * the remembered pick, then the system. It toggles `.dark` on <html>, which Tailwind's
  * `dark:` variant keys on.
  */
-import { useSyncExternalStore } from 'react';
-import { rememberAgentPrefs, themeOn } from '../lib/agent-prefs';
+import { useContext, useSyncExternalStore } from 'react';
+import { rememberAgentPrefs, SYSTEM_THEME_CLASS, themeOn } from '../lib/agent-prefs';
 import { appPath } from '../lib/base-path';
 import { currentHref, currentRoute, navigate, withView } from '../lib/route';
-import { useServerRender } from '../lib/server-render';
+import { PaintedWithoutAgentContext, useServerRender } from '../lib/server-render';
 import { isDarkTheme, readViewParams, THEMES, type Theme } from '../lib/view-params';
 
 const STORAGE_KEY = 'participant-inspector:theme';
@@ -35,6 +35,8 @@ const systemDark = () => window.matchMedia('(prefers-color-scheme: dark)').match
 export function applyTheme(root: HTMLElement = document.documentElement) {
   const dark = isDarkTheme(themeChoice(), systemDark());
   root.classList.toggle('dark', dark);
+  // The server's mark for the system's theme it could not know: the app knows it now.
+  root.classList.remove(SYSTEM_THEME_CLASS);
   root.style.colorScheme = dark ? 'dark' : 'light';
   // For the server's paint of the next deep link: the choice kept here and the system's.
   rememberAgentPrefs(stored() ?? 'system', systemDark(), appPath(''));
@@ -84,8 +86,13 @@ function subscribe(listener: () => void) {
 
 export function useThemeChoice(): Theme {
   const server = useServerRender();
+  const paintedWithout = useContext(PaintedWithoutAgentContext);
+  // The theme the page was painted with, which the browser's first render must match: the
+  // server's prefs, or none on a first visit's paint (the link's theme, else the system's).
   const serverChoice = server
     ? () => themeOn(server.agent, readViewParams(new URL(server.href, server.origin).search).theme)
-    : themeChoice;
+    : paintedWithout
+      ? () => themeOn(null, currentRoute().view.theme)
+      : themeChoice;
   return useSyncExternalStore(subscribe, themeChoice, serverChoice);
 }

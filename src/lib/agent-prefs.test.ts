@@ -3,7 +3,7 @@ import {
   AGENT_PREFS_COOKIE,
   type AgentPrefs,
   encodeAgentPrefs,
-  isDark,
+  paintedTheme,
   readAgentPrefs,
 } from './agent-prefs';
 
@@ -54,12 +54,19 @@ describe('the agent’s prefs cookie', () => {
     expect([...many]).toEqual(['en']);
   });
 
-  it('says dark as the app would: the link, then the choice, then the system', () => {
+  it('says how the page looks as the app would: the link, then the choice, then the system', () => {
     const system = { ...prefs, theme: 'system' as const };
-    expect(isDark({ ...system, systemDark: true }, null)).toBe(true);
-    expect(isDark({ ...system, systemDark: false }, null)).toBe(false);
-    expect(isDark(prefs, null)).toBe(true);
-    expect(isDark(prefs, 'light')).toBe(false);
-    expect(isDark({ ...system, systemDark: true }, 'system')).toBe(true);
+    expect(paintedTheme({ ...system, systemDark: true }, null)).toBe('dark');
+    expect(paintedTheme({ ...system, systemDark: false }, null)).toBe('light');
+    expect(paintedTheme(prefs, null)).toBe('dark');
+    expect(paintedTheme(prefs, 'light')).toBe('light');
+    expect(paintedTheme({ ...system, systemDark: true }, 'system')).toBe('dark');
+  });
+
+  it('leaves the system’s theme to the browser on a first visit (no prefs)', () => {
+    expect(paintedTheme(null, null)).toBe('system');
+    expect(paintedTheme(null, 'system')).toBe('system');
+    expect(paintedTheme(null, 'dark')).toBe('dark');
+    expect(paintedTheme(null, 'light')).toBe('light');
   });
 });

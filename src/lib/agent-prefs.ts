@@ -2,8 +2,9 @@
  * What a server-painted first frame needs to know of the agent's browser: its time zone and
  * locale (every time on the page is shown on them) and its theme. The app writes them into a
  * cookie as it applies the theme; the server reads the cookie on the next deep link. Without
- * it (a first visit, a browser without the Cookie Store API) the server paints nothing and the
- * app paints the page itself, as it always can.
+ * it (a first visit, a browser without the Cookie Store API) the server still paints the page,
+ * with its times pending and the system's theme left to the stylesheet; the app fills both in
+ * as it takes the page over.
  */
 import { canonicalTimeZone } from './clock';
 import { isDarkTheme, THEMES, type Theme } from './view-params';
@@ -18,6 +19,13 @@ export type AgentPrefs = {
 };
 
 export const AGENT_PREFS_COOKIE = 'inspector-agent';
+
+/**
+ * The class on <html> of a page painted for the system's theme the server cannot know (a first
+ * visit): the stylesheet's `dark:` variant follows the system's preference under it, until the
+ * app sets the theme itself (src/app/theme.ts).
+ */
+export const SYSTEM_THEME_CLASS = 'theme-system';
 
 /** Longer values are not a zone or a locale, and are not read. */
 const MAX_FIELD = 64;
@@ -41,13 +49,25 @@ function canonicalLocale(locale: string): string | null {
   }
 }
 
-/** The theme in force on these prefs: the URL's ?theme= (when set) outvotes the one kept. */
-export const themeOn = (prefs: AgentPrefs, urlTheme: Theme | null): Theme =>
-  urlTheme ?? prefs.theme;
+/**
+ * The theme in force on these prefs: the URL's ?theme= (when set) outvotes the one kept; with
+ * no prefs (a first visit) it is the system's.
+ */
+export const themeOn = (prefs: AgentPrefs | null, urlTheme: Theme | null): Theme =>
+  urlTheme ?? prefs?.theme ?? 'system';
 
-/** Whether a page on these prefs is dark. */
-export const isDark = (prefs: AgentPrefs, urlTheme: Theme | null): boolean =>
-  isDarkTheme(themeOn(prefs, urlTheme), prefs.systemDark);
+/**
+ * How a page on these prefs looks: dark, light, or — the system's theme on a first visit,
+ * which only the browser knows — "system", left to the stylesheet's media query.
+ */
+export function paintedTheme(
+  prefs: AgentPrefs | null,
+  urlTheme: Theme | null,
+): 'dark' | 'light' | 'system' {
+  const theme = themeOn(prefs, urlTheme);
+  if (!prefs && theme === 'system') return 'system';
+  return isDarkTheme(theme, prefs?.systemDark ?? false) ? 'dark' : 'light';
+}
 
 /** The prefs in a Cookie header, or null when absent or not all readable. */
 export function readAgentPrefs(cookieHeader: string | null | undefined): AgentPrefs | null {

@@ -121,6 +121,14 @@ function formatterFor(
   );
 }
 
+/**
+ * What a time shows while the agent's zone or locale is not known yet (a first visit's page,
+ * painted by the server before the browser has said them): figure dashes, each as wide as a
+ * digit, so the real value takes the same room when the app fills it in.
+ */
+export const PENDING_TIME = '\u2012\u2012:\u2012\u2012:\u2012\u2012';
+const PENDING_DATE = `\u2012\u2012\u2012 \u2012\u2012, \u2012\u2012\u2012\u2012, ${PENDING_TIME}`;
+
 /** Formats on one kind and zone; the formatter is made at the first call. */
 function formatting(kind: keyof typeof FORMATS, timeZone: string | undefined, locale?: string) {
   let format: Intl.DateTimeFormat | undefined;
@@ -155,9 +163,21 @@ export function isClockZone(value: string | null): value is ClockZone {
 
 /**
  * The agent's own zone and locale. In the browser they are its own (undefined: the browser's
- * default); the server, painting a page for an agent, is told them (lib/agent-prefs).
+ * default); the server, painting a page for an agent, is told them (lib/agent-prefs), or, on a
+ * first visit, not (null): what depends on them is then pending.
  */
-export type AgentClock = { readonly timeZone: string; readonly locale: string } | undefined;
+export type AgentClock = { readonly timeZone: string; readonly locale: string } | undefined | null;
+
+/**
+ * A time on a zone, or pending when it needs what the agent's browser has not said: their own
+ * zone (no zone given), or their locale (dates).
+ */
+function timeOn(kind: keyof typeof FORMATS, timeZone: string | undefined, agent: AgentClock) {
+  if (agent === null && (timeZone === undefined || FORMATS[kind].locale === undefined)) {
+    return () => (kind === 'date' ? PENDING_DATE : PENDING_TIME);
+  }
+  return formatting(kind, timeZone, agent?.locale);
+}
 
 function build(
   zone: ClockZone,
@@ -173,16 +193,17 @@ function build(
     label,
     fallback,
     companion,
-    format: formatting('date', timeZone, agent?.locale),
-    time: formatting('time', timeZone),
+    format: timeOn('date', timeZone, agent),
+    time: timeOn('time', timeZone, agent),
     offset: (ms) => offsetAt(ms, timeZone),
   };
 }
 
-const companionIn = (timeZone: string | undefined, label: string): Clock['companion'] => ({
-  label,
-  time: formatting('time', timeZone),
-});
+const companionIn = (
+  timeZone: string | undefined,
+  label: string,
+  agent: AgentClock,
+): Clock['companion'] => ({ label, time: timeOn('time', timeZone, agent) });
 
 /** The clock for a zone; the participant's zone falls back to the agent's when unknown. */
 export function makeClock(
@@ -193,7 +214,7 @@ export function makeClock(
   const mine = agent?.timeZone;
   const theirs =
     participantZone && isKnownTimeZone(participantZone)
-      ? companionIn(participantZone, 'their time')
+      ? companionIn(participantZone, 'their time', agent)
       : null;
   if (zone === 'utc') return build('utc', 'UTC', 'UTC', null, agent, theirs);
   if (zone === 'participant') {
@@ -204,7 +225,7 @@ export function makeClock(
         `their time (${participantZone})`,
         null,
         agent,
-        companionIn(mine, 'your time'),
+        companionIn(mine, 'your time', agent),
       );
     }
     return build(

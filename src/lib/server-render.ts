@@ -4,7 +4,7 @@
  * theme — then comes from here. In the browser there is no value, and each reader uses the
  * browser's own.
  */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { AgentPrefs } from './agent-prefs';
 
 export type ServerRender = {
@@ -12,11 +12,39 @@ export type ServerRender = {
   readonly origin: string;
   /** Its path and query, as the router reads them. */
   readonly href: string;
-  /** What the agent's browser said of itself on its last visit (a cookie). */
-  readonly agent: AgentPrefs;
+  /**
+   * What the agent's browser said of itself on its last visit (a cookie), or null on a first
+   * visit: the page is then painted without what only the browser knows (lib/clock's pending
+   * clock), and the app fills it in as it takes the page over.
+   */
+  readonly agent: AgentPrefs | null;
 };
 
 export const ServerRenderContext = createContext<ServerRender | null>(null);
 
 /** The server's render, or null in the browser. */
 export const useServerRender = () => useContext(ServerRenderContext);
+
+/**
+ * True in the browser while it takes over a page the server painted without the agent's prefs
+ * (main.tsx reads the painted frame's mark): its first render must match that paint.
+ */
+export const PaintedWithoutAgentContext = createContext(false);
+
+const neverChanges = () => () => {};
+
+/**
+ * The agent's prefs to render for: the cookie's on the server (null when it had none), null
+ * while the browser hydrates a page painted without them, and undefined otherwise (the
+ * browser's own). React renders the hydration with the server's value and renders again with
+ * the browser's right after, so the page never shows a value the server guessed.
+ */
+export function useAgentPrefs(): AgentPrefs | null | undefined {
+  const server = useServerRender();
+  const paintedWithout = useContext(PaintedWithoutAgentContext);
+  return useSyncExternalStore(
+    neverChanges,
+    () => (server ? server.agent : undefined),
+    () => (server ? server.agent : paintedWithout ? null : undefined),
+  );
+}
