@@ -26,6 +26,7 @@ export function ParticipantHeaderSlot({
       client={facts.client}
       network={facts.place}
       verdict={<VerdictChip label={facts.label} />}
+      pending={facts.label === null}
     />
   );
 }

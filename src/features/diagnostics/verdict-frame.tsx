@@ -12,6 +12,25 @@ const EDGE: Record<VerdictLabel | 'pending', string> = {
   pending: 'border-l-slate-300',
 };
 
+/**
+ * While the verdict is worked out: a line of what is being done and the room of the copy
+ * button, laid out as a verdict without an incident is, so its arrival moves nothing below.
+ */
+function Pending() {
+  return (
+    <>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        Reading their call statistics, then comparing them with the others in the session.
+      </p>
+      <div className="mt-2 text-sm" aria-hidden="true">
+        <span className="invisible inline-block rounded-md border px-1.5 py-0.5 text-xs font-medium">
+          Copy for the customer
+        </span>
+      </div>
+    </>
+  );
+}
+
 export type VerdictFrameProps = {
   /** The first line: a verdict, or null while it is being worked out. */
   label: VerdictLabel | null;
@@ -35,7 +54,7 @@ export function VerdictFrame({ label, children }: VerdictFrameProps) {
       <p className="text-lg font-semibold leading-tight text-slate-900 dark:text-slate-50">
         {label ?? 'Comparing with the session…'}
       </p>
-      {children}
+      {children ?? (label === null ? <Pending /> : null)}
     </section>
   );
 }

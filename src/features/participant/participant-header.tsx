@@ -17,12 +17,14 @@ export type ParticipantHeaderProps = {
   network: string | null;
   /** The verdict's label, where the page has it. */
   verdict: ReactNode;
+  /** Whether the verdict (which reads the client and network) is still being worked out. */
+  pending: boolean;
 };
 
 /**
- * Who this is, in two lines that stay in view while the page scrolls: name, in the session or
- * left, joined–left on the page's clock, duration, reconnects, device and network, and the
- * verdict's label.
+ * Who this is, in three lines that stay in view while the page scrolls: name, in the session or
+ * left, and the verdict's label; joined–left on the page's clock, duration, reconnects; their
+ * client and network (one line, the whole in its title).
  */
 export function ParticipantHeader(props: ParticipantHeaderProps) {
   const clock = useContext(ClockContext);
@@ -35,28 +37,44 @@ export function ParticipantHeader(props: ParticipantHeaderProps) {
     joined ? `${joined}–${s.inSession ? 'now' : (left ?? '?')} (${clock.label})` : null,
     s.duration.kind === 'value' ? formatDurationMinutes(s.duration.value) : null,
     `${formatCount(props.reconnects)} ${props.reconnects === 1 ? 'reconnect' : 'reconnects'}`,
-    props.client,
-    props.network,
     `fetched ${clock.time(props.receivedAt)}`,
   ].filter((f): f is string => f !== null);
+  const device = [props.client, props.network].filter((f): f is string => f !== null).join(' · ');
   return (
     <section
       aria-label="Participant at a glance"
       className="sticky top-0 z-20 rounded-xl border border-slate-200 bg-white/95 px-4 py-2 shadow-sm backdrop-blur dark:border-slate-700 dark:bg-slate-900/95"
     >
-      <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
-        <h2 className="min-w-0 max-w-full truncate text-lg font-semibold">
+      {/* One row: the name gives way (truncated, whole in its title) as the verdict's label
+          arrives, rather than the row wrapping and moving the page below. */}
+      <div className="flex min-w-0 items-center gap-x-3">
+        <h2 className="min-w-0 truncate text-lg font-semibold" title={name ?? undefined}>
           <bdi>{name ?? 'Name not sent'}</bdi>
         </h2>
-        {s.inSession ? (
-          <Badge tone="success">In session</Badge>
-        ) : (
-          <Badge tone="neutral">Left</Badge>
-        )}
-        {props.verdict}
+        <span className="flex shrink-0 items-center gap-x-3">
+          {s.inSession ? (
+            <Badge tone="success">In session</Badge>
+          ) : (
+            <Badge tone="neutral">Left</Badge>
+          )}
+          {props.verdict}
+        </span>
       </div>
       <p className="mt-0.5 min-w-0 text-sm text-slate-700 dark:text-slate-300">
         {facts.join(' · ')}
+      </p>
+      {/* One line, kept from the first paint: what arrives later moves nothing below. */}
+      <p
+        className="min-w-0 truncate text-sm text-slate-700 dark:text-slate-300"
+        title={device || undefined}
+      >
+        {device || (
+          <span className="text-slate-500 dark:text-slate-400">
+            {props.pending
+              ? 'Client and network: reading their peer report…'
+              : 'Client and network not reported'}
+          </span>
+        )}
       </p>
     </section>
   );
