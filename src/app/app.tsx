@@ -1,10 +1,9 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { type Mask, MaskContext } from '../components/ui/mask';
 import { Skeleton } from '../components/ui/skeleton';
 import { redactJson } from '../lib/redact';
 import { useRoute } from '../lib/route';
 import { AppHeader } from './app-header';
-import { usePortalBridge } from './embed/use-portal-bridge';
 import { ErrorBoundary } from './error-boundary';
 import { LookupSlot } from './lookup-slot';
 import { ParticipantPage } from './participant-page';
@@ -15,6 +14,18 @@ import { applyTheme } from './theme';
 const FindRoutePage = lazy(() => import('./find-route-page'));
 const IdlePage = lazy(() => import('./idle-page').then((m) => ({ default: m.IdlePage })));
 
+// The portal protocol, only in a frame (an admin portal embedding the app).
+const PortalBridge = lazy(() => import('./embed/portal-bridge'));
+
+const neverChanges = () => () => {};
+/** Whether the app runs in a frame: false on the server and while taking its paint over. */
+const useFramed = () =>
+  useSyncExternalStore(
+    neverChanges,
+    () => window.parent !== window,
+    () => false,
+  );
+
 const SHOW_AS_SENT: Mask = { active: false, raw: (value) => value };
 const HIDE_PERSONAL: Mask = { active: true, raw: redactJson };
 
@@ -22,7 +33,7 @@ export function App() {
   const { href, route, view } = useRoute();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-  usePortalBridge(route, view, href);
+  const framed = useFramed();
   // After an in-app navigation the clicked link or button is gone: focus moves to the new
   // content so keyboard and screen-reader users land on it (not on the first load). Focus
   // still inside the page (a control that stayed, or what the page focused) is left alone.
@@ -47,6 +58,11 @@ export function App() {
     <div
       className={`bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100 ${view.embed ? '' : 'min-h-screen'}`}
     >
+      {framed ? (
+        <Suspense fallback={null}>
+          <PortalBridge route={route} view={view} href={href} />
+        </Suspense>
+      ) : null}
       <AppHeader view={view} />
       <main
         ref={main}
