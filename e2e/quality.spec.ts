@@ -144,9 +144,13 @@ test('a peer report’s charts name their thresholds beside the data and read ou
   request,
 }) => {
   await page.goto(deepLink(await sample(request, 'Uplink problem'), WITH_QUALITY));
-  const panel = page.getByText('Packet loss (%)', { exact: true }).first();
-  await panel.scrollIntoViewIfNeeded();
+  // The figure and its caption are there at once; its panels are drawn once scrolled near.
   const figure = page.getByRole('figure', { name: /^Peer report / }).first();
+  await expect(figure).toContainText('audio samples');
+  await expect(figure.getByText('Packet loss (%)', { exact: true })).toHaveCount(0);
+  await figure.scrollIntoViewIfNeeded();
+  const panel = figure.getByText('Packet loss (%)', { exact: true });
+  await panel.scrollIntoViewIfNeeded();
   // Named in a legend under each panel, in the rules' words, not written over the lines.
   await expect(figure.getByText('degraded below 4', { exact: true })).toBeVisible();
   await expect(figure.getByText('round trip poor above 400 ms', { exact: true })).toBeVisible();

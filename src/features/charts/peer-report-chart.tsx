@@ -38,10 +38,8 @@ export type PeerReportPanel = {
 };
 
 export type PeerReportChartProps = {
-  /** The figure's accessible name, e.g. "Peer report 1a2b3c4d…". */
+  /** The figure's accessible name, e.g. "Peer report 1a2b3c4d…": its panels move together. */
   name: string;
-  /** One sentence saying what the chart shows: its text alternative. */
-  summary: string;
   points: readonly PeerReportPoint[];
   panels: readonly PeerReportPanel[];
   /** A moment to point at (a verdict's window), drawn shaded on every panel. */
@@ -50,10 +48,12 @@ export type PeerReportChartProps = {
 
 const AXIS_TICK = { fill: 'currentColor', fontSize: 11 };
 
-/** MOS, round trip, jitter and loss over time, one small panel each, on the page's clock. */
+/**
+ * MOS, round trip, jitter and loss over time, one small panel each, on the page's clock: the
+ * drawing inside a peer report's figure (its caption, the text alternative, is the figure's).
+ */
 export default function PeerReportChart({
   name,
-  summary,
   points,
   panels,
   highlight = null,
@@ -66,8 +66,7 @@ export default function PeerReportChart({
   const ticks = timeTicks([first, last], 6, clock.offset);
   const tickLabel = tickLabeller(ticks, clock.time);
   return (
-    <figure aria-label={name} className="mt-3 text-slate-600 dark:text-slate-300">
-      <figcaption className="text-sm text-slate-700 dark:text-slate-200">{summary}</figcaption>
+    <>
       {panels.map((panel) => (
         <div key={panel.title} className="mt-2">
           <p className="text-xs font-semibold text-slate-800 dark:text-slate-100">
@@ -144,6 +143,6 @@ export default function PeerReportChart({
           </ul>
         </div>
       ))}
-    </figure>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { InvalidValue } from '../../components/ui/invalid-value';
 import { Skeleton } from '../../components/ui/skeleton';
 import { shortId } from '../../lib/format';
 import type { TimeWindow } from '../../lib/time-window';
+import { useNearViewport } from '../../lib/use-near-viewport';
 import { loadPeerReportChart, type PeerReportPanel } from '../charts';
 import {
   audioSeries,
@@ -25,6 +26,31 @@ import {
 import { PcMetadataList } from './pc-metadata-list';
 
 const PeerReportChart = lazy(loadPeerReportChart);
+
+/** Room for the four panels while they are not drawn, so drawing them moves nothing below. */
+const CHART_ROOM = <Skeleton className="mt-2 h-[31.5rem] w-full sm:h-[30rem]" />;
+
+/**
+ * A peer report's figure: its caption (the text alternative) at once, its panels (recharts, the
+ * page's heaviest render) drawn once it is scrolled near, as the minutes chart is.
+ */
+function PeerReportFigure({
+  name,
+  summary,
+  children,
+}: {
+  name: string;
+  summary: string;
+  children: ReactNode;
+}) {
+  const [spot, near] = useNearViewport<HTMLElement>();
+  return (
+    <figure ref={spot} aria-label={name} className="mt-3 text-slate-600 dark:text-slate-300">
+      <figcaption className="text-sm text-slate-700 dark:text-slate-200">{summary}</figcaption>
+      {near ? <Suspense fallback={CHART_ROOM}>{children}</Suspense> : CHART_ROOM}
+    </figure>
+  );
+}
 
 const TONE: Record<Level, BadgeTone> = { good: 'success', degraded: 'warning', poor: 'danger' };
 
@@ -155,15 +181,17 @@ export function PeerReportDetails({ participant, peerId, highlight }: PeerReport
         </p>
       ) : null}
       {points.length > 0 ? (
-        <Suspense fallback={<Skeleton className="mt-3 h-96 w-full" />}>
+        <PeerReportFigure
+          name={`Peer report ${shortId(peerId)}`}
+          summary={`${points.length} audio samples${series.jitterInSeconds ? '; jitter was sent in seconds and is shown in ms' : ''}. Dashed lines mark where each reading turns degraded or poor.`}
+        >
           <PeerReportChart
             name={`Peer report ${shortId(peerId)}`}
-            summary={`${points.length} audio samples${series.jitterInSeconds ? '; jitter was sent in seconds and is shown in ms' : ''}. Dashed lines mark where each reading turns degraded or poor.`}
             points={points}
             panels={PANELS}
             highlight={highlight}
           />
-        </Suspense>
+        </PeerReportFigure>
       ) : (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
           The report holds no audio samples to chart.

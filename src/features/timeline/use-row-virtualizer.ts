@@ -17,8 +17,11 @@ export function useRowVirtualizer(
   sdkEvents: boolean,
 ) {
   const heights = useRef(new Map<number, number>());
+  // Whether rows are cards, read once per pass rather than once per row: estimating every row
+  // of a long list would otherwise ask the browser for a fresh layout thousands of times.
+  let cards: boolean | undefined;
   const linesAt = (index: number) => {
-    const cards = (scroller.current?.clientWidth ?? CARDS_BELOW_PX) < CARDS_BELOW_PX;
+    cards ??= (scroller.current?.clientWidth ?? CARDS_BELOW_PX) < CARDS_BELOW_PX;
     return cards ? cardLines(rows[index]?.original.source ?? 'peer', sdkEvents) : 0;
   };
   return useVirtualizer({
@@ -29,6 +32,8 @@ export function useRowVirtualizer(
       return heights.current.get(lines) ?? guessHeight(lines);
     },
     measureElement: (element, entry, instance) => {
+      // A row measured after the width changed: read it again.
+      cards = undefined;
       const size = measureElement(element, entry, instance);
       // An opened row is as tall as its details: it says nothing of the others.
       if (!element.hasAttribute('data-open'))

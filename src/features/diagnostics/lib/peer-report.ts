@@ -151,6 +151,20 @@ export function reportSeries(
   participant: PeerReportParticipant,
   key: ReportListKey,
 ): ReportSeries[] {
+  // A report is read by the findings, the panels, the timeline and the verdict alike: each
+  // list is grouped once per report (the cache's object, which a refresh replaces).
+  const kept = seriesKept.get(participant) ?? new Map<ReportListKey, ReportSeries[]>();
+  seriesKept.set(participant, kept);
+  const found = kept.get(key);
+  if (found) return found;
+  const series = groupSeries(participant, key);
+  kept.set(key, series);
+  return series;
+}
+
+const seriesKept = new WeakMap<PeerReportParticipant, Map<ReportListKey, ReportSeries[]>>();
+
+function groupSeries(participant: PeerReportParticipant, key: ReportListKey): ReportSeries[] {
   const list = valid(qualityOf(participant)?.[key]) ?? [];
   const consumer = key.endsWith('_consumer');
   const groups = new Map<string | null, { rows: Row[]; unreadable: number }>();
