@@ -96,6 +96,15 @@ async function fault(kind: Fault, signal: AbortSignal): Promise<Response> {
   }
 }
 
+type FoundReport = {
+  readonly report: WirePeerReportParticipant;
+  readonly peerEvents: unknown;
+  readonly scenario: ParticipantScenario;
+};
+
+/** Peer reports' bodies kept by the mock once sent (see reportBody). */
+const REPORTS_KEPT = 24;
+
 export function createMockApi(options: MockOptions) {
   const now = options.now ?? Date.now;
   const cache = new Map<string, Built>();
@@ -171,15 +180,35 @@ export function createMockApi(options: MockOptions) {
   const reportOf = (scenario: ParticipantScenario, peerId: string) => {
     const built = build(scenario);
     const report = built.peerReport?.(peerId, remotesOf(scenario));
-    return report && { report, peerEvents: built.participant.peer_events };
+    return report && { report, peerEvents: built.participant.peer_events, scenario };
+  };
+
+  // A report's body, kept once sent while nobody in its session gains events (a live session's
+  // reports change as it goes on): building one takes ~85 ms, and a verdict reads a handful at
+  // once. At most REPORTS_KEPT (about 1.6 MB each), the oldest dropped first.
+  const sentReports = new Map<string, string>();
+  const settled = (scenario: ParticipantScenario) =>
+    !catalog.scenariosOf(scenario.sessionId).some((s) => s.growing) && !scenario.growing;
+  const reportBody = (found: FoundReport, key: string, withEvents: boolean) => {
+    const kept = sentReports.get(key);
+    if (kept !== undefined) return kept;
+    const participant = withEvents
+      ? { ...found.report, peer_events: found.peerEvents }
+      : found.report;
+    const body = JSON.stringify({ success: true, data: { participant } });
+    if (!settled(found.scenario)) return body;
+    if (sentReports.size >= REPORTS_KEPT) {
+      const oldest = sentReports.keys().next().value;
+      if (oldest !== undefined) sentReports.delete(oldest);
+    }
+    sentReports.set(key, body);
+    return body;
   };
 
   // A peer's report, built on request, the samples' and their sessions' others', then the
   // directory's through its index of peers. A fault scenario's participant id doubles as a
   // peer id that answers with that fault; the long histories are never built for a lookup.
-  const findPeer = (
-    peerId: string,
-  ): { fault: Fault } | { report: WirePeerReportParticipant; peerEvents: unknown } | undefined => {
+  const findPeer = (peerId: string): { fault: Fault } | FoundReport | undefined => {
     for (const scenario of [...SCENARIOS, ...CROWD]) {
       if (scenario.kind === 'fault') {
         if (scenario.participantId === peerId) return { fault: scenario.fault };
@@ -203,13 +232,15 @@ export function createMockApi(options: MockOptions) {
     if (!filters.ok) return c.json(kitError(400, filters.message), 400);
     const include = parseIncludePeerEvents(c.req.query('include_peer_events'));
     if (!include.ok) return c.json(kitError(400, include.message), 400);
+    const withEvents = include.value === true;
+    const key = `${peer} ${withEvents}`;
+    const kept = sentReports.get(key);
+    if (kept !== undefined) return c.body(kept, 200, { 'content-type': 'application/json' });
     const found = findPeer(peer);
     if (!found) return c.json(kitError(404, 'Peer not found'), 404);
     if ('fault' in found) return fault(found.fault, c.req.raw.signal);
     // What `filters` narrows in a peer report is undocumented: the mock sends the whole report.
-    const participant =
-      include.value === true ? { ...found.report, peer_events: found.peerEvents } : found.report;
-    return c.json({ success: true, data: { participant } });
+    return c.body(reportBody(found, key, withEvents), 200, { 'content-type': 'application/json' });
   });
 
   const kit: SessionMockOptions = {

@@ -43,3 +43,27 @@ describe('the live demo participant', () => {
     ]);
   });
 });
+
+describe('peer reports', () => {
+  it('are the same on every read of an ended session', async () => {
+    const ended = SCENARIOS.find((s) => s.key === 'uplink-problem');
+    if (!ended) throw new Error('uplink-problem scenario missing');
+    const mock = createMockApi({ token: 't', accountId: 'a', appId: 'k' });
+    const headers = { authorization: 'Bearer t' };
+    const answer = await mock.request(
+      `/client/v4/accounts/a/realtime/kit/k/sessions/${ended.sessionId}/participants/${ended.participantId}?include_peer_events=true`,
+      { headers },
+    );
+    const body = z.parse(participantResponseWire, await answer.json());
+    const peer = body.data?.participant?.peer_events?.[0]?.peer_id;
+    const read = async () =>
+      (
+        await mock.request(`/client/v4/accounts/a/realtime/kit/k/sessions/peer-report/${peer}`, {
+          headers,
+        })
+      ).text();
+    const first = await read();
+    expect(first).toContain('"success":true');
+    expect(await read()).toBe(first);
+  });
+});
