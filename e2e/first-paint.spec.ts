@@ -294,3 +294,28 @@ test('hostile names arrive painted as text', async ({ browser, request }) => {
   expect(await page.locator('#root img, #root script').count()).toBe(0);
   await context.close();
 });
+
+test('the reads a painted page announces are made once: the app’s own requests take them over', async ({
+  browser,
+  request,
+}) => {
+  const uplink = await sample(request, 'Uplink problem');
+  const { context, page, errors } = await openPainted(browser, deepLink(uplink));
+  await expect(
+    page.getByRole('region', { name: 'Verdict' }).getByText('Their network', { exact: true }),
+  ).toBeVisible();
+  const announced = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].map(
+      (l) => (l as HTMLLinkElement).href,
+    ),
+  );
+  expect(announced.some((href) => href.includes('/api/sessions/peer-report/'))).toBe(true);
+  const requested = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => e.name),
+  );
+  for (const href of announced) {
+    expect({ href, times: requested.filter((r) => r === href).length }).toEqual({ href, times: 1 });
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -172,6 +172,15 @@ function startedHere(headers: Headers): boolean {
 }
 
 /**
+ * The requests the painted page makes as soon as it runs, announced in its HTML: the browser
+ * starts them while it loads the app, and the app's own requests for them are served from
+ * these.
+ */
+function withFollowUps(html: string, paint: ServerPaint): string {
+  return paint.followUps.reduce((page, url) => withDataPreload(page, url), html);
+}
+
+/**
  * The request the page stopped waiting for runs on: the browser's preloaded request joins it
  * (identical requests in flight are shared), so on a Worker it is kept alive past the page's
  * answer. Node keeps it running by itself.
@@ -219,7 +228,9 @@ export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandl
     headers.delete('content-length');
     if (answer) headers.set('cache-control', 'no-store');
     const painted = answer ? paintFor(options, c, page, answer) : null;
-    const body = answer ? withAnswer(painted ? withPaint(html, painted) : html, answer) : null;
+    const body = answer
+      ? withAnswer(painted ? withFollowUps(withPaint(html, painted), painted) : html, answer)
+      : null;
     // Unset first: Hono copies the old response's headers onto a replacement (the ETag too).
     c.res = undefined;
     c.res = new Response(body ?? withDataPreload(html, apiUrl), { status: 200, headers });

@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { paintParticipantPage } from '../src/app/server-paint';
 import { AGENT_PREFS_COOKIE, type AgentPrefs, encodeAgentPrefs } from '../src/lib/agent-prefs';
-import { PENDING_TIME } from '../src/lib/clock';
 import { loadConfig } from './config';
 import { createApp } from './node-app';
 import { fakeDist, pagePath, scenario } from './testing/deep-links';
@@ -17,6 +16,8 @@ const BERLIN: AgentPrefs = {
   theme: 'system',
   systemDark: false,
 };
+/** A time the page cannot know yet, as painted: figure dashes, each as wide as a digit. */
+const PENDING_TIME = '\u2012\u2012:\u2012\u2012:\u2012\u2012';
 const cookieFor = (prefs: AgentPrefs) => `${AGENT_PREFS_COOKIE}=${encodeAgentPrefs(prefs)}`;
 
 /** The page's #root: what the browser paints before the app has run. */
@@ -85,6 +86,22 @@ describe('a deep link opened by an agent who has used the app in this browser', 
     expect(
       await open(pagePath('healthy'), cookieFor({ ...BERLIN, theme: 'light', systemDark: true })),
     ).not.toContain('class="dark"');
+  });
+
+  it('announces the reads the page makes at once: its own peer reports and the session’s first page', async () => {
+    const html = await open(pagePath('uplink-problem'), cookieFor(BERLIN));
+    const preloads = [
+      ...html.matchAll(/<link rel="preload" as="fetch" crossorigin="anonymous" href="([^"]*)"/g),
+    ].map((m) => (m[1] ?? '').replaceAll('&amp;', '&'));
+    const { sessionId } = scenario('uplink-problem');
+    expect(preloads).toContain(
+      `/api/sessions/${sessionId}/participants?page_no=0&per_page=50&sort_by=joinedAt&sort_order=ASC`,
+    );
+    const reports = preloads.filter((href) => href.startsWith('/api/sessions/peer-report/'));
+    expect(reports.length).toBeGreaterThan(0);
+    // Each is one of the participant's own peers, named in the answer the page carries.
+    const answer = html.slice(html.indexOf('id="inspector-answer"'));
+    for (const href of reports) expect(answer).toContain(href.split('/').pop());
   });
 
   it('writes hostile names as text', async () => {
@@ -168,6 +185,8 @@ describe('a deep link the server leaves for the app to paint', () => {
     const html = await open(pagePath('history-10k'), cookieFor(BERLIN));
     expect(html).toContain('id="inspector-answer"');
     expect(html).toContain(empty);
+    // Nor are its follow-up reads announced: the app chooses them once it has read the answer.
+    expect(html).not.toContain('peer-report/');
   });
 
   it('under BASE_PATH (the app builds its links for the path it is served under)', async () => {

@@ -2,6 +2,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { PAINTED_WITHOUT_AGENT_ATTRIBUTE, SERVER_PAINT_ATTRIBUTE } from './api/boot-answer';
 import { AppRoot } from './app/app-root';
 import { startDeepLinkRequest } from './app/boot-request';
+import { preloadParticipantChunks } from './app/participant-chunks';
 import { createQueryClient } from './app/query-client';
 import { startTheme } from './app/theme';
 import './index.css';
@@ -19,6 +20,8 @@ startDeepLinkRequest(client, currentHref());
 // it was inert until then, so nothing could be typed or focused in it.
 const painted = root.querySelector<HTMLElement>(`:scope > [${SERVER_PAINT_ATTRIBUTE}]`);
 if (painted) {
+  // A participant's page: its sections' code is asked for while the page is taken over.
+  preloadParticipantChunks();
   const live = () => {
     painted.removeAttribute('inert');
     painted.removeAttribute(SERVER_PAINT_ATTRIBUTE);

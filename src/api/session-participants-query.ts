@@ -62,3 +62,22 @@ export const sessionParticipantsQueryOptions = (request: SessionParticipantsRequ
     ] as const,
     queryFn: ({ signal }) => getSessionParticipants(request, signal),
   });
+
+/**
+ * The session's participants by join time, a page of 50: big enough that most calls are one
+ * page, small enough that a 300-person call is not read whole. The page's neighbours and the
+ * verdict's comparison read the same pages, so one request serves both.
+ */
+export const BY_JOIN_PAGE_SIZE = 50;
+
+export const byJoinPageRequest = (sessionId: string, pageNo: number) =>
+  ({
+    sessionId,
+    pageNo,
+    perPage: BY_JOIN_PAGE_SIZE,
+    sortBy: 'joinedAt',
+    sortOrder: 'ASC',
+  }) as const satisfies SessionParticipantsRequest;
+
+export const byJoinPageOptions = (sessionId: string, pageNo: number) =>
+  sessionParticipantsQueryOptions(byJoinPageRequest(sessionId, pageNo));

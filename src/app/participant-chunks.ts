@@ -7,6 +7,7 @@ import { lazy, useEffect, useState } from 'react';
 
 const loadTimeline = () => import('../features/timeline/timeline-card');
 const loadDiagnosis = () => import('../features/diagnostics/diagnosis');
+const loadVerdict = () => import('../features/diagnostics/verdict');
 
 export const TimelineCard = lazy(loadTimeline);
 export const MinutesByPeerChart = lazy(() => import('../features/charts/minutes-by-peer-chart'));
@@ -35,9 +36,7 @@ export const ParticipantError = lazy(() =>
   })),
 );
 // The verdict compares with the rest of the session once the participant's own findings are in.
-export const Verdict = lazy(() =>
-  import('../features/diagnostics/verdict').then((m) => ({ default: m.VerdictSection })),
-);
+export const Verdict = lazy(() => loadVerdict().then((m) => ({ default: m.VerdictSection })));
 export const SessionComparison = lazy(() =>
   import('../features/diagnostics/session-comparison').then((m) => ({
     default: m.SessionComparison,
@@ -51,10 +50,14 @@ export const QualityPanel = lazy(() =>
   import('../features/diagnostics/quality-panel').then((m) => ({ default: m.QualityPanel })),
 );
 
-/** Starts fetching the timeline's and the diagnosis's chunks, in parallel with the participant. */
+/**
+ * Starts fetching the timeline's, the diagnosis's and the verdict's chunks, in parallel with the
+ * participant (or, on a painted deep link, with the app taking the page over).
+ */
 export function preloadParticipantChunks() {
   void loadTimeline();
   void loadDiagnosis();
+  void loadVerdict();
 }
 
 /**

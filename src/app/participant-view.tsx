@@ -173,6 +173,7 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
           totals={derived.totals}
           receivedAt={receivedAt}
           hrefFor={participantHref}
+          moment={params.moment ?? null}
         />
         <WholeCallPlace
           held={held}

@@ -9,7 +9,14 @@
  */
 import { renderToString } from 'react-dom/server';
 import type { Received } from '../api/boot-answer';
+import { participantQueryOptions } from '../api/participant-query';
+import { peerReportUrl } from '../api/peer-report-query';
+import { byJoinPageRequest, sessionParticipantsUrl } from '../api/session-participants-query';
+import { autoReportPeers } from '../features/diagnostics';
+import { participantModel } from '../features/participant-page';
 import { paintedTheme, readAgentPrefs, SYSTEM_THEME_CLASS } from '../lib/agent-prefs';
+import type { PeerTotal } from '../lib/peer-spans';
+import type { LookupParams } from '../lib/route';
 import { parseRoute } from '../lib/route';
 import { readViewParams } from '../lib/view-params';
 import { AppRoot } from './app-root';
@@ -35,6 +42,12 @@ export type ServerPaint = {
   readonly htmlClass: string | null;
   /** Whether it was painted on the agent's prefs; without them, its times are pending. */
   readonly agentKnown: boolean;
+  /**
+   * The API requests the page makes as soon as it runs, for the server to announce in the HTML
+   * (the browser starts them at once and the app's own requests join them): the participant's
+   * own peer reports that load by themselves, and the session's first page by join time.
+   */
+  readonly followUps: readonly string[];
 };
 
 /**
@@ -53,6 +66,7 @@ export function paintParticipantPage({
   if (route.kind !== 'participant') return null;
   const client = createQueryClient();
   if (!seedParticipant(client, route.params, answer)) return null;
+  const result = client.getQueryData(participantQueryOptions(route.params).queryKey);
   const html = renderToString(
     <AppRoot
       client={client}
@@ -65,5 +79,14 @@ export function paintParticipantPage({
     html,
     htmlClass: theme === 'dark' ? 'dark' : theme === 'system' ? SYSTEM_THEME_CLASS : null,
     agentKnown: agent !== null,
+    followUps: result ? followUps(route.params, participantModel(result).totals) : [],
   };
+}
+
+/** What the page asks for once it runs (its Verdict's first reads), as URLs. */
+function followUps(params: LookupParams, totals: readonly PeerTotal[]): string[] {
+  return [
+    ...autoReportPeers(totals, params.moment ?? null).map(peerReportUrl),
+    sessionParticipantsUrl(byJoinPageRequest(params.sessionId, 0)),
+  ];
 }

@@ -1,4 +1,6 @@
 /** What other features use of the diagnostics: they import from here only (README, Layout). */
+
+export { autoReportPeers } from './lib/auto-reports';
 export type { DiagnosisInput, SdkEvent } from './lib/diagnose';
 export {
   type Diagnosis,

@@ -5,7 +5,7 @@ import { isInvalid, valid } from '../../api/lenient';
 import { participantQueryOptions } from '../../api/participant-query';
 import type { Participant } from '../../api/participant-schema';
 import { peerReportQueryOptions } from '../../api/peer-report-query';
-import { sessionParticipantsQueryOptions } from '../../api/session-participants-query';
+import { BY_JOIN_PAGE_SIZE, byJoinPageOptions } from '../../api/session-participants-query';
 import type { TimeWindow } from '../../lib/time-window';
 import type { Diagnosis } from './lib/finding';
 import { chooseOthers } from './lib/verdict/choose';
@@ -14,9 +14,12 @@ import { comparedWindow } from './lib/verdict/rules';
 import type { ComparisonState } from './lib/verdict/verdict';
 import { needsComparison } from './lib/verdict/verdict';
 
-/** The list is read 100 at a time, 4 pages at most: the 400 earliest to join are weighed. */
-const PER_PAGE = 100;
-const MAX_PAGES = 4;
+/**
+ * The list is read in the pages the session card's neighbours read too (one request serves
+ * both), 400 at most: the 400 earliest to join are weighed.
+ */
+const PER_PAGE = BY_JOIN_PAGE_SIZE;
+const MAX_PAGES = 400 / PER_PAGE;
 /** Senders named by incidents whose reports are read beyond the members': at most this many. */
 const MAX_NAMED_SENDERS = 4;
 
@@ -26,20 +29,12 @@ export type SessionComparison = {
   readonly calls: number;
 };
 
-const listOptions = (sessionId: string, pageNo: number) =>
-  sessionParticipantsQueryOptions({
-    sessionId,
-    pageNo,
-    perPage: PER_PAGE,
-    sortBy: 'joinedAt',
-    sortOrder: 'ASC',
-  });
-
 /**
- * The rest of the session at the incidents' times, read after the participant's own answer and
- * findings, through the same queries (so the server's budget, coalescing and cache) as the
- * rest of the page: the list, then at most 12 others' answers with their peer events, then one
- * peer report each (and the report of a sender an incident names).
+ * The rest of the session at the incidents' times, through the same queries (so the server's
+ * budget, coalescing and cache) as the rest of the page: the list's first page at once (the
+ * session card's too), then, once the participant's findings ask for a comparison, its other
+ * pages, at most 12 others' answers with their peer events, and one peer report each (and the
+ * report of a sender an incident names).
  */
 export function useSessionComparison(
   sessionId: string,
@@ -57,12 +52,14 @@ export function useSessionComparison(
     () => [...new Set(diagnosis.incidents.flatMap((i) => (i.sender ? [i.sender] : [])))],
     [diagnosis.incidents],
   );
-  const first = useQueries({ queries: [{ ...listOptions(sessionId, 0), enabled }] })[0];
+  // The first page is read at once, beside the participant's own reports (the session card reads
+  // it anyway); the rest only once the findings ask for a comparison.
+  const first = useQueries({ queries: [byJoinPageOptions(sessionId, 0)] })[0];
   const total = first?.data?.totalCount ?? first?.data?.participants.length ?? 0;
   const pages = Math.min(MAX_PAGES, Math.ceil(total / PER_PAGE));
   const rest = useQueries({
     queries: Array.from({ length: Math.max(0, pages - 1) }, (_, i) => ({
-      ...listOptions(sessionId, i + 1),
+      ...byJoinPageOptions(sessionId, i + 1),
       enabled,
     })),
   });

@@ -9,7 +9,9 @@ import { ClockContext } from '../../components/ui/clock';
 import { CopyButton } from '../../components/ui/copy-button';
 import type { ExternalStore } from '../../lib/external-store';
 import type { PeerTotal } from '../../lib/peer-spans';
+import type { TimeWindow } from '../../lib/time-window';
 import { type DiagnosisStore, useDiagnosis } from './diagnosis-store';
+import { autoReportPeers } from './lib/auto-reports';
 import { windowText } from './lib/finding';
 import { clientOf, networkOf } from './lib/verdict/member';
 import { type IncidentVerdict, memberName, type Subject } from './lib/verdict/rules';
@@ -19,7 +21,7 @@ import {
   type Verdict,
   verdictOf,
 } from './lib/verdict/verdict';
-import { usePeerReportsInCache } from './use-auto-peer-reports';
+import { useAutoPeerReports, usePeerReportsInCache } from './use-auto-peer-reports';
 import { useSessionComparison } from './use-session-comparison';
 import { VerdictFrame } from './verdict-frame';
 
@@ -47,6 +49,8 @@ export type VerdictSectionProps = {
   receivedAt: number;
   /** Another participant's page. */
   hrefFor: (participantId: string) => string;
+  /** The reported moment: the peers connected then have their reports read too. */
+  moment: TimeWindow | null;
 };
 
 const link = 'font-medium text-brand-700 underline dark:text-brand-500';
@@ -55,6 +59,9 @@ export function VerdictSection(props: VerdictSectionProps) {
   const { verdictStore, totals } = props;
   const diagnosis = useDiagnosis(props.store);
   const clock = useContext(ClockContext);
+  // The participant's own reports, asked for as soon as the verdict's code runs rather than when
+  // the panels below are drawn (the same queries: one request each either way).
+  useAutoPeerReports(useMemo(() => autoReportPeers(totals, props.moment), [totals, props.moment]));
   const own = usePeerReportsInCache(totals);
   const subject = useMemo<Subject>(
     () => ({

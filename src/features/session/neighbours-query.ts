@@ -4,12 +4,11 @@
  * input of the search is in the key. The pages retry by themselves; the search does not.
  */
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
-import { sessionParticipantsQueryOptions } from '../../api/session-participants-query';
+import { BY_JOIN_PAGE_SIZE, byJoinPageOptions } from '../../api/session-participants-query';
 import { findNeighbours } from './lib/neighbours';
 import { pickerRows } from './lib/picker-rows';
 
-/** Big enough that most calls are one page, small enough that a 300-person call is not read whole. */
-export const NEIGHBOUR_PAGE_SIZE = 50;
+export const NEIGHBOUR_PAGE_SIZE = BY_JOIN_PAGE_SIZE;
 
 export type NeighboursRequest = {
   readonly sessionId: string;
@@ -30,15 +29,7 @@ export const neighboursQueryOptions = (client: QueryClient, request: NeighboursR
       findNeighbours(
         { id: request.participantId, joinedMs: request.joinedMs },
         async (pageNo) => {
-          const page = await client.fetchQuery(
-            sessionParticipantsQueryOptions({
-              sessionId: request.sessionId,
-              pageNo,
-              perPage: NEIGHBOUR_PAGE_SIZE,
-              sortBy: 'joinedAt',
-              sortOrder: 'ASC',
-            }),
-          );
+          const page = await client.fetchQuery(byJoinPageOptions(request.sessionId, pageNo));
           return { rows: pickerRows(page.participants), total: page.totalCount };
         },
         NEIGHBOUR_PAGE_SIZE,
