@@ -94,3 +94,33 @@ for (const scheme of ['light', 'dark'] as const) {
     await scan();
   });
 }
+
+test('on a phone, nothing on the first screen moves as the verdict, client and network arrive', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifted: number };
+    w.shifted = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        w.shifted += (entry as unknown as { value: number }).value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(deepLink(await sample(request, 'Healthy call'), '?include_peer_events=true'));
+  const header = page.getByRole('region', { name: 'Participant at a glance' });
+  await expect(page.getByRole('region', { name: 'Verdict' })).toHaveAttribute(
+    'aria-busy',
+    'false',
+    { timeout: 30_000 },
+  );
+  await expect(header).toContainText('Chrome');
+  await expect(page.getByRole('figure', { name: 'Whole-call timeline' })).toBeVisible();
+  // The long name gives way in one row rather than the row wrapping; the whole is in its title.
+  await expect(header.getByRole('heading')).toHaveAttribute('title', 'Priya Natarajan');
+  // What Lighthouse reads as CLS (0.186 before the header and the Verdict kept their room).
+  expect(
+    await page.evaluate(() => (window as unknown as { shifted: number }).shifted),
+  ).toBeLessThan(0.05);
+});
