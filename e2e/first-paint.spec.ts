@@ -309,7 +309,7 @@ test('the reads a painted page announces are made once: the app’s own requests
       (l) => (l as HTMLLinkElement).href,
     ),
   );
-  expect(announced.some((href) => href.includes('/api/sessions/peer-report/'))).toBe(true);
+  expect(announced.some((href) => href.includes('/participants?page_no=0&per_page=50'))).toBe(true);
   const requested = await page.evaluate(() =>
     performance.getEntriesByType('resource').map((e) => e.name),
   );

@@ -56,4 +56,8 @@ export const peerReportQueryOptions = (peerId: string) =>
     queryFn: ({ signal }) => getPeerReport(peerId, signal),
     // A report is asked for on demand and changes little: keep it for the page's visit.
     staleTime: 5 * 60_000,
+    // A failed read (most often a peer that sent no media and has no report: 404) is an answer:
+    // another section of the page showing the same peer does not ask again. Asking again is
+    // the agent's (the panel's retry).
+    retryOnMount: false,
   });

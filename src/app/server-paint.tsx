@@ -9,14 +9,8 @@
  */
 import { renderToString } from 'react-dom/server';
 import type { Received } from '../api/boot-answer';
-import { participantQueryOptions } from '../api/participant-query';
-import { peerReportUrl } from '../api/peer-report-query';
 import { byJoinPageRequest, sessionParticipantsUrl } from '../api/session-participants-query';
-import { autoReportPeers } from '../features/diagnostics';
-import { participantModel } from '../features/participant-page';
 import { paintedTheme, readAgentPrefs, SYSTEM_THEME_CLASS } from '../lib/agent-prefs';
-import type { PeerTotal } from '../lib/peer-spans';
-import type { LookupParams } from '../lib/route';
 import { parseRoute } from '../lib/route';
 import { readViewParams } from '../lib/view-params';
 import { AppRoot } from './app-root';
@@ -44,8 +38,10 @@ export type ServerPaint = {
   readonly agentKnown: boolean;
   /**
    * The API requests the page makes as soon as it runs, for the server to announce in the HTML
-   * (the browser starts them at once and the app's own requests join them): the participant's
-   * own peer reports that load by themselves, and the session's first page by join time.
+   * (the browser starts them at once and the app's own requests join them): the session's first
+   * page by join time. Not the peer reports: a peer that sent no media has none (404), and a
+   * browser does not hand a preloaded error over to the app's request, which would then ask
+   * the upstream a second time.
    */
   readonly followUps: readonly string[];
 };
@@ -66,7 +62,6 @@ export function paintParticipantPage({
   if (route.kind !== 'participant') return null;
   const client = createQueryClient();
   if (!seedParticipant(client, route.params, answer)) return null;
-  const result = client.getQueryData(participantQueryOptions(route.params).queryKey);
   const html = renderToString(
     <AppRoot
       client={client}
@@ -79,14 +74,6 @@ export function paintParticipantPage({
     html,
     htmlClass: theme === 'dark' ? 'dark' : theme === 'system' ? SYSTEM_THEME_CLASS : null,
     agentKnown: agent !== null,
-    followUps: result ? followUps(route.params, participantModel(result).totals) : [],
+    followUps: [sessionParticipantsUrl(byJoinPageRequest(route.params.sessionId, 0))],
   };
-}
-
-/** What the page asks for once it runs (its Verdict's first reads), as URLs. */
-function followUps(params: LookupParams, totals: readonly PeerTotal[]): string[] {
-  return [
-    ...autoReportPeers(totals, params.moment ?? null).map(peerReportUrl),
-    sessionParticipantsUrl(byJoinPageRequest(params.sessionId, 0)),
-  ];
 }

@@ -1,6 +1,5 @@
 /** What other features use of the diagnostics: they import from here only (README, Layout). */
 
-export { autoReportPeers } from './lib/auto-reports';
 export type { DiagnosisInput, SdkEvent } from './lib/diagnose';
 export {
   type Diagnosis,
