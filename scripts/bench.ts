@@ -15,8 +15,9 @@ import { runServer } from './run-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // The deep link's runs are short (about a second each) and its medians the noisiest on a shared
-// machine (5-run medians of one build read 1.51-1.93 for the ratio): it gets more runs.
-const DEEP_LINK_RUNS = Math.max(RUNS, 11);
+// machine (5-run medians of one build read 1.51-1.93 for the ratio, 11-run ones 1.43-1.69): it
+// gets more runs.
+const DEEP_LINK_RUNS = Math.max(RUNS, 21);
 const PORT = Number(process.env.BENCH_PORT ?? 8798);
 
 type Stat = { median: number; min: number; max: number };
