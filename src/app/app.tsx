@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { type Mask, MaskContext } from '../components/ui/mask';
 import { Skeleton } from '../components/ui/skeleton';
 import { redactJson } from '../lib/redact';
 import { useRoute } from '../lib/route';
+import { useHydrating } from '../lib/use-hydrating';
 import { AppHeader } from './app-header';
 import { ErrorBoundary } from './error-boundary';
 import { LookupSlot } from './lookup-slot';
@@ -17,14 +18,8 @@ const IdlePage = lazy(() => import('./idle-page').then((m) => ({ default: m.Idle
 // The portal protocol, only in a frame (an admin portal embedding the app).
 const PortalBridge = lazy(() => import('./embed/portal-bridge'));
 
-const neverChanges = () => () => {};
 /** Whether the app runs in a frame: false on the server and while taking its paint over. */
-const useFramed = () =>
-  useSyncExternalStore(
-    neverChanges,
-    () => window.parent !== window,
-    () => false,
-  );
+const useFramed = () => !useHydrating() && window.parent !== window;
 
 const SHOW_AS_SENT: Mask = { active: false, raw: (value) => value };
 const HIDE_PERSONAL: Mask = { active: true, raw: redactJson };

@@ -4,8 +4,9 @@
  * theme — then comes from here. In the browser there is no value, and each reader uses the
  * browser's own.
  */
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext } from 'react';
 import type { AgentPrefs } from './agent-prefs';
+import { useHydrating } from './use-hydrating';
 
 export type ServerRender = {
   /** The page's origin ("https://inspector.example"). */
@@ -31,20 +32,16 @@ export const useServerRender = () => useContext(ServerRenderContext);
  */
 export const PaintedWithoutAgentContext = createContext(false);
 
-const neverChanges = () => () => {};
-
 /**
  * The agent's prefs to render for: the cookie's on the server (null when it had none), null
  * while the browser hydrates a page painted without them, and undefined otherwise (the
- * browser's own). React renders the hydration with the server's value and renders again with
- * the browser's right after, so the page never shows a value the server guessed.
+ * browser's own). Hydration renders what the server rendered; the render right after it shows
+ * the browser's own, so the page never shows a value the server guessed.
  */
 export function useAgentPrefs(): AgentPrefs | null | undefined {
   const server = useServerRender();
   const paintedWithout = useContext(PaintedWithoutAgentContext);
-  return useSyncExternalStore(
-    neverChanges,
-    () => (server ? server.agent : undefined),
-    () => (server ? server.agent : paintedWithout ? null : undefined),
-  );
+  const hydrating = useHydrating();
+  if (server) return server.agent;
+  return hydrating && paintedWithout ? null : undefined;
 }
