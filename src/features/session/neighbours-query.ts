@@ -8,8 +8,6 @@ import { BY_JOIN_PAGE_SIZE, byJoinPageOptions } from '../../api/session-particip
 import { findNeighbours } from './lib/neighbours';
 import { pickerRows } from './lib/picker-rows';
 
-export const NEIGHBOUR_PAGE_SIZE = BY_JOIN_PAGE_SIZE;
-
 export type NeighboursRequest = {
   readonly sessionId: string;
   readonly participantId: string;
@@ -32,7 +30,7 @@ export const neighboursQueryOptions = (client: QueryClient, request: NeighboursR
           const page = await client.fetchQuery(byJoinPageOptions(request.sessionId, pageNo));
           return { rows: pickerRows(page.participants), total: page.totalCount };
         },
-        NEIGHBOUR_PAGE_SIZE,
+        BY_JOIN_PAGE_SIZE,
       ),
     retry: false,
   });
