@@ -24,16 +24,47 @@ function kindOf(raw: unknown): string {
   return typeof raw === 'object' ? 'an object' : `a ${typeof raw}`;
 }
 
+/** What a quick read returns when it cannot tell at once: the schema then reads the value. */
+export const SLOW: unique symbol = Symbol('read by the schema');
+
+/**
+ * A read written out by hand for the values a large answer is made of (a peer report holds
+ * tens of thousands of samples): exactly what the schema would make of the value, or SLOW for
+ * anything else, which the schema then reads (and explains when it is wrong). The schema's own
+ * machinery costs several times the read itself.
+ */
+export type QuickRead<T> = (raw: unknown) => T | typeof SLOW;
+
+let quickReads = true;
+
+/** Runs `read` with the schemas alone, no quick read: what the quick reads are tested against. */
+export function withSchemaOnly<T>(read: () => T): T {
+  quickReads = false;
+  try {
+    return read();
+  } finally {
+    quickReads = true;
+  }
+}
+
 /**
  * Wraps a strict schema so that a missing value (absent or null) reads as undefined and a
  * value the strict schema refuses becomes an Invalid marker carrying the raw value.
  */
-export function lenient<S extends z.ZodMiniType>(strict: S, expected: string) {
+export function lenient<S extends z.ZodMiniType>(
+  strict: S,
+  expected: string,
+  take?: QuickRead<unknown>,
+) {
   return z.optional(
     z.pipe(
       z.unknown(),
       z.transform((raw): z.output<S> | Invalid | undefined => {
         if (raw === undefined || raw === null) return undefined;
+        if (take && quickReads) {
+          const quick = take(raw);
+          if (quick !== SLOW) return quick as z.output<S>;
+        }
         const result = z.safeParse(strict, raw);
         if (result.success) return result.data;
         const issue = result.error.issues[0];
@@ -50,7 +81,11 @@ export function lenient<S extends z.ZodMiniType>(strict: S, expected: string) {
 }
 
 /** A list whose items are read one by one, so one bad item never discards the others. */
-export function lenientList<S extends z.ZodMiniType>(item: S, expected: string) {
+export function lenientList<S extends z.ZodMiniType>(
+  item: S,
+  expected: string,
+  take?: QuickRead<unknown>,
+) {
   return z.optional(
     z.pipe(
       z.unknown(),
@@ -59,6 +94,10 @@ export function lenientList<S extends z.ZodMiniType>(item: S, expected: string) 
         if (!Array.isArray(raw))
           return invalid(raw, `expected a list of ${expected}, got ${kindOf(raw)}`);
         return raw.map((entry) => {
+          if (take && quickReads) {
+            const quick = take(entry);
+            if (quick !== SLOW) return quick as z.output<S>;
+          }
           const result = z.safeParse(item, entry);
           return result.success
             ? result.data

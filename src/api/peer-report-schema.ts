@@ -13,17 +13,33 @@
  */
 import * as z from 'zod/mini';
 import { parseTimestamp } from '../lib/timestamp';
-import { type Invalid, isInvalid, lenient, lenientList } from './lenient';
+import { type Invalid, isInvalid, lenient, lenientList, type QuickRead, SLOW } from './lenient';
 import { type Filter, peerEventSchema, peerEventWire } from './participant-schema';
 import { type FiltersCheck, parseFilters, parseIncludePeerEvents } from './request-params';
 
-type Field = { readonly wire: z.ZodMiniType; readonly read: z.ZodMiniType };
+type Field = {
+  readonly wire: z.ZodMiniType;
+  readonly read: z.ZodMiniType;
+  /** The read of a present value (neither absent nor null) by hand, where it is quick to tell. */
+  readonly take?: QuickRead<unknown>;
+};
 
 /** A leaf value: strict on the wire, lenient when read. */
-const leaf = <S extends z.ZodMiniType>(strict: S, expected: string) => ({
+const leaf = <S extends z.ZodMiniType>(
+  strict: S,
+  expected: string,
+  take?: QuickRead<z.output<S>>,
+) => ({
   wire: strict,
-  read: lenient(strict, expected),
+  read: lenient(strict, expected, take),
+  take,
 });
+
+/** A value the strict schema takes as it is, told by a test of its own. */
+const asIs =
+  (test: (raw: unknown) => boolean): QuickRead<never> =>
+  (raw) =>
+    test(raw) ? (raw as never) : SLOW;
 
 /** A timestamp in any form `parseTimestamp` reads, from a schema that took the raw value. */
 const timestampFrom = <S extends z.ZodMiniType<string | number, string | number>>(raw: S) =>
@@ -37,13 +53,36 @@ const timestampFrom = <S extends z.ZodMiniType<string | number, string | number>
     }),
   );
 
-const num = () => leaf(z.number(), 'a number');
-const str = () => leaf(z.string(), 'a string');
-const bool = () => leaf(z.boolean(), 'true or false');
+// A number as zod takes it: finite.
+const num = () =>
+  leaf(
+    z.number(),
+    'a number',
+    asIs((raw) => typeof raw === 'number' && Number.isFinite(raw)),
+  );
+const str = () =>
+  leaf(
+    z.string(),
+    'a string',
+    asIs((raw) => typeof raw === 'string'),
+  );
+const bool = () =>
+  leaf(
+    z.boolean(),
+    'true or false',
+    asIs((raw) => typeof raw === 'boolean'),
+  );
+const readTimestamp = timestampFrom(z.union([z.string(), z.number()]));
+const takeTimestamp: QuickRead<z.output<typeof readTimestamp>> = (raw) => {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return SLOW;
+  const result = parseTimestamp(raw);
+  return result.ok ? result.value : SLOW;
+};
 /** A string on the wire, as the SDK types it; epochs are read too (seen elsewhere in the API). */
 const time = () => ({
   wire: timestampFrom(z.string()),
-  read: lenient(timestampFrom(z.union([z.string(), z.number()])), 'a timestamp'),
+  read: lenient(readTimestamp, 'a timestamp', takeTimestamp),
+  take: takeTimestamp,
 });
 
 type Loose<Shape extends z.core.$ZodLooseShape> = ReturnType<typeof z.looseObject<Shape>>;
@@ -51,7 +90,52 @@ type Loose<Shape extends z.core.$ZodLooseShape> = ReturnType<typeof z.looseObjec
 type Group<F extends Record<string, Field>> = {
   readonly wire: Loose<{ [K in keyof F]: z.ZodMiniOptional<F[K]['wire']> }>;
   readonly read: Loose<{ [K in keyof F]: F[K]['read'] }>;
+  /** The read of an object, by hand: what `read` makes of it. */
+  readonly take: QuickRead<z.output<Loose<{ [K in keyof F]: F[K]['read'] }>>>;
 };
+
+const isPlainObject = (raw: unknown): raw is Record<string, unknown> =>
+  typeof raw === 'object' &&
+  raw !== null &&
+  !Array.isArray(raw) &&
+  Object.getPrototypeOf(raw) === Object.prototype;
+
+/**
+ * The read of a loose object by hand, as zod makes it: its fields in the schema's order (an
+ * absent one stays absent, a null one reads as undefined), then the keys it does not know, as
+ * sent. Anything but a plain object from JSON (or one with a "__proto__" key) is left to zod.
+ */
+function takeGroup(fields: Record<string, Field>): QuickRead<never> {
+  const keys = Object.keys(fields);
+  const list = Object.values(fields);
+  // A field named as Object's own would be found on every object; none is.
+  const inherited = keys.find((key) => key in Object.prototype);
+  if (inherited !== undefined) throw new Error(`A field may not be named ${inherited}`);
+  return (raw) => {
+    if (!isPlainObject(raw) || Object.hasOwn(raw, '__proto__')) return SLOW;
+    const out: Record<string, unknown> = {};
+    let known = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const value = raw[key];
+      // JSON never holds undefined: an undefined value is an absent key, unless set so by hand.
+      if (value === undefined && !Object.hasOwn(raw, key)) continue;
+      known += 1;
+      if (value === undefined || value === null) {
+        out[key] = undefined;
+        continue;
+      }
+      const field = list[i] as Field;
+      const quick = field.take ? field.take(value) : SLOW;
+      out[key] = quick !== SLOW ? quick : z.parse(field.read, value);
+    }
+    // Keys the schema does not know pass as sent, after its own.
+    if (Object.keys(raw).length > known) {
+      for (const key of Object.keys(raw)) if (!Object.hasOwn(fields, key)) out[key] = raw[key];
+    }
+    return out as never;
+  };
+}
 
 /** An object of fields, each optional (null only where the SDK allows it): both pass unknown keys. */
 function group<F extends Record<string, Field>>(fields: F): Group<F> {
@@ -64,19 +148,21 @@ function group<F extends Record<string, Field>>(fields: F): Group<F> {
   return {
     wire: z.looseObject(wire) as Group<F>['wire'],
     read: z.looseObject(read) as Group<F>['read'],
+    take: takeGroup(fields),
   };
 }
 
 /** A nested object, read leniently as a whole (a string in its place is flagged). */
 const nested = <F extends Record<string, Field>>(g: Group<F>, expected: string) => ({
   wire: g.wire,
-  read: lenient(g.read, expected),
+  read: lenient(g.read, expected, g.take),
+  take: g.take,
 });
 
 /** A list read item by item. */
 const list = <F extends Record<string, Field>>(g: Group<F>, expected: string) => ({
   wire: z.array(g.wire),
-  read: lenientList(g.read, expected),
+  read: lenientList(g.read, expected, g.take),
 });
 
 // ---- quality ----
@@ -123,6 +209,7 @@ export const qualitySample = group({
   quality_limitation_reason: leaf(
     z.enum(QUALITY_LIMITATION_REASONS),
     `one of ${QUALITY_LIMITATION_REASONS.join(', ')}`,
+    asIs((raw) => (QUALITY_LIMITATION_REASONS as readonly unknown[]).includes(raw)),
   ),
   quality_limitation_durations: nested(
     limitationDurations,
@@ -388,7 +475,7 @@ export const peerReportResponseSchema = z.looseObject({
   success: lenient(z.boolean(), 'true or false'),
   data: lenient(
     z.looseObject({
-      participant: lenient(reportParticipant.read, 'a participant object'),
+      participant: lenient(reportParticipant.read, 'a participant object', reportParticipant.take),
     }),
     'a data object',
   ),
