@@ -10,6 +10,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import {
   ANSWER_ELEMENT_ID,
   type CarriedAnswer,
+  EARLY_READS_ATTRIBUTE,
   PAINTED_WITHOUT_AGENT_ATTRIBUTE,
   SERVER_PAINT_ATTRIBUTE,
 } from '../src/api/boot-answer';
@@ -65,7 +66,10 @@ export function withAnswer(html: string, answer: CarriedAnswer): string {
 export function withPaint(html: string, paint: ServerPaint): string {
   const root = '<div id="root"></div>';
   if (!html.includes(root)) return html;
-  const mark = paint.agentKnown ? '' : ` ${PAINTED_WITHOUT_AGENT_ATTRIBUTE}`;
+  const early = paint.earlyReads.join(' ').replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const mark =
+    (paint.agentKnown ? '' : ` ${PAINTED_WITHOUT_AGENT_ATTRIBUTE}`) +
+    (early ? ` ${EARLY_READS_ATTRIBUTE}="${early}"` : '');
   const page = html.replace(
     root,
     () => `<div id="root"><div ${SERVER_PAINT_ATTRIBUTE}${mark} inert>${paint.html}</div></div>`,

@@ -35,13 +35,37 @@ const open = async (path: string, cookie?: string) =>
 describe('a deep link opened by an agent who has used the app in this browser', () => {
   it('arrives with the summary painted, inert until the app takes it over', async () => {
     const root = rootOf(await open(pagePath('healthy'), cookieFor(BERLIN)));
-    expect(root.startsWith('<div id="root"><div data-server-paint inert>')).toBe(true);
+    expect(root).toMatch(/^<div id="root"><div data-server-paint data-early-reads="[^"]+" inert>/);
     // Painted as the browser's first render shows it: no boundary left for the app to retry.
     expect(root).not.toContain('<template');
     expect(root).toContain('aria-label="Participant summary"');
     expect(root).toContain('Priya Natarajan');
     // The lookup is one line naming the link's ids, as the app's own first render shows it.
     expect(root).toContain(`title="${scenario('healthy').participantId}"`);
+  });
+
+  it('names the participant’s own peer reports as the reads the app starts as it boots', async () => {
+    const html = await open(pagePath('reconnects'), cookieFor(BERLIN));
+    const named = /data-early-reads="([^"]*)"/.exec(rootOf(html))?.[1]?.split(' ') ?? [];
+    // Every peer of the reconnect sample (8: the reports the page reads by itself), one URL
+    // each, as the app asks for them; the one that sent no media among them (its 404 is the
+    // app's answer, not asked again).
+    const answer = JSON.parse(
+      JSON.parse(
+        /<script type="application\/json" id="inspector-answer">(.*?)<\/script>/s.exec(html)?.[1] ??
+          '{}',
+      ).text,
+    );
+    const peers = [
+      ...new Set<string>(
+        answer.data.participant.peer_events.map((e: { peer_id: string }) => e.peer_id),
+      ),
+    ];
+    expect(peers).toHaveLength(8);
+    expect([...named].sort()).toEqual(peers.map((p) => `/api/sessions/peer-report/${p}`).sort());
+    // A participant with more peers than the page reads by itself names the 8 longest only.
+    const long = /data-early-reads="([^"]*)"/.exec(rootOf(await open(pagePath('history-1k'))))?.[1];
+    expect(long?.split(' ')).toHaveLength(8);
   });
 
   it('keeps ?tz=utc&redact=1 in every link to a page of the app it paints', async () => {
@@ -124,8 +148,8 @@ describe('a deep link opened in a browser that has not used the app (no cookie)'
   it('arrives painted, its times pending and marked so, never on a guessed clock', async () => {
     const html = await open(pagePath('healthy'));
     const root = rootOf(html);
-    expect(root.startsWith('<div id="root"><div data-server-paint data-agent-unknown inert>')).toBe(
-      true,
+    expect(root).toMatch(
+      /^<div id="root"><div data-server-paint data-agent-unknown data-early-reads="[^"]+" inert>/,
     );
     expect(root).toContain('Priya Natarajan');
     expect(root).toContain('aria-label="Participant at a glance"');

@@ -30,6 +30,14 @@ export const SERVER_PAINT_ATTRIBUTE = 'data-server-paint';
  */
 export const PAINTED_WITHOUT_AGENT_ATTRIBUTE = 'data-agent-unknown';
 
+/**
+ * Set on it with the API reads the app makes first on that page whose answers may be errors
+ * (a participant's own peer reports: a peer that sent no media has none), as space-separated
+ * URLs. The app starts them as it boots, before it takes the page over (src/api/http.ts); a
+ * preload would not do, as a browser does not hand a preloaded error over to the app's request.
+ */
+export const EARLY_READS_ATTRIBUTE = 'data-early-reads';
+
 /** What that element holds, as JSON: the request it answers and the answer as sent. */
 export const carriedAnswerSchema = z.object({
   url: z.string(),

@@ -31,13 +31,39 @@ async function receive(url: string, signal?: AbortSignal): Promise<Received> {
   }
 }
 
+/** Reads started as the page booted, each for the app's first request of its URL. */
+const early = new Map<string, Promise<Received>>();
+
+/**
+ * Starts these GETs of this server's API now (a painted page's first reads, named in its
+ * HTML), each to answer the app's first request of the same URL; one never asked for is
+ * dropped after a minute.
+ */
+export function startEarlyReads(urls: readonly string[], under: string): void {
+  for (const url of urls) {
+    if (!url.startsWith(under) || early.has(url)) continue;
+    const read = receive(url);
+    // A failure is the app's request's to report; until then it is nobody's.
+    read.catch(() => undefined);
+    early.set(url, read);
+    setTimeout(() => early.get(url) === read && early.delete(url), 60_000);
+  }
+}
+
+function takeEarlyRead(url: string): Promise<Received> | undefined {
+  const read = early.get(url);
+  early.delete(url);
+  return read;
+}
+
 /**
  * GET a JSON route of this app's server (the first request of a deep link's own answer is
- * read from the page instead). Network failures, non-JSON bodies and non-2xx answers become
- * typed ApiErrors; the caller's AbortSignal reaches fetch.
+ * read from the page instead, and a read started as the page booted answers the first request
+ * of its URL). Network failures, non-JSON bodies and non-2xx answers become typed ApiErrors;
+ * the caller's AbortSignal reaches fetch.
  */
 export async function getJson(url: string, signal?: AbortSignal): Promise<JsonAnswer> {
-  return readJson(takeBootAnswer(url) ?? (await receive(url, signal)));
+  return readJson(takeBootAnswer(url) ?? (await (takeEarlyRead(url) ?? receive(url, signal))));
 }
 
 /** An answer as received, read as JSON: non-JSON bodies and non-2xx answers are ApiErrors. */

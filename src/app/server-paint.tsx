@@ -9,7 +9,11 @@
  */
 import { renderToString } from 'react-dom/server';
 import type { Received } from '../api/boot-answer';
+import { participantQueryOptions } from '../api/participant-query';
+import { peerReportUrl } from '../api/peer-report-query';
 import { byJoinPageRequest, sessionParticipantsUrl } from '../api/session-participants-query';
+import { autoReportPeers } from '../features/diagnostics/lib/auto-reports';
+import { participantModel } from '../features/participant-page';
 import { paintedTheme, readAgentPrefs, SYSTEM_THEME_CLASS } from '../lib/agent-prefs';
 import { parseRoute } from '../lib/route';
 import { readViewParams } from '../lib/view-params';
@@ -44,6 +48,12 @@ export type ServerPaint = {
    * the upstream a second time.
    */
   readonly followUps: readonly string[];
+  /**
+   * The API reads the page makes as soon as it runs whose answer may be an error, for the app
+   * to start as it boots (a preload would be asked twice when it fails): the participant's own
+   * peer reports, which the Verdict and the findings read first.
+   */
+  readonly earlyReads: readonly string[];
 };
 
 /**
@@ -62,6 +72,10 @@ export function paintParticipantPage({
   if (route.kind !== 'participant') return null;
   const client = createQueryClient();
   if (!seedParticipant(client, route.params, answer)) return null;
+  const result = client.getQueryData(participantQueryOptions(route.params).queryKey);
+  const ownReports = result
+    ? autoReportPeers(participantModel(result).totals, route.params.moment ?? null)
+    : [];
   const html = renderToString(
     <AppRoot
       client={client}
@@ -75,5 +89,6 @@ export function paintParticipantPage({
     htmlClass: theme === 'dark' ? 'dark' : theme === 'system' ? SYSTEM_THEME_CLASS : null,
     agentKnown: agent !== null,
     followUps: [sessionParticipantsUrl(byJoinPageRequest(route.params.sessionId, 0))],
+    earlyReads: ownReports.map(peerReportUrl),
   };
 }
