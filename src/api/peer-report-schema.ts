@@ -13,8 +13,20 @@
  */
 import * as z from 'zod/mini';
 import { parseTimestamp } from '../lib/timestamp';
-import { type Invalid, isInvalid, lenient, lenientList, type QuickRead, SLOW } from './lenient';
-import { type Filter, peerEventSchema, peerEventWire } from './participant-schema';
+import {
+  type Invalid,
+  isInvalid,
+  lenient,
+  lenientList,
+  type QuickRead,
+  quickBoolean,
+  quickNumber,
+  quickObject,
+  quickOneOf,
+  quickString,
+  quickTimestamp,
+} from './lenient';
+import { type Filter, peerEventSchema, peerEventWire, quickPeerEvent } from './participant-schema';
 import { type FiltersCheck, parseFilters, parseIncludePeerEvents } from './request-params';
 
 type Field = {
@@ -35,12 +47,6 @@ const leaf = <S extends z.ZodMiniType>(
   take,
 });
 
-/** A value the strict schema takes as it is, told by a test of its own. */
-const asIs =
-  (test: (raw: unknown) => boolean): QuickRead<never> =>
-  (raw) =>
-    test(raw) ? (raw as never) : SLOW;
-
 /** A timestamp in any form `parseTimestamp` reads, from a schema that took the raw value. */
 const timestampFrom = <S extends z.ZodMiniType<string | number, string | number>>(raw: S) =>
   z.pipe(
@@ -53,36 +59,14 @@ const timestampFrom = <S extends z.ZodMiniType<string | number, string | number>
     }),
   );
 
-// A number as zod takes it: finite.
-const num = () =>
-  leaf(
-    z.number(),
-    'a number',
-    asIs((raw) => typeof raw === 'number' && Number.isFinite(raw)),
-  );
-const str = () =>
-  leaf(
-    z.string(),
-    'a string',
-    asIs((raw) => typeof raw === 'string'),
-  );
-const bool = () =>
-  leaf(
-    z.boolean(),
-    'true or false',
-    asIs((raw) => typeof raw === 'boolean'),
-  );
-const readTimestamp = timestampFrom(z.union([z.string(), z.number()]));
-const takeTimestamp: QuickRead<z.output<typeof readTimestamp>> = (raw) => {
-  if (typeof raw !== 'string' && typeof raw !== 'number') return SLOW;
-  const result = parseTimestamp(raw);
-  return result.ok ? result.value : SLOW;
-};
+const num = () => leaf(z.number(), 'a number', quickNumber);
+const str = () => leaf(z.string(), 'a string', quickString);
+const bool = () => leaf(z.boolean(), 'true or false', quickBoolean);
 /** A string on the wire, as the SDK types it; epochs are read too (seen elsewhere in the API). */
 const time = () => ({
   wire: timestampFrom(z.string()),
-  read: lenient(readTimestamp, 'a timestamp', takeTimestamp),
-  take: takeTimestamp,
+  read: lenient(timestampFrom(z.union([z.string(), z.number()])), 'a timestamp', quickTimestamp),
+  take: quickTimestamp,
 });
 
 type Loose<Shape extends z.core.$ZodLooseShape> = ReturnType<typeof z.looseObject<Shape>>;
@@ -93,49 +77,6 @@ type Group<F extends Record<string, Field>> = {
   /** The read of an object, by hand: what `read` makes of it. */
   readonly take: QuickRead<z.output<Loose<{ [K in keyof F]: F[K]['read'] }>>>;
 };
-
-const isPlainObject = (raw: unknown): raw is Record<string, unknown> =>
-  typeof raw === 'object' &&
-  raw !== null &&
-  !Array.isArray(raw) &&
-  Object.getPrototypeOf(raw) === Object.prototype;
-
-/**
- * The read of a loose object by hand, as zod makes it: its fields in the schema's order (an
- * absent one stays absent, a null one reads as undefined), then the keys it does not know, as
- * sent. Anything but a plain object from JSON (or one with a "__proto__" key) is left to zod.
- */
-function takeGroup(fields: Record<string, Field>): QuickRead<never> {
-  const keys = Object.keys(fields);
-  const list = Object.values(fields);
-  // A field named as Object's own would be found on every object; none is.
-  const inherited = keys.find((key) => key in Object.prototype);
-  if (inherited !== undefined) throw new Error(`A field may not be named ${inherited}`);
-  return (raw) => {
-    if (!isPlainObject(raw) || Object.hasOwn(raw, '__proto__')) return SLOW;
-    const out: Record<string, unknown> = {};
-    let known = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string;
-      const value = raw[key];
-      // JSON never holds undefined: an undefined value is an absent key, unless set so by hand.
-      if (value === undefined && !Object.hasOwn(raw, key)) continue;
-      known += 1;
-      if (value === undefined || value === null) {
-        out[key] = undefined;
-        continue;
-      }
-      const field = list[i] as Field;
-      const quick = field.take ? field.take(value) : SLOW;
-      out[key] = quick !== SLOW ? quick : z.parse(field.read, value);
-    }
-    // Keys the schema does not know pass as sent, after its own.
-    if (Object.keys(raw).length > known) {
-      for (const key of Object.keys(raw)) if (!Object.hasOwn(fields, key)) out[key] = raw[key];
-    }
-    return out as never;
-  };
-}
 
 /** An object of fields, each optional (null only where the SDK allows it): both pass unknown keys. */
 function group<F extends Record<string, Field>>(fields: F): Group<F> {
@@ -148,7 +89,7 @@ function group<F extends Record<string, Field>>(fields: F): Group<F> {
   return {
     wire: z.looseObject(wire) as Group<F>['wire'],
     read: z.looseObject(read) as Group<F>['read'],
-    take: takeGroup(fields),
+    take: quickObject(fields),
   };
 }
 
@@ -209,7 +150,7 @@ export const qualitySample = group({
   quality_limitation_reason: leaf(
     z.enum(QUALITY_LIMITATION_REASONS),
     `one of ${QUALITY_LIMITATION_REASONS.join(', ')}`,
-    asIs((raw) => (QUALITY_LIMITATION_REASONS as readonly unknown[]).includes(raw)),
+    quickOneOf(QUALITY_LIMITATION_REASONS),
   ),
   quality_limitation_durations: nested(
     limitationDurations,
@@ -435,7 +376,7 @@ const reportParticipant = group({
   // The participant endpoint's own peer events: its wire allows more (null, epochs) than the SDK.
   peer_events: {
     wire: z.array(peerEventWire),
-    read: lenientList(peerEventSchema, 'a peer event object'),
+    read: lenientList(peerEventSchema, 'a peer event object', quickPeerEvent),
   },
 });
 
