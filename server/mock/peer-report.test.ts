@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { findInvalid, withSchemaOnly } from '../../src/api/lenient';
+import { findInvalid } from '../../src/api/lenient';
 import {
   peerReportResponseSchema,
   peerReportResponseWire,
   type WireQualitySample,
 } from '../../src/api/peer-report-schema';
+import { withSchemaOnly } from '../../src/api/quick-read';
 import { CROWD } from './crowd';
 import { mockAt } from './in-process';
 import { cumulativeOf } from './media';

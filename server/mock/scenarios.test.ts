@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { findInvalid, withSchemaOnly } from '../../src/api/lenient';
+import { findInvalid } from '../../src/api/lenient';
 import {
   participantResponseSchema,
   participantResponseWire,
@@ -39,12 +39,6 @@ describe('every mock scenario against the shared schema', () => {
       const parsed = z.safeParse(participantResponseSchema, body);
       expect(parsed.success).toBe(true);
       expect(findInvalid(parsed.data)).toEqual([]);
-      // The quick reads make exactly what the schemas alone make, keys in the same order.
-      if (scenario.key !== 'history-100k') {
-        const alone = withSchemaOnly(() => z.safeParse(participantResponseSchema, body));
-        expect(parsed.data).toStrictEqual(alone.data);
-        expect(JSON.stringify(parsed.data)).toBe(JSON.stringify(alone.data));
-      }
     },
     // The 100,002-event history is 42 MB of JSON, parsed twice: seconds on a loaded 2-core machine.
     30_000,
@@ -56,9 +50,6 @@ describe('every mock scenario against the shared schema', () => {
     const { body } = await fetchScenario(scenario.sessionId, scenario.participantId);
     const parsed = z.safeParse(participantResponseSchema, body);
     expect(parsed.success).toBe(true);
-    const alone = withSchemaOnly(() => z.safeParse(participantResponseSchema, body));
-    expect(parsed.data).toStrictEqual(alone.data);
-    expect(JSON.stringify(parsed.data)).toBe(JSON.stringify(alone.data));
     const flagged = Object.fromEntries(findInvalid(parsed.data).map((f) => [f.path, f.value.raw]));
     expect(flagged).toEqual({
       'data.participant.user_id': 12345,

@@ -36,8 +36,8 @@ const early = new Map<string, Promise<Received>>();
 
 /**
  * Starts these GETs of this server's API now (a painted page's first reads, named in its
- * HTML), each to answer the app's first request of the same URL; one never asked for is
- * dropped after a minute.
+ * HTML), each to answer the app's first request of the same URL. A page names a handful and
+ * asks for each of them as it runs.
  */
 export function startEarlyReads(urls: readonly string[], under: string): void {
   for (const url of urls) {
@@ -46,14 +46,7 @@ export function startEarlyReads(urls: readonly string[], under: string): void {
     // A failure is the app's request's to report; until then it is nobody's.
     read.catch(() => undefined);
     early.set(url, read);
-    setTimeout(() => early.get(url) === read && early.delete(url), 60_000);
   }
-}
-
-function takeEarlyRead(url: string): Promise<Received> | undefined {
-  const read = early.get(url);
-  early.delete(url);
-  return read;
 }
 
 /**
@@ -63,7 +56,9 @@ function takeEarlyRead(url: string): Promise<Received> | undefined {
  * the caller's AbortSignal reaches fetch.
  */
 export async function getJson(url: string, signal?: AbortSignal): Promise<JsonAnswer> {
-  return readJson(takeBootAnswer(url) ?? (await (takeEarlyRead(url) ?? receive(url, signal))));
+  const started = early.get(url);
+  early.delete(url);
+  return readJson(takeBootAnswer(url) ?? (await (started ?? receive(url, signal))));
 }
 
 /** An answer as received, read as JSON: non-JSON bodies and non-2xx answers are ApiErrors. */

@@ -8,16 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { parseTimestamp } from '../lib/timestamp';
-import {
-  lenient,
-  lenientList,
-  type QuickRead,
-  quickObject,
-  quickOneOf,
-  quickString,
-  quickTimestamp,
-  SLOW,
-} from './lenient';
+import { lenient, lenientList } from './lenient';
 
 export const FILTERS = [
   'device_info',
@@ -82,26 +73,15 @@ function wireShape<F extends Fields>(fields: F) {
   return shape as { [K in keyof F]: z.ZodMiniOptional<z.ZodMiniNullable<F[K]>> };
 }
 
-/**
- * Strict fields → the shape the browser reads: every field lenient, read by hand where a quick
- * read is given (lenient.ts).
- */
-function readShape<F extends Fields>(
-  fields: F,
-  expected: Labelled<F>,
-  quick: Partial<Record<keyof F, QuickRead<unknown>>> = {},
-) {
+/** Strict fields → the shape the browser reads: every field lenient. */
+function readShape<F extends Fields>(fields: F, expected: Labelled<F>) {
   const shape: Record<string, z.ZodMiniType> = {};
   for (const key of Object.keys(fields)) {
     const field = fields[key];
-    if (field) shape[key] = lenient(field, expected[key] ?? 'a value', quick[key]);
+    if (field) shape[key] = lenient(field, expected[key] ?? 'a value');
   }
   return shape as { [K in keyof F]: ReturnType<typeof lenient<F[K]>> };
 }
-
-/** A count of minutes as `nonNegative` reads it. */
-const quickMinutes: QuickRead<number> = (raw) =>
-  typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 ? raw + 0 : SLOW;
 
 const peerEventFields = {
   id: text,
@@ -321,34 +301,11 @@ export type WireVideoSample = z.input<typeof videoSampleWire>;
 
 // ---- Read schemas: what the browser makes of any body ----
 
-/** A history holds tens of thousands of peer events: each field of theirs has a quick read. */
-const peerEventQuick = {
-  id: quickString,
-  created_at: quickTimestamp,
-  updated_at: quickTimestamp,
-  event_name: quickOneOf(EVENT_NAMES),
-  minutes_consumed: quickMinutes,
-  participant_id: quickString,
-  peer_id: quickString,
-  preset_view_type: quickOneOf(PRESET_VIEW_TYPES),
-  session_id: quickString,
-  socket_session_id: quickString,
-} satisfies Record<keyof typeof peerEventFields, QuickRead<unknown>>;
-const peerEventShape = readShape(peerEventFields, peerEventLabels, peerEventQuick);
-export const peerEventSchema = z.looseObject(peerEventShape);
-/** A peer event read by hand (lenient.ts), as `peerEventSchema` reads it. */
-export const quickPeerEvent = quickObject(
-  Object.fromEntries(
-    Object.entries(peerEventShape).map(([key, read]) => [
-      key,
-      { read, take: peerEventQuick[key as keyof typeof peerEventQuick] },
-    ]),
-  ),
-);
+export const peerEventSchema = z.looseObject(readShape(peerEventFields, peerEventLabels));
 
 export const participantSchema = z.looseObject({
   ...readShape(participantFields, participantLabels),
-  peer_events: lenientList(peerEventSchema, 'a peer event object', quickPeerEvent),
+  peer_events: lenientList(peerEventSchema, 'a peer event object'),
   peer_stats: lenient(peerStatsSchema, 'a peer_stats object'),
   // Kept as sent: an 8-hour call holds tens of thousands of samples, which the quality reader
   // (features/diagnostics/lib/quality.ts) reads field by field, so one odd sample hides nothing.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { findInvalid, withSchemaOnly } from './lenient';
+import { findInvalid } from './lenient';
 import { peerReportOf, peerReportResponseSchema } from './peer-report-schema';
+import { withSchemaOnly } from './quick-read';
 
 /** The body as the app reads it, and as the schemas alone read it. */
 const bothReads = (text: string) => {

@@ -13,11 +13,11 @@
  */
 import * as z from 'zod/mini';
 import { parseTimestamp } from '../lib/timestamp';
+import { type Invalid, isInvalid, lenient, lenientList } from './lenient';
+import { type Filter, peerEventSchema, peerEventWire } from './participant-schema';
 import {
-  type Invalid,
-  isInvalid,
-  lenient,
-  lenientList,
+  lenientListQuick,
+  lenientQuick,
   type QuickRead,
   quickBoolean,
   quickNumber,
@@ -25,8 +25,7 @@ import {
   quickOneOf,
   quickString,
   quickTimestamp,
-} from './lenient';
-import { type Filter, peerEventSchema, peerEventWire, quickPeerEvent } from './participant-schema';
+} from './quick-read';
 import { type FiltersCheck, parseFilters, parseIncludePeerEvents } from './request-params';
 
 type Field = {
@@ -43,7 +42,7 @@ const leaf = <S extends z.ZodMiniType>(
   take?: QuickRead<z.output<S>>,
 ) => ({
   wire: strict,
-  read: lenient(strict, expected, take),
+  read: take ? lenientQuick(strict, expected, take) : lenient(strict, expected),
   take,
 });
 
@@ -65,7 +64,11 @@ const bool = () => leaf(z.boolean(), 'true or false', quickBoolean);
 /** A string on the wire, as the SDK types it; epochs are read too (seen elsewhere in the API). */
 const time = () => ({
   wire: timestampFrom(z.string()),
-  read: lenient(timestampFrom(z.union([z.string(), z.number()])), 'a timestamp', quickTimestamp),
+  read: lenientQuick(
+    timestampFrom(z.union([z.string(), z.number()])),
+    'a timestamp',
+    quickTimestamp,
+  ),
   take: quickTimestamp,
 });
 
@@ -96,14 +99,14 @@ function group<F extends Record<string, Field>>(fields: F): Group<F> {
 /** A nested object, read leniently as a whole (a string in its place is flagged). */
 const nested = <F extends Record<string, Field>>(g: Group<F>, expected: string) => ({
   wire: g.wire,
-  read: lenient(g.read, expected, g.take),
+  read: lenientQuick(g.read, expected, g.take),
   take: g.take,
 });
 
 /** A list read item by item. */
 const list = <F extends Record<string, Field>>(g: Group<F>, expected: string) => ({
   wire: z.array(g.wire),
-  read: lenientList(g.read, expected, g.take),
+  read: lenientListQuick(g.read, expected, g.take),
 });
 
 // ---- quality ----
@@ -376,7 +379,7 @@ const reportParticipant = group({
   // The participant endpoint's own peer events: its wire allows more (null, epochs) than the SDK.
   peer_events: {
     wire: z.array(peerEventWire),
-    read: lenientList(peerEventSchema, 'a peer event object', quickPeerEvent),
+    read: lenientList(peerEventSchema, 'a peer event object'),
   },
 });
 
@@ -416,7 +419,11 @@ export const peerReportResponseSchema = z.looseObject({
   success: lenient(z.boolean(), 'true or false'),
   data: lenient(
     z.looseObject({
-      participant: lenient(reportParticipant.read, 'a participant object', reportParticipant.take),
+      participant: lenientQuick(
+        reportParticipant.read,
+        'a participant object',
+        reportParticipant.take,
+      ),
     }),
     'a data object',
   ),

@@ -8,12 +8,16 @@ import { AppHeader } from './app-header';
 import { ErrorBoundary } from './error-boundary';
 import { LookupSlot } from './lookup-slot';
 import { ParticipantPage } from './participant-page';
-import { RouteProblems } from './route-problems';
 import { applyTheme } from './theme';
 
 // The finding pages and the idle page (search, lists, samples) are not needed for a deep link.
 const FindRoutePage = lazy(() => import('./find-route-page'));
 const IdlePage = lazy(() => import('./idle-page').then((m) => ({ default: m.IdlePage })));
+
+// Why a link cannot be opened: only a link that cannot be (a deep link never waits for it).
+const RouteProblems = lazy(() =>
+  import('./route-problems').then((m) => ({ default: m.RouteProblems })),
+);
 
 // The portal protocol, only in a frame (an admin portal embedding the app).
 const PortalBridge = lazy(() => import('./embed/portal-bridge'));
@@ -67,7 +71,11 @@ export function App() {
         {/* Hide personal data applies to everything shown, the picker included. */}
         <MaskContext.Provider value={view.redact ? HIDE_PERSONAL : SHOW_AS_SENT}>
           <ErrorBoundary resetKey={href}>
-            <RouteProblems route={route} />
+            {route.kind === 'invalid' || route.kind === 'unknown' ? (
+              <Suspense fallback={null}>
+                <RouteProblems route={route} />
+              </Suspense>
+            ) : null}
             {route.kind === 'participant' ? (
               <ParticipantPage
                 params={route.params}
