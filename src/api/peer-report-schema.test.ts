@@ -131,6 +131,18 @@ describe('the peer report read quickly', () => {
       '{"data":{"participant":{"peer_report":{"quality":{"audio_producer":[{"__proto__":{"rtt":1},"rtt":2}]}}}}}';
     const { quick, slow } = bothReads(text);
     expect(quick.data).toStrictEqual(slow.data);
+    // toStrictEqual does not look at prototypes, which a "__proto__" key can set.
+    const sampleOf = (read: typeof quick) => {
+      const participant =
+        read.data?.data && 'participant' in read.data.data ? read.data.data.participant : undefined;
+      const list = (participant as { peer_report?: { quality?: { audio_producer?: unknown[] } } })
+        ?.peer_report?.quality?.audio_producer;
+      return list?.[0] as object;
+    };
+    expect(Object.getPrototypeOf(sampleOf(quick))).toEqual(Object.getPrototypeOf(sampleOf(slow)));
+    expect(Object.getOwnPropertyNames(sampleOf(quick))).toEqual(
+      Object.getOwnPropertyNames(sampleOf(slow)),
+    );
     const byHand = { data: { participant: { id: undefined, duration: 5 } } };
     const read = z.safeParse(peerReportResponseSchema, byHand);
     const alone = withSchemaOnly(() => z.safeParse(peerReportResponseSchema, byHand));

@@ -58,8 +58,9 @@ export type QuickField = { readonly read: z.ZodMiniType; readonly take?: QuickRe
 /**
  * The read of a loose object of lenient fields by hand, as zod makes it: its fields in the
  * schema's order (an absent one stays absent, a null one reads as undefined), then the keys it
- * does not know, as sent. Anything but a plain object from JSON (or one with a "__proto__" key)
- * is left to zod.
+ * does not know, as sent. Anything but a plain object (or one with a "__proto__" key) is left
+ * to zod. Made for what JSON.parse makes: a non-enumerable own key, or a key added to
+ * Object.prototype, would be read otherwise than zod reads it.
  */
 export function quickObject(fields: Record<string, QuickField>): QuickRead<never> {
   const keys = Object.keys(fields);
@@ -70,13 +71,11 @@ export function quickObject(fields: Record<string, QuickField>): QuickRead<never
   return (raw) => {
     if (!isPlainObject(raw) || Object.hasOwn(raw, '__proto__')) return SLOW;
     const out: Record<string, unknown> = {};
-    let known = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
       const value = raw[key];
       // JSON never holds undefined: an undefined value is an absent key, unless set so by hand.
       if (value === undefined && !Object.hasOwn(raw, key)) continue;
-      known += 1;
       if (value === undefined || value === null) {
         out[key] = undefined;
         continue;
@@ -86,9 +85,7 @@ export function quickObject(fields: Record<string, QuickField>): QuickRead<never
       out[key] = quick !== SLOW ? quick : z.parse(field.read, value);
     }
     // Keys the schema does not know pass as sent, after its own.
-    if (Object.keys(raw).length > known) {
-      for (const key of Object.keys(raw)) if (!Object.hasOwn(fields, key)) out[key] = raw[key];
-    }
+    for (const key of Object.keys(raw)) if (!Object.hasOwn(fields, key)) out[key] = raw[key];
     return out as never;
   };
 }

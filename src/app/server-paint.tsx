@@ -11,6 +11,7 @@ import { renderToString } from 'react-dom/server';
 import type { Received } from '../api/boot-answer';
 import { participantQueryOptions } from '../api/participant-query';
 import { peerReportUrl } from '../api/peer-report-query';
+import { checkId } from '../api/request-params';
 import { byJoinPageRequest, sessionParticipantsUrl } from '../api/session-participants-query';
 import { autoReportPeers } from '../features/diagnostics/lib/auto-reports';
 import { participantModel } from '../features/participant-page';
@@ -89,6 +90,7 @@ export function paintParticipantPage({
     htmlClass: theme === 'dark' ? 'dark' : theme === 'system' ? SYSTEM_THEME_CLASS : null,
     agentKnown: agent !== null,
     followUps: [sessionParticipantsUrl(byJoinPageRequest(route.params.sessionId, 0))],
-    earlyReads: ownReports.map(peerReportUrl),
+    // Only ids this server's routes take (an upstream's odd peer id is left to the app).
+    earlyReads: ownReports.filter((id) => checkId('peer id', id).ok).map(peerReportUrl),
   };
 }
