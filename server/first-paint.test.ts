@@ -68,42 +68,6 @@ describe('a deep link opened by an agent who has used the app in this browser', 
     expect(long?.split(' ')).toHaveLength(8);
   });
 
-  it('names only peer ids this server’s routes take', () => {
-    const event = (peer: string, name: string, at: string) => ({
-      id: `${peer}-${name}`,
-      peer_id: peer,
-      event_name: name,
-      created_at: at,
-    });
-    const text = JSON.stringify({
-      success: true,
-      data: {
-        participant: {
-          id: 'p-1',
-          joined_at: '2026-11-21T14:00:00.000Z',
-          left_at: '2026-11-21T14:30:00.000Z',
-          peer_events: [
-            event('peer-ok', 'PEER_JOINING', '2026-11-21T14:00:00.000Z'),
-            event('peer-ok', 'PEER_LEAVING', '2026-11-21T14:10:00.000Z'),
-            event('..', 'PEER_JOINING', '2026-11-21T14:10:00.000Z'),
-            event('..', 'PEER_LEAVING', '2026-11-21T14:30:00.000Z'),
-          ],
-        },
-      },
-    });
-    const paint = paintParticipantPage({
-      url: new URL('http://localhost/sessions/s-1/participants/p-1?include_peer_events=true'),
-      answer: {
-        status: 200,
-        text,
-        headers: new Headers({ 'content-type': 'application/json' }),
-        receivedAt: Date.UTC(2026, 10, 22),
-      },
-      cookie: null,
-    });
-    expect(paint?.earlyReads).toEqual(['/api/sessions/peer-report/peer-ok']);
-  });
-
   it('keeps ?tz=utc&redact=1 in every link to a page of the app it paints', async () => {
     const root = rootOf(
       await open(pagePath('poor-network', '?tz=utc&redact=1'), cookieFor(BERLIN)),
