@@ -15,7 +15,7 @@ import {
   SERVER_PAINT_ATTRIBUTE,
 } from '../src/api/boot-answer';
 import type { ServerPaint, ServerPaintInput } from '../src/app/server-paint';
-import { deepLinkApiUrl, withDataPreload } from './shell-html';
+import { attributeText, deepLinkApiUrl, withDataPreload } from './shell-html';
 
 export type DeepLinkAnswerOptions = {
   readonly basePath: string;
@@ -66,7 +66,7 @@ export function withAnswer(html: string, answer: CarriedAnswer): string {
 export function withPaint(html: string, paint: ServerPaint): string {
   const root = '<div id="root"></div>';
   if (!html.includes(root)) return html;
-  const early = paint.earlyReads.join(' ').replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const early = attributeText(paint.earlyReads.join(' '));
   const mark =
     (paint.agentKnown ? '' : ` ${PAINTED_WITHOUT_AGENT_ATTRIBUTE}`) +
     (early ? ` ${EARLY_READS_ATTRIBUTE}="${early}"` : '');

@@ -50,12 +50,15 @@ export function deepLinkApiUrl(path: string, search: string, basePath: string): 
   return `${basePath}api/sessions/${ids[0]}/participants/${ids[1]}${api}`;
 }
 
+/** Text as the value of a double-quoted HTML attribute. */
+export const attributeText = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
 /**
  * The shell for one deep link: the participant's API request is announced in the HTML, so the
  * browser fetches it while it is still downloading the app's JavaScript.
  */
 export function withDataPreload(html: string, apiUrl: string): string {
-  const href = apiUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const href = attributeText(apiUrl);
   return html.replace(
     '</head>',
     `  <link rel="preload" as="fetch" crossorigin="anonymous" href="${href}" />\n  </head>`,

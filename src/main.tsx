@@ -11,7 +11,6 @@ import { preloadParticipantChunks } from './app/participant-chunks';
 import { createQueryClient } from './app/query-client';
 import { startTheme } from './app/theme';
 import './index.css';
-import { apiPath } from './lib/base-path';
 import { currentHref } from './lib/route';
 
 startTheme();
@@ -23,8 +22,7 @@ if (!root) throw new Error('index.html has no #root element');
 // it was inert until then, so nothing could be typed or focused in it. The reads it names as
 // its first start before anything else.
 const painted = root.querySelector<HTMLElement>(`:scope > [${SERVER_PAINT_ATTRIBUTE}]`);
-const earlyReads = painted?.getAttribute(EARLY_READS_ATTRIBUTE)?.split(' ') ?? [];
-startEarlyReads(earlyReads, apiPath(''));
+startEarlyReads(painted?.getAttribute(EARLY_READS_ATTRIBUTE)?.split(' ') ?? []);
 
 const client = createQueryClient();
 startDeepLinkRequest(client, currentHref());

@@ -9,7 +9,7 @@ const body = { success: true, data: { participant: { id: 'p' } } };
 describe('reads a painted page starts as it boots', () => {
   it('answer the first request of their URL; the next one goes to the network', async () => {
     const urls = answerFetch(200, body);
-    startEarlyReads([report('a')], '/api/');
+    startEarlyReads([report('a')]);
     expect(urls).toEqual([report('a')]);
     expect((await getJson(report('a'))).body).toEqual(body);
     expect(urls).toEqual([report('a')]);
@@ -22,7 +22,7 @@ describe('reads a painted page starts as it boots', () => {
       success: false,
       error: { code: 404, message: 'Peer not found' },
     });
-    startEarlyReads([report('b')], '/api/');
+    startEarlyReads([report('b')]);
     const failure = await getJson(report('b')).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApiError);
     expect((failure as ApiError).kind).toBe('not_found');
@@ -31,7 +31,7 @@ describe('reads a painted page starts as it boots', () => {
 
   it('are left for the next request when the one waiting is cancelled', async () => {
     const urls = answerFetch(200, body);
-    startEarlyReads([report('c')], '/api/');
+    startEarlyReads([report('c')]);
     const cancelled = new AbortController();
     const first = getJson(report('c'), cancelled.signal);
     cancelled.abort(new DOMException('gone', 'AbortError'));
@@ -46,7 +46,7 @@ describe('reads a painted page starts as it boots', () => {
     vi.useFakeTimers();
     try {
       const urls = answerFetch(200, body);
-      startEarlyReads([report('d')], '/api/');
+      startEarlyReads([report('d')]);
       await vi.advanceTimersByTimeAsync(30_001);
       await getJson(report('d'));
       expect(urls).toEqual([report('d'), report('d')]);
@@ -57,19 +57,16 @@ describe('reads a painted page starts as it boots', () => {
 
   it('are only this server’s API paths, as written, each started once', () => {
     const urls = answerFetch(200, body);
-    startEarlyReads(
-      [
-        'https://elsewhere.example/api/x',
-        '//elsewhere.example/api/x',
-        '/api/../login',
-        '/api/%2e%2e/login',
-        '/login',
-        '',
-        report('e'),
-        report('e'),
-      ],
-      '/api/',
-    );
+    startEarlyReads([
+      'https://elsewhere.example/api/x',
+      '//elsewhere.example/api/x',
+      '/api/../login',
+      '/api/%2e%2e/login',
+      '/login',
+      '',
+      report('e'),
+      report('e'),
+    ]);
     expect(urls).toEqual([report('e')]);
   });
 });

@@ -1,3 +1,4 @@
+import { apiPath } from '../lib/base-path';
 import { type Received, takeBootAnswer } from './boot-answer';
 import { ApiError, errorFromResponse } from './errors';
 
@@ -40,13 +41,17 @@ const EARLY_READ_KEPT_MS = 30_000;
 /**
  * Starts these GETs of this server's API now (a painted page's first reads, named in its
  * HTML), each to answer the app's first request of the same URL within 30 s (after that it is
- * dropped, and a later request asks afresh). Only this origin's paths under `under` are read.
+ * dropped, and a later request asks afresh). Only this origin's API paths are read.
  */
-export function startEarlyReads(urls: readonly string[], under: string): void {
+export function startEarlyReads(urls: readonly string[]): void {
   for (const url of urls) {
     // A path read as written: nothing the browser would resolve elsewhere ("//host", "..").
     const resolved = new URL(url, 'http://path.invalid');
-    if (!url.startsWith(under) || resolved.pathname + resolved.search !== url || early.has(url))
+    if (
+      !url.startsWith(apiPath('')) ||
+      resolved.pathname + resolved.search !== url ||
+      early.has(url)
+    )
       continue;
     const read = receive(url);
     // A failure is the app's request's to report; until then it is nobody's.
