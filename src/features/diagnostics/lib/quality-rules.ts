@@ -7,6 +7,7 @@
  */
 import { isInvalid } from '../../../api/lenient';
 import { formatCount, shortId } from '../../../lib/format';
+import { perObject } from '../../../lib/per-object';
 import type { TimeWindow } from '../../../lib/time-window';
 import type { Finding } from './finding';
 import {
@@ -36,23 +37,18 @@ const isScore = (s: Pick<Series, 'key'>) => s.key === 'audioScore' || s.key === 
 const plausible = (s: Pick<Series, 'key'>, v: number) =>
   isScore(s) ? v >= SCORE_RANGE.min && v <= SCORE_RANGE.max : v >= 0;
 
-// The table, the charts and the rules all ask for the same series' stretches: found once.
-const found = new WeakMap<Series, readonly GradedWindow[]>();
-
-/** The persistent problem stretches of a graded series, each degraded or poor; empty for ungraded ones. */
-export function problemWindows(series: Series): readonly GradedWindow[] {
-  let windows = found.get(series);
-  if (!windows) {
-    const grade = gradeOf(series);
-    // Impossible readings are a reporting issue of their own, never a network problem; a score
-    // of 0 means no score at all (nothing was being sent), not a bad one.
-    const level = (v: number): Level =>
-      grade && plausible(series, v) && !(isScore(series) && v === 0) ? grade(v) : 'good';
-    windows = grade ? gradedWindows(series.times, series.values, level, !isScore(series)) : [];
-    found.set(series, windows);
-  }
-  return windows;
-}
+/**
+ * The persistent problem stretches of a graded series, each degraded or poor; empty for ungraded
+ * ones. The table, the charts and the rules all ask for the same series' stretches: found once.
+ */
+export const problemWindows = perObject((series: Series): readonly GradedWindow[] => {
+  const grade = gradeOf(series);
+  // Impossible readings are a reporting issue of their own, never a network problem; a score
+  // of 0 means no score at all (nothing was being sent), not a bad one.
+  const level = (v: number): Level =>
+    grade && plausible(series, v) && !(isScore(series) && v === 0) ? grade(v) : 'good';
+  return grade ? gradedWindows(series.times, series.values, level, !isScore(series)) : [];
+});
 
 /** The worst level that persisted in a series: what its badge says, as the rules do. */
 export function sustainedLevel(series: Series): Level {

@@ -12,6 +12,7 @@ import type {
   WireQualityStat,
   WireVideoSample,
 } from '../../../api/participant-schema';
+import { perObject } from '../../../lib/per-object';
 import { parseTimestamp } from '../../../lib/timestamp';
 import { jitterUnit } from './jitter-unit';
 import type { Unread } from './section';
@@ -450,16 +451,7 @@ const isEntry = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // The Health strip and the Quality panel read the same answer: an 8-hour series is read once.
-const read = new WeakMap<Participant, Quality>();
-
-export function readQuality(participant: Participant): Quality {
-  let quality = read.get(participant);
-  if (!quality) {
-    quality = readQualityOnce(participant);
-    read.set(participant, quality);
-  }
-  return quality;
-}
+export const readQuality: (participant: Participant) => Quality = perObject(readQualityOnce);
 
 function readQualityOnce(participant: Participant): Quality {
   const raw: unknown = participant.quality_stats;

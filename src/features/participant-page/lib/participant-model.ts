@@ -4,6 +4,7 @@ import type { ParticipantResult } from '../../../api/participant-query';
 import type { Filter } from '../../../api/participant-schema';
 import { type PeerEventRecord, peerEventRecords, spanInputs } from '../../../api/peer-events';
 import { type PeerTotal, peerTotals, type SpanEnd } from '../../../lib/peer-spans';
+import { perObject } from '../../../lib/per-object';
 import type { TimeWindow } from '../../../lib/time-window';
 import {
   type Diagnosis,
@@ -50,7 +51,13 @@ function callWindow(result: ParticipantResult): TimeWindow | null {
   return joined && end ? { startMs: joined.ms, endMs: Math.max(joined.ms, end.at) } : null;
 }
 
-export function participantModel(result: ParticipantResult): ParticipantModel {
+/**
+ * One model per answer: the page reads it, and so does the server's paint of the page (which
+ * names the page's first reads from it) before rendering that page for the same answer.
+ */
+export const participantModel = perObject(modelOf);
+
+function modelOf(result: ParticipantResult): ParticipantModel {
   const { participant } = result;
   const records = peerEventRecords(participant);
   const totals = peerTotals(records ? spanInputs(records) : [], spanEnd(result));
