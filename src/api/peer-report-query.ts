@@ -50,14 +50,41 @@ export async function getPeerReport(
   return { ...found, receivedAt: Date.now() };
 }
 
-export const peerReportQueryOptions = (peerId: string) =>
+/**
+ * Report queries whose read has just failed. React Query writes the error to the query a few
+ * microtasks after the read rejects, and React may render in between: a section that mounts
+ * then still sees the query loading, and its observer starts a second read (React Query checks
+ * only that the first read has settled). A query is marked when its read fails and unmarked
+ * when a read starts again (the agent's retry); held weakly, so it goes with the query.
+ */
+const justFailed = new WeakSet<object>();
+
+/** Whether this report's read failed (an answer: not read again unless the agent retries). */
+const failed = (query: { readonly state: { status: string; data: unknown } }) =>
+  justFailed.has(query) || (query.state.status === 'error' && query.state.data === undefined);
+
+/**
+ * The report's query. `wanted` says whether this observer may fetch it. A report that failed
+ * (most often a peer that sent no media and has no report: 404) is an answer, so it is not
+ * fetched again by a section that mounts, nor by one that starts wanting it later (React Query
+ * refetches an errored query whenever an observer is enabled, whatever `retryOnMount` says).
+ * Asking again is the agent's: the panel's retry refetches it by hand.
+ */
+export const peerReportQueryOptions = (peerId: string, wanted = true) =>
   queryOptions({
     queryKey: peerReportQueryKey(peerId),
-    queryFn: ({ signal }) => getPeerReport(peerId, signal),
+    queryFn: async ({ signal, client, queryKey }) => {
+      const query = client.getQueryCache().find({ queryKey, exact: true });
+      if (query) justFailed.delete(query);
+      try {
+        return await getPeerReport(peerId, signal);
+      } catch (error) {
+        if (query && !signal.aborted) justFailed.add(query);
+        throw error;
+      }
+    },
+    enabled: (query) => wanted && !failed(query),
     // A report is asked for on demand and changes little: keep it for the page's visit.
     staleTime: 5 * 60_000,
-    // A failed read (most often a peer that sent no media and has no report: 404) is an answer:
-    // another section of the page showing the same peer does not ask again. Asking again is
-    // the agent's (the panel's retry).
     retryOnMount: false,
   });

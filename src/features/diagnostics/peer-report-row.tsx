@@ -24,7 +24,7 @@ const STATE_TONE = {
 
 /** One peer: its id, and its report once wanted (loading, failed or shown). */
 export function PeerReportRow({ peerId, requested, onLoad, highlight }: PeerReportRowProps) {
-  const query = useQuery({ ...peerReportQueryOptions(peerId), enabled: requested });
+  const query = useQuery(peerReportQueryOptions(peerId, requested));
   const name = `Peer ${shortId(peerId)}`;
   // Said in the row's heading too, so a list of loaded reports reads at a glance.
   const state = query.data

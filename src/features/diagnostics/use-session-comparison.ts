@@ -111,7 +111,7 @@ export function useSessionComparison(
     ...senders.filter((s) => !known.has(s)).slice(0, MAX_NAMED_SENDERS),
   ];
   const reports = useQueries({
-    queries: reportPeers.map((peerId) => ({ ...peerReportQueryOptions(peerId), enabled })),
+    queries: reportPeers.map((peerId) => peerReportQueryOptions(peerId, enabled)),
   });
   const loading =
     enabled &&
