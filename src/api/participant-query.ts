@@ -43,7 +43,12 @@ export async function getParticipant(
 ): Promise<ParticipantResult> {
   try {
     const url = participantUrl(refused ? { ...request, filters: [] } : request);
-    const result = readParticipant(await getJson(url, signal));
+    const answer = await getJson(url, signal);
+    // A long history's events are read by hand, by code loaded for it.
+    const result =
+      answer.text.length > QUICK_EVENTS_CHARS
+        ? (await import('./peer-events-quick')).readLongHistory(answer)
+        : readParticipant(answer);
     return refused ? { ...result, filtersRefused: true } : result;
   } catch (error) {
     const refusal = error instanceof ApiError && error.details.status === 400;
@@ -51,6 +56,9 @@ export async function getParticipant(
     return getParticipant(request, signal, true);
   }
 }
+
+/** Answers longer than this (a long history) have their peer events read by hand. */
+const QUICK_EVENTS_CHARS = 2_000_000;
 
 /** A participant answer already read as JSON (fetched, or carried by the page): the result. */
 export function readParticipant(answer: JsonAnswer): ParticipantResult {

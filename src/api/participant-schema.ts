@@ -301,11 +301,16 @@ export type WireVideoSample = z.input<typeof videoSampleWire>;
 
 // ---- Read schemas: what the browser makes of any body ----
 
-export const peerEventSchema = z.looseObject(readShape(peerEventFields, peerEventLabels));
+/** A peer event's fields, each as the browser reads it (peer-events-quick.ts reads them by hand). */
+export const peerEventReadShape = readShape(peerEventFields, peerEventLabels);
+export const peerEventSchema = z.looseObject(peerEventReadShape);
+export const PEER_EVENT_OBJECT = 'a peer event object';
+/** The participant's peer events, each read on its own. */
+export const peerEventsSchema = lenientList(peerEventSchema, PEER_EVENT_OBJECT);
 
 export const participantSchema = z.looseObject({
   ...readShape(participantFields, participantLabels),
-  peer_events: lenientList(peerEventSchema, 'a peer event object'),
+  peer_events: peerEventsSchema,
   peer_stats: lenient(peerStatsSchema, 'a peer_stats object'),
   // Kept as sent: an 8-hour call holds tens of thousands of samples, which the quality reader
   // (features/diagnostics/lib/quality.ts) reads field by field, so one odd sample hides nothing.

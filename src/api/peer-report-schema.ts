@@ -13,8 +13,8 @@
  */
 import * as z from 'zod/mini';
 import { parseTimestamp } from '../lib/timestamp';
-import { type Invalid, isInvalid, lenient, lenientList } from './lenient';
-import { type Filter, peerEventSchema, peerEventWire } from './participant-schema';
+import { type Invalid, isInvalid, lenient } from './lenient';
+import { type Filter, peerEventsSchema, peerEventWire } from './participant-schema';
 import {
   lenientListQuick,
   lenientQuick,
@@ -379,7 +379,7 @@ const reportParticipant = group({
   // The participant endpoint's own peer events: its wire allows more (null, epochs) than the SDK.
   peer_events: {
     wire: z.array(peerEventWire),
-    read: lenientList(peerEventSchema, 'a peer event object'),
+    read: peerEventsSchema,
   },
 });
 

@@ -2,8 +2,9 @@
  * Reads written out by hand for the values a large answer is made of (a peer report holds tens
  * of thousands of samples): each gives exactly what the lenient schema (lenient.ts) would make
  * of the value, or SLOW for anything else, which the schema then reads (and explains when it is
- * wrong). The schema's own machinery costs several times the read itself. Only the peer report
- * uses them, in its chunk: the first load stays as small as it was.
+ * wrong). The schema's own machinery costs several times the read itself. Only lazy chunks use
+ * them (the peer report's, and a long history's events: peer-events-quick.ts), so the first load
+ * stays as small as it was.
  */
 import * as z from 'zod/mini';
 import { parseTimestamp, type Timestamp } from '../lib/timestamp';
@@ -46,7 +47,7 @@ export const quickTimestamp: QuickRead<Timestamp> = (raw) => {
   return result.ok ? result.value : SLOW;
 };
 
-const isPlainObject = (raw: unknown): raw is Record<string, unknown> =>
+export const isPlainObject = (raw: unknown): raw is Record<string, unknown> =>
   typeof raw === 'object' &&
   raw !== null &&
   !Array.isArray(raw) &&
