@@ -32,6 +32,9 @@ export function participantUrl(request: ParticipantRequest): string {
   return apiPath(path) + participantQuery(request.filters, request.includePeerEvents);
 }
 
+/** Answers longer than this (a long history) have their peer events read by hand. */
+const QUICK_EVENTS_CHARS = 2_000_000;
+
 /**
  * Some deployments refuse `filters` with a 400 (docs/UPSTREAM.md): the request is made once
  * more without them, and the answer says so. `refused`: ask without them from the start.
@@ -56,9 +59,6 @@ export async function getParticipant(
     return getParticipant(request, signal, true);
   }
 }
-
-/** Answers longer than this (a long history) have their peer events read by hand. */
-const QUICK_EVENTS_CHARS = 2_000_000;
 
 /** A participant answer already read as JSON (fetched, or carried by the page): the result. */
 export function readParticipant(answer: JsonAnswer): ParticipantResult {

@@ -60,15 +60,10 @@ const peerEventsQuick = lenientListQuick(peerEventSchema, PEER_EVENT_OBJECT, qui
  */
 export function readLongHistory(answer: JsonAnswer): ParticipantResult {
   const { body } = answer;
-  const envelope = isPlainObject(body) && isPlainObject(body.data) ? body.data : undefined;
-  const sent = envelope?.participant;
-  if (
-    !isPlainObject(body) ||
-    !envelope ||
-    !isPlainObject(sent) ||
-    !Object.hasOwn(sent, 'peer_events')
-  )
-    return readParticipant(answer);
+  if (!isPlainObject(body) || !isPlainObject(body.data)) return readParticipant(answer);
+  const envelope = body.data;
+  const sent = envelope.participant;
+  if (!isPlainObject(sent) || !Object.hasOwn(sent, 'peer_events')) return readParticipant(answer);
   const participant = { ...sent, peer_events: null };
   const read = readParticipant({
     ...answer,

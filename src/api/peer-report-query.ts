@@ -67,7 +67,8 @@ const failed = (query: { readonly state: { status: string; data: unknown } }) =>
  * The report's query. `wanted` says whether this observer may fetch it. A report that failed
  * (most often a peer that sent no media and has no report: 404) is an answer, so it is not
  * fetched again by a section that mounts, nor by one that starts wanting it later (React Query
- * refetches an errored query whenever an observer is enabled, whatever `retryOnMount` says).
+ * refetches an errored query whenever an observer is enabled, whatever `retryOnMount` says, so
+ * `enabled` is what holds it).
  * Asking again is the agent's: the panel's retry refetches it by hand.
  */
 export const peerReportQueryOptions = (peerId: string, wanted = true) =>
@@ -86,5 +87,4 @@ export const peerReportQueryOptions = (peerId: string, wanted = true) =>
     enabled: (query) => wanted && !failed(query),
     // A report is asked for on demand and changes little: keep it for the page's visit.
     staleTime: 5 * 60_000,
-    retryOnMount: false,
   });
