@@ -186,7 +186,7 @@ export function createMockApi(options: MockOptions) {
   // A report's body, kept once sent while nobody in its session gains events (a live session's
   // reports change as it goes on): building one takes ~85 ms, and a verdict reads a handful at
   // once. At most REPORTS_KEPT (about 1.6 MB each), the oldest dropped first.
-  const sentReports = new Map<string, string>();
+  const sentReports = new Map<string, Uint8Array<ArrayBuffer>>();
   const settled = (scenario: ParticipantScenario) =>
     !catalog.scenariosOf(scenario.sessionId).some((s) => s.growing) && !scenario.growing;
   const reportBody = (found: FoundReport, key: string, withEvents: boolean) => {
@@ -195,7 +195,8 @@ export function createMockApi(options: MockOptions) {
     const participant = withEvents
       ? { ...found.report, peer_events: found.peerEvents }
       : found.report;
-    const body = JSON.stringify({ success: true, data: { participant } });
+    // Encoded once: a kept body is handed over as it is, without encoding 1.6 MB again.
+    const body = new TextEncoder().encode(JSON.stringify({ success: true, data: { participant } }));
     if (!settled(found.scenario)) return body;
     if (sentReports.size >= REPORTS_KEPT) {
       const oldest = sentReports.keys().next().value;

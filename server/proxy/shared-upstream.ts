@@ -7,11 +7,12 @@
 
 import type { Upstream } from './upstream';
 
-type Snapshot = { status: number; headers: [string, string][]; body: string };
+/** An answer as it came: its bytes are handed on as they are, never decoded and encoded again. */
+type Snapshot = { status: number; headers: [string, string][]; body: Uint8Array<ArrayBuffer> };
 
 export type SharedUpstreamOptions = {
   readonly cacheTtlMs: number;
-  /** The most the cache holds (bodies' length); the least recently used entries go first. */
+  /** The most the cache holds (bodies' bytes); the least recently used entries go first. */
   readonly cacheMaxBytes: number;
   readonly now?: () => number;
 };
@@ -27,7 +28,11 @@ const toResponse = (s: Snapshot) =>
   new Response(s.status === 499 ? null : s.body, { status: s.status, headers: s.headers });
 
 async function snapshot(response: Response): Promise<Snapshot> {
-  return { status: response.status, headers: [...response.headers], body: await response.text() };
+  return {
+    status: response.status,
+    headers: [...response.headers],
+    body: new Uint8Array(await response.arrayBuffer()),
+  };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -48,7 +53,7 @@ function finished(path: string, s: Snapshot, ended: Set<string>): boolean {
   const session = SESSION_PATH.exec(path);
   if (session?.[2] && session[1] !== undefined) return ended.has(session[1]);
   try {
-    const body: unknown = JSON.parse(s.body);
+    const body: unknown = JSON.parse(new TextDecoder().decode(s.body));
     if (!isObject(body) || !isObject(body.data)) return false;
     const data = body.data;
     // The session's details, wrapped (`data.session`) or flat.
@@ -109,7 +114,7 @@ function answerCache(ttlMs: number, maxBytes: number, now: () => number) {
     const entry = entries.get(key);
     if (!entry) return;
     entries.delete(key);
-    bytes -= entry.value.body.length;
+    bytes -= entry.value.body.byteLength;
   };
   const sweep = () => {
     const at = now();
@@ -135,7 +140,7 @@ function answerCache(ttlMs: number, maxBytes: number, now: () => number) {
       return entry.value;
     },
     set(key: string, value: Snapshot) {
-      const size = value.body.length;
+      const size = value.body.byteLength;
       if (ttlMs <= 0 || size > maxBytes) return;
       drop(key);
       sweep();

@@ -77,3 +77,44 @@ describe('an answer that arrives after its attempt gave up', () => {
     await expect.poll(() => cancelled).toBe(true);
   });
 });
+
+describe('an answer handed on', () => {
+  const TOKEN = 'tok-0123456789abcdef';
+  const upstreamAnswering = (chunks: readonly Uint8Array[]) =>
+    createUpstream(
+      loadConfig({ CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_ACCOUNT_ID: 'acc', RTK_APP_ID: 'app' })
+        .upstream,
+      async () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              for (const chunk of chunks) controller.enqueue(chunk);
+              controller.close();
+            },
+          }),
+          { headers: { 'content-type': 'application/json' } },
+        ),
+    );
+  const get = (chunks: readonly Uint8Array[]) =>
+    upstreamAnswering(chunks).get('/sessions/peer-report/p', '', new AbortController().signal);
+
+  it('keeps its bytes exactly, a character split between two reads included', async () => {
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({ success: true, data: { display_name: 'Zoë Ağaoğlu 🎧 東京' } }),
+    );
+    // Cut inside the emoji's four bytes.
+    const cut = bytes.indexOf(0xf0) + 2;
+    const res = await get([bytes.slice(0, cut), bytes.slice(cut)]);
+    expect(res.status).toBe(200);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('never carries the server’s token, even when the upstream reflects it in a 200', async () => {
+    const body = JSON.stringify({ success: true, data: { note: `Bearer ${TOKEN} é` } });
+    const res = await get([new TextEncoder().encode(body)]);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain(TOKEN);
+    expect(JSON.parse(text)).toEqual({ success: true, data: { note: 'Bearer [redacted] é' } });
+  });
+});

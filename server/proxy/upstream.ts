@@ -160,26 +160,26 @@ class Busy extends Error {}
 type Reading = { bytes: number; readonly max: number };
 
 /**
- * The body as text, reading at most `max` decoded bytes (what the transport hands over after
- * any gzip or brotli): a chunked or compressed body is counted as it streams, not trusted by
- * its Content-Length. Every read is bounded by `signal`, and the stream is cancelled on any exit
- * that did not read it to the end.
+ * The body's bytes and their text, reading at most `max` decoded bytes (what the transport hands
+ * over after any gzip or brotli): a chunked or compressed body is counted as it streams, not
+ * trusted by its Content-Length. Every read is bounded by `signal`, and the stream is cancelled
+ * on any exit that did not read it to the end. The bytes are what is handed on: the text is
+ * only checked (JSON, no token in it), so a large answer is not encoded again.
  */
 async function readBody(
   response: Response,
   max: number,
   signal: AbortSignal,
   reading: Reading,
-): Promise<{ text: string; bytes: number }> {
+): Promise<{ text: string; body: Uint8Array<ArrayBuffer>; bytes: number }> {
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > max) {
     void response.body?.cancel().catch(() => undefined);
     throw new TooLarge();
   }
-  if (!response.body) return { text: '', bytes: 0 };
+  if (!response.body) return { text: '', body: new Uint8Array(0), bytes: 0 };
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
+  const chunks: Uint8Array[] = [];
   let bytes = 0;
   let finished = false;
   try {
@@ -190,12 +190,17 @@ async function readBody(
       reading.bytes += value.byteLength;
       if (bytes > max) throw new TooLarge();
       if (reading.bytes > reading.max) throw new Busy();
-      parts.push(decoder.decode(value, { stream: true }));
+      chunks.push(value);
     }
     finished = true;
-    parts.push(decoder.decode());
+    const body = new Uint8Array(bytes);
+    let at = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, at);
+      at += chunk.byteLength;
+    }
     // Still counted: the caller gives the bytes back once its answer is made.
-    return { text: parts.join(''), bytes };
+    return { text: new TextDecoder().decode(body), body, bytes };
   } finally {
     if (!finished) {
       reading.bytes -= bytes;
@@ -205,7 +210,14 @@ async function readBody(
 }
 
 type Attempt =
-  | { kind: 'answer'; status: number; text: string; headers: Headers; bytes: number }
+  | {
+      kind: 'answer';
+      status: number;
+      text: string;
+      body: Uint8Array<ArrayBuffer>;
+      headers: Headers;
+      bytes: number;
+    }
   | { kind: 'timeout' | 'unreachable' | 'too_large' | 'busy' | 'aborted' };
 
 /** The answer for a non-2xx upstream status, in this server's words. */
@@ -275,8 +287,8 @@ export function createUpstream(
         limit.signal,
         (late) => void late.body?.cancel().catch(() => undefined),
       );
-      const { text, bytes } = await readBody(response, config.maxBodyBytes, limit.signal, reading);
-      return { kind: 'answer', status: response.status, text, headers: response.headers, bytes };
+      const read = await readBody(response, config.maxBodyBytes, limit.signal, reading);
+      return { kind: 'answer', status: response.status, headers: response.headers, ...read };
     } catch (error) {
       if (error instanceof TooLarge) return { kind: 'too_large' };
       if (error instanceof Busy) return { kind: 'busy' };
@@ -406,7 +418,7 @@ export function createUpstream(
       return errorResponse(502, 'upstream_unreachable', 'Could not reach RealtimeKit.');
     }
 
-    const { status, text, headers } = result;
+    const { status, text, body, headers } = result;
     if (status >= 500 || status === 408) permit.failure();
     else permit.success();
     let json = true;
@@ -428,6 +440,10 @@ export function createUpstream(
       );
     }
     if (status < 200 || status >= 300) return upstreamError(status, headers);
-    return new Response(scrub(text), { status, headers: JSON_HEADERS });
+    // The bytes as they came, unless the token has to be taken out of them.
+    return new Response(text.includes(config.token) ? scrub(text) : body, {
+      status,
+      headers: JSON_HEADERS,
+    });
   }
 }
