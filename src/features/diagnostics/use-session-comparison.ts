@@ -95,57 +95,79 @@ export function useSessionComparison(
       enabled,
     })),
   });
+  // What the answers and the reports hold, each as one value that changes only when one of them
+  // does: the work below (every member's connections, their reports read by the rules) is done
+  // once per arrival, not on every render the page's other queries cause.
+  const answered = `${chosen.join(',')}|${answers.map((q) => q.dataUpdatedAt).join(',')}`;
+  // Per member with an answer, their connections (a long history's take a while to work out).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the answers change when answered does
+  const connections = useMemo(
+    () =>
+      chosen.map((_, i) => {
+        const answer = answers[i]?.data;
+        return answer ? totalsOf(answer.participant, answer.receivedAt) : null;
+      }),
+    [answered],
+  );
   // Per member, the peers whose reports are read: the one most in the call during the
   // incidents, and a sender an incident names (that peer's own report says what it sent).
-  const peers = chosen.map((_, i) => {
-    const answer = answers[i]?.data;
-    if (!answer) return [];
-    const totals = totalsOf(answer.participant, answer.receivedAt);
-    const busiest = busiestPeer(totals, windows);
-    const named = senders.filter((s) => s !== busiest && totals.some((t) => t.peerId === s));
-    return busiest === null ? named : [busiest, ...named];
-  });
-  const known = new Set(peers.flat());
-  const reportPeers = [
-    ...known,
-    ...senders.filter((s) => !known.has(s)).slice(0, MAX_NAMED_SENDERS),
-  ];
+  const peers = useMemo(
+    () =>
+      connections.map((totals) => {
+        if (!totals) return [];
+        const busiest = busiestPeer(totals, windows);
+        const named = senders.filter((s) => s !== busiest && totals.some((t) => t.peerId === s));
+        return busiest === null ? named : [busiest, ...named];
+      }),
+    [connections, windows, senders],
+  );
+  const reportPeers = useMemo(() => {
+    const known = new Set(peers.flat());
+    return [...known, ...senders.filter((s) => !known.has(s)).slice(0, MAX_NAMED_SENDERS)];
+  }, [peers, senders]);
   const reports = useQueries({
     queries: reportPeers.map((peerId) => peerReportQueryOptions(peerId, enabled)),
   });
   const loading =
     enabled &&
     [first, ...rest, ...answers, ...reports].some((q) => q?.isPending && q.fetchStatus !== 'idle');
-  const reportOf = (peerId: string) => {
-    const data = reports[reportPeers.indexOf(peerId)]?.data;
-    return data ? [{ peerId, participant: data.participant }] : [];
-  };
-  const members: Member[] = chosen.map((id, i) => {
-    const answer = answers[i]?.data;
-    const entry = entries.find((e) => e.id === id);
-    const record = answer?.participant ?? entry ?? {};
-    return memberOf({
-      participantId: id,
-      name: valid((answer?.participant ?? entry)?.display_name) ?? null,
-      record,
-      reports: (peers[i] ?? []).flatMap(reportOf),
-      now,
-    });
-  });
-  for (const senderPeer of senders) {
-    const [report] = known.has(senderPeer) ? [] : reportOf(senderPeer);
-    const id = report ? valid(report.participant.id) : undefined;
-    if (!report || id === undefined || members.some((m) => m.participantId === id)) continue;
-    members.push(
-      memberOf({
+  const reported = `${reportPeers.join(',')}|${reports.map((q) => q.dataUpdatedAt).join(',')}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: answers and reports change with answered and reported
+  const members = useMemo(() => {
+    const known = new Set(peers.flat());
+    const reportOf = (peerId: string) => {
+      const data = reports[reportPeers.indexOf(peerId)]?.data;
+      return data ? [{ peerId, participant: data.participant }] : [];
+    };
+    const found: Member[] = chosen.map((id, i) => {
+      const answer = answers[i]?.data;
+      const entry = entries.find((e) => e.id === id);
+      const record = answer?.participant ?? entry ?? {};
+      return memberOf({
         participantId: id,
-        name: valid(report.participant.display_name) ?? null,
-        record: report.participant,
-        reports: [report],
+        name: valid((answer?.participant ?? entry)?.display_name) ?? null,
+        record,
+        totals: connections[i] ?? undefined,
+        reports: (peers[i] ?? []).flatMap(reportOf),
         now,
-      }),
-    );
-  }
+      });
+    });
+    for (const senderPeer of senders) {
+      const [report] = known.has(senderPeer) ? [] : reportOf(senderPeer);
+      const id = report ? valid(report.participant.id) : undefined;
+      if (!report || id === undefined || found.some((m) => m.participantId === id)) continue;
+      found.push(
+        memberOf({
+          participantId: id,
+          name: valid(report.participant.display_name) ?? null,
+          record: report.participant,
+          reports: [report],
+          now,
+        }),
+      );
+    }
+    return found;
+  }, [answered, reported, connections, peers, reportPeers, entries, senders, now]);
   // A read that failed for another reason than "there is none" (a rate limit, an outage).
   const failures = [...answers, ...reports].filter(
     (q) => q.isError && !(q.error instanceof ApiError && q.error.kind === 'not_found'),

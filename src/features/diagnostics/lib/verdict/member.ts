@@ -94,13 +94,15 @@ export type MemberInput = {
   readonly name: string | null;
   /** Their answer with its peer events, or the list's entry while that is all there is. */
   readonly record: Presence;
+  /** Their connections, when the caller has worked them out from the record already (totalsOf). */
+  readonly totals?: readonly PeerTotal[];
   /** Their reports that loaded: the peer chosen by busiestPeer, and any sender an incident names. */
   readonly reports: readonly ReportWithPeer[];
   readonly now: number;
 };
 
 export function memberOf(input: MemberInput): Member {
-  const totals = totalsOf(input.record, input.now);
+  const totals = input.totals ?? totalsOf(input.record, input.now);
   const spans =
     totals.length > 0
       ? totals.flatMap((t) => t.spans.map((s) => ({ startMs: s.start, endMs: s.end })))
