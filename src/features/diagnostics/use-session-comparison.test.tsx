@@ -1,8 +1,7 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '../../app/query-client';
 import {
   iso,
   leftParticipant,
@@ -90,7 +89,7 @@ const diagnosis: Diagnosis = {
 describe('useSessionComparison', () => {
   it('works the members out once per arrival, not on every render of the page', async () => {
     serveSession();
-    const client = createQueryClient();
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const wrapper = ({ children }: { children: ReactNode }) => (
       <QueryClientProvider client={client}>{children}</QueryClientProvider>
     );
