@@ -3,7 +3,7 @@
  * on a timer while the participant is still in the call, and how long a rate limit holds the
  * Refresh button.
  */
-import { skipToken, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { appConfigQueryOptions } from '../../api/config-query';
 import { retryWaitUntil } from '../../api/errors';
@@ -20,7 +20,7 @@ export type LiveRefresh = { paused: boolean; intervalMs: number; onToggle: () =>
 export function useParticipantQuery(params: LookupParams) {
   const config = useQuery(appConfigQueryOptions());
   // Watches the Session card's answer without asking for it: it is fetched there.
-  const session = useQuery({ queryKey: sessionQueryKey(params.sessionId), queryFn: skipToken });
+  const session = useQuery({ queryKey: sessionQueryKey(params.sessionId), enabled: false });
   const ended = sessionEnded(session.data);
   const intervalMs = config.data?.live_refresh_ms ?? DEFAULT_LIVE_REFRESH_MS;
   const [paused, setPaused] = useState(false);
