@@ -195,7 +195,8 @@ export function createMockApi(options: MockOptions) {
     const participant = withEvents
       ? { ...found.report, peer_events: found.peerEvents }
       : found.report;
-    // Encoded once: a kept body is handed over as it is, without encoding 1.6 MB again.
+    // Encoded once: a kept body is handed over as it is, without encoding 1.6 MB again (and never
+    // changed in place: a Worker's Response may hold these very bytes).
     const body = new TextEncoder().encode(JSON.stringify({ success: true, data: { participant } }));
     if (!settled(found.scenario)) return body;
     if (sentReports.size >= REPORTS_KEPT) {

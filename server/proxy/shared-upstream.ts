@@ -7,7 +7,10 @@
 
 import type { Upstream } from './upstream';
 
-/** An answer as it came: its bytes are handed on as they are, never decoded and encoded again. */
+/**
+ * An answer as it came: its bytes are handed on as they are, never decoded and encoded again.
+ * A Worker's Response may keep a reference to them rather than a copy: never changed in place.
+ */
 type Snapshot = { status: number; headers: [string, string][]; body: Uint8Array<ArrayBuffer> };
 
 export type SharedUpstreamOptions = {

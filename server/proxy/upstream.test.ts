@@ -109,6 +109,15 @@ describe('an answer handed on', () => {
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
   });
 
+  it('hands the upstream’s bytes on as they came, a byte-order mark included', async () => {
+    // Decoding drops a leading byte-order mark: only bytes passed on as they came keep it.
+    const json = new TextEncoder().encode(JSON.stringify({ success: true, data: {} }));
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...json]);
+    const res = await get([bytes]);
+    expect(res.status).toBe(200);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+  });
+
   it('never carries the server’s token, even when the upstream reflects it in a 200', async () => {
     const body = JSON.stringify({ success: true, data: { note: `Bearer ${TOKEN} é` } });
     const res = await get([new TextEncoder().encode(body)]);
@@ -116,5 +125,21 @@ describe('an answer handed on', () => {
     const text = await res.text();
     expect(text).not.toContain(TOKEN);
     expect(JSON.parse(text)).toEqual({ success: true, data: { note: 'Bearer [redacted] é' } });
+  });
+
+  it('never carries the token cut between two reads, nor spelled with JSON escapes', async () => {
+    const cut = new TextEncoder().encode(JSON.stringify({ success: true, data: { note: TOKEN } }));
+    const at = new TextDecoder().decode(cut).indexOf(TOKEN) + 5;
+    const split = await get([cut.slice(0, at), cut.slice(at)]);
+    expect(await split.text()).not.toContain(TOKEN);
+
+    // "tok-…" written as \u escapes: a browser's JSON.parse would turn it back into the token.
+    const escaped = [...TOKEN].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const body = `{"success":true,"data":{"note":"${escaped.join('')}","n":1}}`;
+    const res = await get([new TextEncoder().encode(body)]);
+    expect(res.status).toBe(200);
+    const read = JSON.parse(await res.text());
+    expect(JSON.stringify(read)).not.toContain(TOKEN);
+    expect(read).toEqual({ success: true, data: { note: '[redacted]', n: 1 } });
   });
 });

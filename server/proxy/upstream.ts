@@ -192,15 +192,18 @@ async function readBody(
       if (reading.bytes > reading.max) throw new Busy();
       chunks.push(value);
     }
-    finished = true;
     const body = new Uint8Array(bytes);
     let at = 0;
     for (const chunk of chunks) {
       body.set(chunk, at);
       at += chunk.byteLength;
     }
-    // Still counted: the caller gives the bytes back once its answer is made.
-    return { text: new TextDecoder().decode(body), body, bytes };
+    chunks.length = 0;
+    const text = new TextDecoder().decode(body);
+    // Still counted: the caller gives the bytes back once its answer is made. (A copy or a
+    // decode that throws, on an answer past a string's length, gives them back in `finally`.)
+    finished = true;
+    return { text, body, bytes };
   } finally {
     if (!finished) {
       reading.bytes -= bytes;
@@ -422,8 +425,9 @@ export function createUpstream(
     if (status >= 500 || status === 408) permit.failure();
     else permit.success();
     let json = true;
+    let parsed: unknown;
     try {
-      JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       json = false;
     }
@@ -440,8 +444,11 @@ export function createUpstream(
       );
     }
     if (status < 200 || status >= 300) return upstreamError(status, headers);
-    // The bytes as they came, unless the token has to be taken out of them.
-    return new Response(text.includes(config.token) ? scrub(text) : body, {
+    // The bytes as they came, unless the token has to be taken out of them. JSON may spell any
+    // character as an escape (\u0074…): with escapes in it, the text is looked at as written
+    // out plainly again, which is what a browser's JSON.parse would see.
+    const plain = text.includes('\\u') ? JSON.stringify(parsed) : text;
+    return new Response(plain.includes(config.token) ? scrub(plain) : body, {
       status,
       headers: JSON_HEADERS,
     });
