@@ -1,12 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { participantQueryOptions } from '../../api/participant-query';
 import {
   iso,
   leftParticipant,
   MIN,
   PARTICIPANT_ID,
+  parseParticipant,
   SESSION_ID,
   T0,
   wireEvent,
@@ -113,5 +115,34 @@ describe('useSessionComparison', () => {
     expect(vi.mocked(member.totalsOf).mock.calls.length).toBe(totals);
     expect(vi.mocked(member.memberOf).mock.calls.length).toBe(members);
     expect(result.current.state).toEqual(read);
+
+    // A new answer for one member (they dropped and came back) is worked out again, that one.
+    const [one, two] = OTHERS;
+    if (!one || !two) throw new Error('two others');
+    const key = participantQueryOptions({
+      sessionId: SESSION_ID,
+      participantId: one.id,
+      filters: [],
+      includePeerEvents: true,
+    }).queryKey;
+    const before = client.getQueryData(key);
+    if (!before) throw new Error('no answer in the cache');
+    const rejoined = parseParticipant({
+      ...answerOf(one.id, one.peer),
+      peer_events: [
+        wireEvent(`${one.id}-1`, 'PEER_JOINING', T0, one.peer, 'socket-1'),
+        wireEvent(`${one.id}-2`, 'PEER_LEAVING', T0 + 3 * MIN, one.peer, 'socket-1', 3),
+        wireEvent(`${one.id}-3`, 'PEER_JOINING', T0 + 5 * MIN, one.peer, 'socket-2'),
+        wireEvent(`${one.id}-4`, 'PEER_LEAVING', T0 + 10 * MIN, one.peer, 'socket-2', 5),
+      ],
+    });
+    act(() => client.setQueryData(key, { ...before, participant: rejoined }));
+    await waitFor(() => {
+      const now = result.current.state;
+      expect(now.status === 'read' && now.comparison.members.map((m) => m.spans.length)).toEqual([
+        2, 1,
+      ]);
+    });
+    expect(vi.mocked(member.totalsOf).mock.calls.length).toBe(totals + 1);
   });
 });

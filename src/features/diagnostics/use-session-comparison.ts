@@ -2,10 +2,11 @@ import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ApiError } from '../../api/errors';
 import { isInvalid, valid } from '../../api/lenient';
-import { participantQueryOptions } from '../../api/participant-query';
+import { type ParticipantResult, participantQueryOptions } from '../../api/participant-query';
 import type { Participant } from '../../api/participant-schema';
 import { peerReportQueryOptions } from '../../api/peer-report-query';
 import { BY_JOIN_PAGE_SIZE, byJoinPageOptions } from '../../api/session-participants-query';
+import { perObject } from '../../lib/per-object';
 import type { TimeWindow } from '../../lib/time-window';
 import type { Diagnosis } from './lib/finding';
 import { chooseOthers } from './lib/verdict/choose';
@@ -20,6 +21,11 @@ import { needsComparison } from './lib/verdict/verdict';
  */
 const PER_PAGE = BY_JOIN_PAGE_SIZE;
 const MAX_PAGES = 400 / PER_PAGE;
+/** A member's connections, from their answer (kept with the answer, let go with it). */
+const connectionsOf = perObject((answer: ParticipantResult) =>
+  totalsOf(answer.participant, answer.receivedAt),
+);
+
 /** Senders named by incidents whose reports are read beyond the members': at most this many. */
 const MAX_NAMED_SENDERS = 4;
 
@@ -99,13 +105,14 @@ export function useSessionComparison(
   // does: the work below (every member's connections, their reports read by the rules) is done
   // once per arrival, not on every render the page's other queries cause.
   const answered = `${chosen.join(',')}|${answers.map((q) => q.dataUpdatedAt).join(',')}`;
-  // Per member with an answer, their connections (a long history's take a while to work out).
+  // Per member with an answer, their connections: worked out once per answer (a long history's
+  // take a while), so another member's arrival leaves them as they are.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the answers change when answered does
   const connections = useMemo(
     () =>
       chosen.map((_, i) => {
         const answer = answers[i]?.data;
-        return answer ? totalsOf(answer.participant, answer.receivedAt) : null;
+        return answer ? connectionsOf(answer) : null;
       }),
     [answered],
   );
