@@ -448,7 +448,8 @@ export function createUpstream(
     // character as an escape (\u0074…): with escapes in it, the text is looked at as written
     // out plainly again, which is what a browser's JSON.parse would see.
     const plain = text.includes('\\u') ? JSON.stringify(parsed) : text;
-    return new Response(plain.includes(config.token) ? scrub(plain) : body, {
+    const scrubbed = scrub(plain);
+    return new Response(scrubbed === plain ? body : scrubbed, {
       status,
       headers: JSON_HEADERS,
     });

@@ -26,6 +26,13 @@ const connectionsOf = perObject((answer: ParticipantResult) =>
   totalsOf(answer.participant, answer.receivedAt),
 );
 
+/**
+ * What these queries hold, as one value that changes only when one of their answers does: a key
+ * for work built from their data (their result arrays are new on every render).
+ */
+const arrivals = (queries: ReadonlyArray<{ readonly dataUpdatedAt: number } | undefined>) =>
+  queries.map((q) => q?.dataUpdatedAt ?? 0).join(',');
+
 /** Senders named by incidents whose reports are read beyond the members': at most this many. */
 const MAX_NAMED_SENDERS = 4;
 
@@ -69,8 +76,7 @@ export function useSessionComparison(
       enabled,
     })),
   });
-  // What the pages hold, as one value that changes only when one of them does.
-  const listedAt = [first, ...rest].map((q) => q?.dataUpdatedAt ?? 0).join(',');
+  const listedAt = arrivals([first, ...rest]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the pages change when listedAt does
   const entries = useMemo(
     () =>
@@ -101,10 +107,9 @@ export function useSessionComparison(
       enabled,
     })),
   });
-  // What the answers and the reports hold, each as one value that changes only when one of them
-  // does: the work below (every member's connections, their reports read by the rules) is done
-  // once per arrival, not on every render the page's other queries cause.
-  const answered = `${chosen.join(',')}|${answers.map((q) => q.dataUpdatedAt).join(',')}`;
+  // The work below (every member's connections, their reports read by the rules) is done once
+  // per arrival, not on every render the page's other queries cause.
+  const answered = `${chosen.join(',')}|${arrivals(answers)}`;
   // Per member with an answer, their connections: worked out once per answer (a long history's
   // take a while), so another member's arrival leaves them as they are.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the answers change when answered does
@@ -128,20 +133,20 @@ export function useSessionComparison(
       }),
     [connections, windows, senders],
   );
-  const reportPeers = useMemo(() => {
-    const known = new Set(peers.flat());
-    return [...known, ...senders.filter((s) => !known.has(s)).slice(0, MAX_NAMED_SENDERS)];
-  }, [peers, senders]);
+  const known = useMemo(() => new Set(peers.flat()), [peers]);
+  const reportPeers = useMemo(
+    () => [...known, ...senders.filter((s) => !known.has(s)).slice(0, MAX_NAMED_SENDERS)],
+    [known, senders],
+  );
   const reports = useQueries({
     queries: reportPeers.map((peerId) => peerReportQueryOptions(peerId, enabled)),
   });
   const loading =
     enabled &&
     [first, ...rest, ...answers, ...reports].some((q) => q?.isPending && q.fetchStatus !== 'idle');
-  const reported = `${reportPeers.join(',')}|${reports.map((q) => q.dataUpdatedAt).join(',')}`;
+  const reported = `${reportPeers.join(',')}|${arrivals(reports)}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: answers and reports change with answered and reported
   const members = useMemo(() => {
-    const known = new Set(peers.flat());
     const reportOf = (peerId: string) => {
       const data = reports[reportPeers.indexOf(peerId)]?.data;
       return data ? [{ peerId, participant: data.participant }] : [];
@@ -174,7 +179,7 @@ export function useSessionComparison(
       );
     }
     return found;
-  }, [answered, reported, connections, peers, reportPeers, entries, senders, now]);
+  }, [answered, reported, connections, peers, known, reportPeers, entries, senders, now]);
   // A read that failed for another reason than "there is none" (a rate limit, an outage).
   const failures = [...answers, ...reports].filter(
     (q) => q.isError && !(q.error instanceof ApiError && q.error.kind === 'not_found'),
