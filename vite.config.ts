@@ -32,6 +32,10 @@ export default defineConfig(({ isSsrBuild }) =>
           manifest: true,
           sourcemap: false,
           target: 'es2022',
+          // Browsers of the es2022 target that lack <link rel="modulepreload"> (Safari before
+          // 17, Firefox before 115) still load every module, only without the head start: the
+          // polyfill is left out of the first load.
+          modulePreload: { polyfill: false },
           rolldownOptions: {
             // Features import each other through an index.ts (README, Layout); a name taken from
             // one must not bring the index's other modules along. Importing a feature module does
