@@ -47,11 +47,9 @@ export async function getParticipant(
   try {
     const url = participantUrl(refused ? { ...request, filters: [] } : request);
     const answer = await getJson(url, signal);
-    // A long history's events are read by hand, by code loaded for it.
-    const result =
-      answer.text.length > QUICK_EVENTS_CHARS
-        ? (await import('./peer-events-quick')).readLongHistory(answer)
-        : readParticipant(answer);
+    const result = isLongHistory(answer.text)
+      ? (await longHistoryReader())(answer)
+      : readParticipant(answer);
     return refused ? { ...result, filtersRefused: true } : result;
   } catch (error) {
     const refusal = error instanceof ApiError && error.details.status === 400;
@@ -59,6 +57,13 @@ export async function getParticipant(
     return getParticipant(request, signal, true);
   }
 }
+
+/** Whether an answer is a long history: its peer events are read by hand, by code loaded for it. */
+export const isLongHistory = (text: string) => text.length > QUICK_EVENTS_CHARS;
+
+/** The reader of a long history, in a chunk of its own. */
+export const longHistoryReader = (): Promise<(answer: JsonAnswer) => ParticipantResult> =>
+  import('./peer-events-quick').then((m) => m.readLongHistory);
 
 /** A participant answer already read as JSON (fetched, or carried by the page): the result. */
 export function readParticipant(answer: JsonAnswer): ParticipantResult {

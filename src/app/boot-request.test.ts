@@ -28,14 +28,14 @@ async function boot() {
   const { startDeepLinkRequest } = await import('./boot-request');
   const { participantQueryOptions } = await import('../api/participant-query');
   const client = createQueryClient();
-  startDeepLinkRequest(client, LINK);
+  const started = startDeepLinkRequest(client, LINK);
   const options = participantQueryOptions({
     sessionId: SESSION,
     participantId: PARTICIPANT,
     filters: [],
     includePeerEvents: true,
   });
-  return { client, options };
+  return { client, options, started };
 }
 
 let fetched: string[];
@@ -104,5 +104,38 @@ describe('a deep link started from the answer its page carried', () => {
       expect(fetched, island).toEqual([API_URL]);
       document.body.innerHTML = '';
     }
+  });
+
+  it('reads a long history with the code for it, before the first render, as the schema would', async () => {
+    // 8,000 events: past the size where a history's events are read by hand.
+    const events = Array.from({ length: 8_000 }, (_, i) => ({
+      id: `event-${i}`,
+      created_at: new Date(Date.UTC(2026, 10, 21, 14) + i * 1_000).toISOString(),
+      event_name: i % 2 ? 'PEER_LEFT' : 'PEER_JOINING',
+      minutes_consumed: i % 2 ? 0.5 : 0,
+      peer_id: `peer-${Math.floor(i / 2)}`,
+      preset_view_type: 'GROUP_CALL',
+      session_id: SESSION,
+      participant_id: PARTICIPANT,
+      // One the schema must read (and flag): a timestamp that is not one.
+      ...(i === 7 ? { updated_at: 'yesterday' } : {}),
+    }));
+    const long = JSON.stringify({
+      success: true,
+      data: { participant: { id: PARTICIPANT, display_name: 'Long history', peer_events: events } },
+    });
+    const { isLongHistory, readParticipant } = await import('../api/participant-query');
+    expect(isLongHistory(long)).toBe(true);
+    carry(answer(200, long));
+    const { client, options, started } = await boot();
+    await started;
+    const result = client.getQueryData(options.queryKey);
+    const { readJson } = await import('../api/http');
+    const bySchema = readParticipant(readJson({ status: 200, headers: new Headers(), text: long }));
+    expect(result?.participant).toStrictEqual(bySchema.participant);
+    expect(result?.participant.peer_events).toHaveLength(8_000);
+    expect(result?.rawText).toBe(long);
+    expect(fetched).toEqual([]);
+    expect(document.getElementById('inspector-answer')).toBeNull();
   });
 });

@@ -1,8 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { peekBootAnswer, type Received, takeBootAnswer } from '../api/boot-answer';
-import { readJson } from '../api/http';
-import { participantQueryOptions, participantUrl, readParticipant } from '../api/participant-query';
+import { type JsonAnswer, readJson } from '../api/http';
+import {
+  isLongHistory,
+  longHistoryReader,
+  type ParticipantResult,
+  participantQueryOptions,
+  participantUrl,
+  readParticipant,
+} from '../api/participant-query';
 import { type LookupParams, readRoute } from '../lib/route';
+import { preloadTimeline } from './participant-chunks';
 
 /**
  * A deep link's participant, ready before React's first render.
@@ -15,12 +23,22 @@ import { type LookupParams, readRoute } from '../lib/route';
  * - It carried nothing (a slow or very large answer): the request starts now rather than from
  *   the page's effect after the first render; the page's query finds it in flight.
  */
-export function startDeepLinkRequest(client: QueryClient, href: string): void {
+export async function startDeepLinkRequest(client: QueryClient, href: string): Promise<void> {
   const { route } = readRoute(href);
   if (route.kind !== 'participant') return;
   const options = participantQueryOptions(route.params);
   const url = participantUrl(route.params);
   const carried = peekBootAnswer(url);
+  if (carried && isLongHistory(carried.text)) {
+    // A long history is read by code of its own, then the timeline's code follows: the first
+    // render waits for the read.
+    const reader = longHistoryReader();
+    preloadTimeline();
+    const read = await reader.catch(() => undefined);
+    // Without its code, the page's query reads it once it can.
+    if (read && seedParticipant(client, route.params, carried, read)) takeBootAnswer(url);
+    return;
+  }
   if (!carried) {
     void client.prefetchQuery(options);
     return;
@@ -36,10 +54,11 @@ export function seedParticipant(
   client: QueryClient,
   params: LookupParams,
   answer: Received,
+  read: (answer: JsonAnswer) => ParticipantResult = readParticipant,
 ): boolean {
-  let result: ReturnType<typeof readParticipant>;
+  let result: ParticipantResult;
   try {
-    result = readParticipant(readJson(answer));
+    result = read(readJson(answer));
   } catch {
     return false;
   }

@@ -3,13 +3,28 @@
  * the heavy code: the timeline (TanStack Table, Virtual), the chart (recharts), the diagnosis
  * and the panels arrive while the data is on its way or once the answer shows.
  */
-import { lazy, useEffect, useState } from 'react';
+import { type ComponentProps, lazy, useEffect, useState } from 'react';
 
-const loadTimeline = () => import('../features/timeline/timeline-card');
+type TimelineModule = typeof import('../features/timeline/timeline-card');
+/** The timeline's code once it is in: the table then renders without suspending. */
+let timelineModule: TimelineModule | undefined;
+const loadTimeline = () =>
+  import('../features/timeline/timeline-card').then((module) => {
+    timelineModule = module;
+    return module;
+  });
 const loadDiagnosis = () => import('../features/diagnostics/diagnosis');
 const loadVerdict = () => import('../features/diagnostics/verdict');
 
-export const TimelineCard = lazy(loadTimeline);
+const LazyTimelineCard = lazy(loadTimeline);
+/**
+ * The timeline's card: rendered at once when its code is in (a long history's table then shows
+ * in the commit that releases it), else suspended like any lazy section until it is.
+ */
+export function TimelineCard(props: ComponentProps<TimelineModule['default']>) {
+  const Loaded = timelineModule?.default;
+  return Loaded ? <Loaded {...props} /> : <LazyTimelineCard {...props} />;
+}
 export const MinutesByPeerChart = lazy(() => import('../features/charts/minutes-by-peer-chart'));
 // The session around the participant loads on its own.
 export const SessionCard = lazy(() =>
@@ -55,9 +70,14 @@ export const QualityPanel = lazy(() =>
  * participant (or, on a painted deep link, with the app taking the page over).
  */
 export function preloadParticipantChunks() {
-  void loadTimeline();
+  preloadTimeline();
   void loadDiagnosis();
   void loadVerdict();
+}
+
+/** Starts fetching the timeline's chunk alone: a long history's table is what it waits for. */
+export function preloadTimeline() {
+  void loadTimeline();
 }
 
 /**
