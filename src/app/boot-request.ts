@@ -30,11 +30,10 @@ export async function startDeepLinkRequest(client: QueryClient, href: string): P
   const url = participantUrl(route.params);
   const carried = peekBootAnswer(url);
   if (carried && isLongHistory(carried.text)) {
-    // A long history is read by code of its own, then the timeline's code follows: the first
-    // render waits for the read.
-    const reader = longHistoryReader();
-    preloadTimeline();
-    const read = await reader.catch(() => undefined);
+    // A long history is read by code of its own, and its table is the answer: the first render
+    // waits for the read and for the timeline's code.
+    const reader = longHistoryReader().catch(() => undefined);
+    const [read] = await Promise.all([reader, preloadTimeline()]);
     // Without its code, the page's query reads it once it can.
     if (read && seedParticipant(client, route.params, carried, read)) takeBootAnswer(url);
     return;

@@ -70,15 +70,19 @@ export const QualityPanel = lazy(() =>
  * participant (or, on a painted deep link, with the app taking the page over).
  */
 export function preloadParticipantChunks() {
-  preloadTimeline();
+  void preloadTimeline();
   void loadDiagnosis();
   void loadVerdict();
 }
 
-/** Starts fetching the timeline's chunk alone: a long history's table is what it waits for. */
-export function preloadTimeline() {
-  void loadTimeline();
-}
+/** Whether the timeline's code is in: its card then renders without suspending. */
+export const timelineReady = () => timelineModule !== undefined;
+
+/**
+ * Starts fetching the timeline's chunk alone (a long history's table is what it waits for);
+ * settles once it is in or has failed.
+ */
+export const preloadTimeline = (): Promise<unknown> => loadTimeline().catch(() => undefined);
 
 /**
  * True once the timeline's code has arrived. The chart waits for an idle moment after that:

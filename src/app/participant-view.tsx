@@ -24,6 +24,7 @@ import {
 } from '../lib/route';
 import { useAgentPrefs } from '../lib/server-render';
 import type { TimeWindow } from '../lib/time-window';
+import { useHydrating } from '../lib/use-hydrating';
 import { useIdle } from '../lib/use-idle';
 import { useNearViewport } from '../lib/use-near-viewport';
 import { usePainted } from '../lib/use-painted';
@@ -39,6 +40,7 @@ import {
   SessionCard,
   SessionComparison,
   TimelineCard,
+  timelineReady,
   useTimelineLoaded,
 } from './participant-chunks';
 import { ParticipantHeaderSlot } from './participant-header-slot';
@@ -88,6 +90,11 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
   // work never delays it. (Not a transition: one that other updates interrupt starts the
   // timeline over.)
   const held = !usePainted();
+  const hydrating = useHydrating();
+  // The table is the answer of a long history: when its code is already in (a long history
+  // brings it while its answer is read), it comes with the first commit, unless that commit
+  // must match the server's paint.
+  const tableHeld = held && (hydrating || !timelineReady());
   const idle = useIdle(1_000, useTimelineLoaded() && !held);
   // The chart (recharts, the page's longest render) is drawn once it is scrolled near.
   const [chartSpot, chartNear] = useNearViewport<HTMLElement>();
@@ -247,7 +254,7 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
         <LazySection name="Peer quality reports" height="h-40" held={held}>
           <PeerReports totals={derived.totals} highlight={params.moment ?? null} />
         </LazySection>
-        <LazySection name="Peer events timeline" height="h-[36rem]" held={held}>
+        <LazySection name="Peer events timeline" height="h-[36rem]" held={tableHeld}>
           <TimelineCard
             records={derived.records}
             invalidList={isInvalid(list) ? list : undefined}
