@@ -60,6 +60,12 @@ export type ParticipantViewProps = {
   live: LiveRefresh | null;
 };
 
+/**
+ * The most rows the table draws in the page's first commit: 10,002 events cost it ~100 ms,
+ * 100,002 would make it a task of ~500 ms, so those wait for a commit of their own.
+ */
+const FIRST_COMMIT_ROWS = 20_000;
+
 export function ParticipantView({ result, params, view, live }: ParticipantViewProps) {
   const { redact, clock } = view;
   // Links on this page, with its view kept.
@@ -93,8 +99,9 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
   const hydrating = useHydrating();
   // The table is the answer of a long history: when its code is already in (a long history
   // brings it while its answer is read), it comes with the first commit, unless that commit
-  // must match the server's paint.
-  const tableHeld = held && (hydrating || !timelineReady());
+  // must match the server's paint or the table alone would make it a long task.
+  const tableHeld =
+    held && (hydrating || !timelineReady() || (derived.records?.length ?? 0) > FIRST_COMMIT_ROWS);
   const idle = useIdle(1_000, useTimelineLoaded() && !held);
   // The chart (recharts, the page's longest render) is drawn once it is scrolled near.
   const [chartSpot, chartNear] = useNearViewport<HTMLElement>();
