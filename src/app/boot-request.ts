@@ -31,11 +31,14 @@ export async function startDeepLinkRequest(client: QueryClient, href: string): P
   const carried = peekBootAnswer(url);
   if (carried && isLongHistory(carried.text)) {
     // A long history is read by code of its own, and its table is the answer: the first render
-    // waits for the read and for the timeline's code.
+    // waits for the read and for the timeline's code, fetched while its JSON is parsed.
     const reader = longHistoryReader().catch(() => undefined);
-    const [read] = await Promise.all([reader, preloadTimeline()]);
+    const timeline = preloadTimeline();
+    const json = jsonOf(carried);
+    const read = await reader;
     // Without its code, the page's query reads it once it can.
-    if (read && seedParticipant(client, route.params, carried, read)) takeBootAnswer(url);
+    if (read && json && seed(client, route.params, () => read(json))) takeBootAnswer(url);
+    await timeline;
     return;
   }
   if (!carried) {
@@ -49,18 +52,25 @@ export async function startDeepLinkRequest(client: QueryClient, href: string): P
  * A participant's answer put in the cache as its query's result (here, and in the server's
  * paint of the page). False when it does not read as one: the query is left to explain it.
  */
-export function seedParticipant(
-  client: QueryClient,
-  params: LookupParams,
-  answer: Received,
-  read: (answer: JsonAnswer) => ParticipantResult = readParticipant,
-): boolean {
+export const seedParticipant = (client: QueryClient, params: LookupParams, answer: Received) =>
+  seed(client, params, () => readParticipant(readJson(answer)));
+
+function seed(client: QueryClient, params: LookupParams, read: () => ParticipantResult): boolean {
   let result: ParticipantResult;
   try {
-    result = read(readJson(answer));
+    result = read();
   } catch {
     return false;
   }
   client.setQueryData(participantQueryOptions(params).queryKey, result);
   return true;
+}
+
+/** An answer read as JSON, or null when it is not: the page's query then explains it. */
+function jsonOf(answer: Received): JsonAnswer | null {
+  try {
+    return readJson(answer);
+  } catch {
+    return null;
+  }
 }
