@@ -11,6 +11,10 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   timeout: 30_000,
+  // The lazy sections' code arrives after the answer shows; with two workers and the servers on
+  // a two-core CI machine, that once took over the 5 s default. A check that never holds still
+  // fails, 10 s later.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
