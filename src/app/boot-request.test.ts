@@ -38,6 +38,27 @@ async function boot() {
   return { client, options, started };
 }
 
+/** A participant's answer with 8,000 events: past the size where a history's events are read by hand. */
+function longHistory(): string {
+  const events = Array.from({ length: 8_000 }, (_, i) => ({
+    id: `event-${i}`,
+    created_at: new Date(Date.UTC(2026, 10, 21, 14) + i * 1_000).toISOString(),
+    event_name: i % 2 ? 'PEER_LEAVING' : 'PEER_JOINING',
+    minutes_consumed: i % 2 ? 0.5 : 0,
+    peer_id: `peer-${Math.floor(i / 2)}`,
+    preset_view_type: 'GROUP_CALL',
+    session_id: SESSION,
+    participant_id: PARTICIPANT,
+    // One the schema must read (and flag): a timestamp that is not one.
+    ...(i === 7 ? { updated_at: 'yesterday' } : {}),
+  }));
+  const long = JSON.stringify({
+    success: true,
+    data: { participant: { id: PARTICIPANT, display_name: 'Long history', peer_events: events } },
+  });
+  return long;
+}
+
 let fetched: string[];
 beforeEach(() => {
   fetched = [];
@@ -107,23 +128,7 @@ describe('a deep link started from the answer its page carried', () => {
   });
 
   it('reads a long history with the code for it, before the first render, as the schema would', async () => {
-    // 8,000 events: past the size where a history's events are read by hand.
-    const events = Array.from({ length: 8_000 }, (_, i) => ({
-      id: `event-${i}`,
-      created_at: new Date(Date.UTC(2026, 10, 21, 14) + i * 1_000).toISOString(),
-      event_name: i % 2 ? 'PEER_LEFT' : 'PEER_JOINING',
-      minutes_consumed: i % 2 ? 0.5 : 0,
-      peer_id: `peer-${Math.floor(i / 2)}`,
-      preset_view_type: 'GROUP_CALL',
-      session_id: SESSION,
-      participant_id: PARTICIPANT,
-      // One the schema must read (and flag): a timestamp that is not one.
-      ...(i === 7 ? { updated_at: 'yesterday' } : {}),
-    }));
-    const long = JSON.stringify({
-      success: true,
-      data: { participant: { id: PARTICIPANT, display_name: 'Long history', peer_events: events } },
-    });
+    const long = longHistory();
     const { isLongHistory, readParticipant } = await import('../api/participant-query');
     expect(isLongHistory(long)).toBe(true);
     carry(answer(200, long));
@@ -137,5 +142,31 @@ describe('a deep link started from the answer its page carried', () => {
     expect(result?.rawText).toBe(long);
     expect(fetched).toEqual([]);
     expect(document.getElementById('inspector-answer')).toBeNull();
+  });
+
+  it('does not wait for a long history’s reader past its limit: the page then starts and reads it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // The reader's chunk never arrives (a stalled request).
+    vi.doMock('../api/peer-events-quick', () => new Promise(() => undefined));
+    try {
+      carry(answer(200, longHistory()));
+      const { client, options, started } = await boot();
+      let done = false;
+      void started.then(() => {
+        done = true;
+      });
+      await vi.advanceTimersByTimeAsync(1_400);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(done).toBe(true);
+      // Not read here: the page's query reads it once it can, with no request.
+      expect(client.getQueryData(options.queryKey)).toBeUndefined();
+      const { peekBootAnswer } = await import('../api/boot-answer');
+      expect(peekBootAnswer(API_URL)).not.toBeNull();
+      expect(fetched).toEqual([]);
+    } finally {
+      vi.doUnmock('../api/peer-events-quick');
+      vi.useRealTimers();
+    }
   });
 });

@@ -12,6 +12,9 @@ import {
 import { type LookupParams, readRoute } from '../lib/route';
 import { preloadTimeline } from './participant-chunks';
 
+/** The longest a long history's first render waits for its reader and the timeline's code. */
+const LONG_HISTORY_WAIT_MS = 1_500;
+
 /**
  * A deep link's participant, ready before React's first render.
  *
@@ -20,6 +23,9 @@ import { preloadTimeline } from './participant-chunks';
  * - It carried a failure (a 404, a rate limit, a body that is not a participant): it is left
  *   for the page's query to read when it mounts, without a request (a query that had already
  *   failed would be asked again at mount).
+ * - It carried a long history: its reader (a chunk of its own) and the timeline's code are
+ *   fetched while its JSON is parsed, and the first render waits for them, at most
+ *   LONG_HISTORY_WAIT_MS; without the reader by then, the page's query reads it.
  * - It carried nothing (a slow or very large answer): the request starts now rather than from
  *   the page's effect after the first render; the page's query finds it in flight.
  */
@@ -31,14 +37,16 @@ export async function startDeepLinkRequest(client: QueryClient, href: string): P
   const carried = peekBootAnswer(url);
   if (carried && isLongHistory(carried.text)) {
     // A long history is read by code of its own, and its table is the answer: the first render
-    // waits for the read and for the timeline's code, fetched while its JSON is parsed.
+    // waits for the read and for the timeline's code, fetched while its JSON is parsed, but
+    // never longer than LONG_HISTORY_WAIT_MS (a stalled chunk must not leave the page blank).
     const reader = longHistoryReader().catch(() => undefined);
     const timeline = preloadTimeline();
     const json = jsonOf(carried);
-    const read = await reader;
+    const deadline = new Promise<undefined>((done) => setTimeout(done, LONG_HISTORY_WAIT_MS));
+    const read = await Promise.race([reader, deadline]);
     // Without its code, the page's query reads it once it can.
     if (read && json && seed(client, route.params, () => read(json))) takeBootAnswer(url);
-    await timeline;
+    await Promise.race([timeline, deadline]);
     return;
   }
   if (!carried) {
