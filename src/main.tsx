@@ -27,24 +27,26 @@ startEarlyReads(painted?.getAttribute(EARLY_READS_ATTRIBUTE)?.split(' ') ?? []);
 const client = createQueryClient();
 
 // A long history the page carried is read by code of its own: the app starts once it is read.
-void startDeepLinkRequest(client, currentHref()).then(() => {
-  if (painted) {
-    // A participant's page: its sections' code is asked for while the page is taken over.
-    preloadParticipantChunks();
-    const live = () => {
-      painted.removeAttribute('inert');
-      painted.removeAttribute(SERVER_PAINT_ATTRIBUTE);
-      painted.removeAttribute(PAINTED_WITHOUT_AGENT_ATTRIBUTE);
-      painted.removeAttribute(EARLY_READS_ATTRIBUTE);
-    };
-    // Painted without the agent's prefs (a first visit), its times were left pending: the first
-    // render matches that, and the next shows them on the agent's clock.
-    const withoutAgent = painted.hasAttribute(PAINTED_WITHOUT_AGENT_ATTRIBUTE);
-    hydrateRoot(
-      painted,
-      <AppRoot client={client} onLive={live} paintedWithoutAgent={withoutAgent} />,
-    );
-  } else {
-    createRoot(root).render(<AppRoot client={client} />);
-  }
-});
+void startDeepLinkRequest(client, currentHref())
+  .catch(() => undefined)
+  .then(() => {
+    if (painted) {
+      // A participant's page: its sections' code is asked for while the page is taken over.
+      preloadParticipantChunks();
+      const live = () => {
+        painted.removeAttribute('inert');
+        painted.removeAttribute(SERVER_PAINT_ATTRIBUTE);
+        painted.removeAttribute(PAINTED_WITHOUT_AGENT_ATTRIBUTE);
+        painted.removeAttribute(EARLY_READS_ATTRIBUTE);
+      };
+      // Painted without the agent's prefs (a first visit), its times were left pending: the first
+      // render matches that, and the next shows them on the agent's clock.
+      const withoutAgent = painted.hasAttribute(PAINTED_WITHOUT_AGENT_ATTRIBUTE);
+      hydrateRoot(
+        painted,
+        <AppRoot client={client} onLive={live} paintedWithoutAgent={withoutAgent} />,
+      );
+    } else {
+      createRoot(root).render(<AppRoot client={client} />);
+    }
+  });

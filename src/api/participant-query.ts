@@ -61,9 +61,12 @@ export async function getParticipant(
 /** Whether an answer is a long history: its peer events are read by hand, by code loaded for it. */
 export const isLongHistory = (text: string) => text.length > QUICK_EVENTS_CHARS;
 
-/** The reader of a long history, in a chunk of its own. */
+/** The reader of a long history, in a chunk of its own; the schema when that fails to load. */
 export const longHistoryReader = (): Promise<(answer: JsonAnswer) => ParticipantResult> =>
-  import('./peer-events-quick').then((m) => m.readLongHistory);
+  import('./peer-events-quick').then(
+    (m) => m.readLongHistory,
+    () => readParticipant,
+  );
 
 /** A participant answer already read as JSON (fetched, or carried by the page): the result. */
 export function readParticipant(answer: JsonAnswer): ParticipantResult {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { longHistoryText } from '../test/peer-event-fixtures';
 
 const SESSION = 'b58f93c5-e752-4a3d-b848-9e5dc516822b';
 const PARTICIPANT = 'a1e1750a-9d73-4f4c-b806-8a6b2c8e5e81';
@@ -36,27 +37,6 @@ async function boot() {
     includePeerEvents: true,
   });
   return { client, options, started };
-}
-
-/** A participant's answer with 8,000 events: past the size where a history's events are read by hand. */
-function longHistory(): string {
-  const events = Array.from({ length: 8_000 }, (_, i) => ({
-    id: `event-${i}`,
-    created_at: new Date(Date.UTC(2026, 10, 21, 14) + i * 1_000).toISOString(),
-    event_name: i % 2 ? 'PEER_LEAVING' : 'PEER_JOINING',
-    minutes_consumed: i % 2 ? 0.5 : 0,
-    peer_id: `peer-${Math.floor(i / 2)}`,
-    preset_view_type: 'GROUP_CALL',
-    session_id: SESSION,
-    participant_id: PARTICIPANT,
-    // One the schema must read (and flag): a timestamp that is not one.
-    ...(i === 7 ? { updated_at: 'yesterday' } : {}),
-  }));
-  const long = JSON.stringify({
-    success: true,
-    data: { participant: { id: PARTICIPANT, display_name: 'Long history', peer_events: events } },
-  });
-  return long;
 }
 
 let fetched: string[];
@@ -127,29 +107,65 @@ describe('a deep link started from the answer its page carried', () => {
     }
   });
 
-  it('reads a long history with the code for it, before the first render, as the schema would', async () => {
-    const long = longHistory();
+  it('reads a long history with the code for it, and brings the timeline’s, before the first render', async () => {
+    const long = longHistoryText();
     const { isLongHistory, readParticipant } = await import('../api/participant-query');
     expect(isLongHistory(long)).toBe(true);
-    carry(answer(200, long));
-    const { client, options, started } = await boot();
-    await started;
-    const result = client.getQueryData(options.queryKey);
-    const { readJson } = await import('../api/http');
-    const bySchema = readParticipant(readJson({ status: 200, headers: new Headers(), text: long }));
-    expect(result?.participant).toStrictEqual(bySchema.participant);
-    expect(result?.participant.peer_events).toHaveLength(8_000);
-    expect(result?.rawText).toBe(long);
-    expect(fetched).toEqual([]);
-    expect(document.getElementById('inspector-answer')).toBeNull();
+    // The hand reader, watched.
+    const handReads = vi.fn();
+    vi.doMock('../api/peer-events-quick', async (original) => {
+      const quick = await original<typeof import('../api/peer-events-quick')>();
+      return {
+        ...quick,
+        readLongHistory: (...args: Parameters<typeof quick.readLongHistory>) => {
+          handReads();
+          return quick.readLongHistory(...args);
+        },
+      };
+    });
+    try {
+      carry(answer(200, long));
+      const { client, options, started } = await boot();
+      await started;
+      expect(handReads).toHaveBeenCalledTimes(1);
+      const { timelineReady } = await import('./participant-chunks');
+      expect(timelineReady()).toBe(true);
+      const result = client.getQueryData(options.queryKey);
+      const { readJson } = await import('../api/http');
+      const bySchema = readParticipant(
+        readJson({ status: 200, headers: new Headers(), text: long }),
+      );
+      expect(result?.participant).toStrictEqual(bySchema.participant);
+      expect(result?.participant.peer_events).toHaveLength(8_000);
+      expect(result?.rawText).toBe(long);
+      expect(fetched).toEqual([]);
+      expect(document.getElementById('inspector-answer')).toBeNull();
+    } finally {
+      vi.doUnmock('../api/peer-events-quick');
+    }
   });
 
-  it('does not wait for a long history’s reader past its limit: the page then starts and reads it', async () => {
+  it('reads a long history with the schema when its reader’s code fails to load', async () => {
+    vi.doMock('../api/peer-events-quick', () => {
+      throw new Error('chunk failed');
+    });
+    try {
+      carry(answer(200, longHistoryText()));
+      const { client, options, started } = await boot();
+      await started;
+      expect(client.getQueryData(options.queryKey)?.participant.peer_events).toHaveLength(8_000);
+      expect(fetched).toEqual([]);
+    } finally {
+      vi.doUnmock('../api/peer-events-quick');
+    }
+  });
+
+  it('does not wait for a long history’s reader past its limit: the schema then reads it', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     // The reader's chunk never arrives (a stalled request).
     vi.doMock('../api/peer-events-quick', () => new Promise(() => undefined));
     try {
-      carry(answer(200, longHistory()));
+      carry(answer(200, longHistoryText()));
       const { client, options, started } = await boot();
       let done = false;
       void started.then(() => {
@@ -159,10 +175,10 @@ describe('a deep link started from the answer its page carried', () => {
       expect(done).toBe(false);
       await vi.advanceTimersByTimeAsync(200);
       expect(done).toBe(true);
-      // Not read here: the page's query reads it once it can, with no request.
-      expect(client.getQueryData(options.queryKey)).toBeUndefined();
+      // Then the schema reads it: the page starts with the participant, with no request.
+      expect(client.getQueryData(options.queryKey)?.participant.peer_events).toHaveLength(8_000);
       const { peekBootAnswer } = await import('../api/boot-answer');
-      expect(peekBootAnswer(API_URL)).not.toBeNull();
+      expect(peekBootAnswer(API_URL)).toBeNull();
       expect(fetched).toEqual([]);
     } finally {
       vi.doUnmock('../api/peer-events-quick');

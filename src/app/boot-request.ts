@@ -25,7 +25,7 @@ const LONG_HISTORY_WAIT_MS = 1_500;
  *   failed would be asked again at mount).
  * - It carried a long history: its reader (a chunk of its own) and the timeline's code are
  *   fetched while its JSON is parsed, and the first render waits for them, at most
- *   LONG_HISTORY_WAIT_MS; without the reader by then, the page's query reads it.
+ *   LONG_HISTORY_WAIT_MS; without the reader by then, the schema reads it.
  * - It carried nothing (a slow or very large answer): the request starts now rather than from
  *   the page's effect after the first render; the page's query finds it in flight.
  */
@@ -35,18 +35,22 @@ export async function startDeepLinkRequest(client: QueryClient, href: string): P
   const options = participantQueryOptions(route.params);
   const url = participantUrl(route.params);
   const carried = peekBootAnswer(url);
-  if (carried && isLongHistory(carried.text)) {
+  const json = carried && isLongHistory(carried.text) ? jsonOf(carried) : null;
+  if (json) {
     // A long history is read by code of its own, and its table is the answer: the first render
-    // waits for the read and for the timeline's code, fetched while its JSON is parsed, but
-    // never longer than LONG_HISTORY_WAIT_MS (a stalled chunk must not leave the page blank).
-    const reader = longHistoryReader().catch(() => undefined);
+    // waits for that code and the timeline's, fetched while its JSON is parsed, but never
+    // longer than LONG_HISTORY_WAIT_MS (a stalled chunk must not leave the page blank); without
+    // its reader by then, the schema reads it.
+    const reader = longHistoryReader();
     const timeline = preloadTimeline();
-    const json = jsonOf(carried);
-    const deadline = new Promise<undefined>((done) => setTimeout(done, LONG_HISTORY_WAIT_MS));
-    const read = await Promise.race([reader, deadline]);
-    // Without its code, the page's query reads it once it can.
-    if (read && json && seed(client, route.params, () => read(json))) takeBootAnswer(url);
+    let timer: number | undefined;
+    const deadline = new Promise<undefined>((done) => {
+      timer = window.setTimeout(done, LONG_HISTORY_WAIT_MS);
+    });
+    const read = (await Promise.race([reader, deadline])) ?? readParticipant;
+    if (seed(client, route.params, () => read(json))) takeBootAnswer(url);
     await Promise.race([timeline, deadline]);
+    window.clearTimeout(timer);
     return;
   }
   if (!carried) {

@@ -22,7 +22,9 @@ const LazyTimelineCard = lazy(loadTimeline);
  * in the commit that releases it), else suspended like any lazy section until it is.
  */
 export function TimelineCard(props: ComponentProps<TimelineModule['default']>) {
-  const Loaded = timelineModule?.default;
+  // Chosen once per card: switching between the two would remount the table (its scroll,
+  // filters and opened rows).
+  const [Loaded] = useState(() => timelineModule?.default);
   return Loaded ? <Loaded {...props} /> : <LazyTimelineCard {...props} />;
 }
 export const MinutesByPeerChart = lazy(() => import('../features/charts/minutes-by-peer-chart'));

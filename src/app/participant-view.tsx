@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { isInvalid, valid } from '../api/lenient';
-import type { ParticipantResult } from '../api/participant-query';
+import { isLongHistory, type ParticipantResult } from '../api/participant-query';
 import { FILTERS, type Filter } from '../api/participant-schema';
 import { useReportTimeZone } from '../api/use-report-time-zone';
 import { ClockContext } from '../components/ui/clock';
@@ -61,7 +61,7 @@ export type ParticipantViewProps = {
 };
 
 /**
- * The most rows the table draws in the page's first commit: 10,002 events cost it ~100 ms,
+ * The most events whose table is drawn in the page's first commit: 10,002 cost it ~100 ms,
  * 100,002 would make it a task of ~500 ms, so those wait for a commit of their own.
  */
 const FIRST_COMMIT_ROWS = 20_000;
@@ -97,11 +97,17 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
   // timeline over.)
   const held = !usePainted();
   const hydrating = useHydrating();
-  // The table is the answer of a long history: when its code is already in (a long history
-  // brings it while its answer is read), it comes with the first commit, unless that commit
-  // must match the server's paint or the table alone would make it a long task.
-  const tableHeld =
-    held && (hydrating || !timelineReady() || (derived.records?.length ?? 0) > FIRST_COMMIT_ROWS);
+  // A long history's table is the answer: when its code is already in (such a page's start
+  // brings it), it comes with the first commit, unless that commit must match the server's
+  // paint or the table alone would make it a long task. Decided once, as `held` is.
+  const [tableFirst] = useState(
+    () =>
+      !hydrating &&
+      timelineReady() &&
+      isLongHistory(result.rawText) &&
+      (derived.records?.length ?? 0) <= FIRST_COMMIT_ROWS,
+  );
+  const tableHeld = held && !tableFirst;
   const idle = useIdle(1_000, useTimelineLoaded() && !held);
   // The chart (recharts, the page's longest render) is drawn once it is scrolled near.
   const [chartSpot, chartNear] = useNearViewport<HTMLElement>();

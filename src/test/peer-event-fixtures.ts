@@ -102,3 +102,24 @@ export function nth<T>(items: readonly T[], index: number): T {
   if (item === undefined) throw new Error(`no item at ${index}`);
   return item;
 }
+
+/**
+ * A whole answer long enough to be read by hand (participant-query.ts, isLongHistory): `count`
+ * peers joining and leaving one after another, a second apart. One event the schema must read
+ * and flag: an `updated_at` that is no time.
+ */
+export function longHistoryText(count = 8_000): string {
+  const events = Array.from({ length: count }, (_, i) =>
+    wireEvent(
+      `event-${i}`,
+      i % 2 ? 'PEER_LEAVING' : 'PEER_JOINING',
+      T0 + i * 1_000,
+      `peer-${Math.floor(i / 2)}`,
+      SOCKET_A,
+      i % 2 ? 0.5 : 0,
+      i === 7 ? { updated_at: 'yesterday' } : {},
+    ),
+  );
+  const participant = { ...leftParticipant, display_name: 'Long history', peer_events: events };
+  return JSON.stringify({ success: true, data: { participant, session_id: SESSION_ID } });
+}
