@@ -35,23 +35,25 @@ export async function startDeepLinkRequest(client: QueryClient, href: string): P
   const options = participantQueryOptions(route.params);
   const url = participantUrl(route.params);
   const carried = peekBootAnswer(url);
-  const json = carried && isLongHistory(carried.text) ? jsonOf(carried) : null;
-  if (json) {
-    // A long history is read by code of its own, and its table is the answer: the first render
-    // waits for that code and the timeline's, fetched while its JSON is parsed, but never
-    // longer than LONG_HISTORY_WAIT_MS (a stalled chunk must not leave the page blank); without
-    // its reader by then, the schema reads it.
+  if (carried && isLongHistory(carried.text)) {
+    // A long history is read by code of its own, and its table is the answer: that code and the
+    // timeline's are fetched while its JSON is parsed, and the first render waits for them, but
+    // never longer than LONG_HISTORY_WAIT_MS (a stalled chunk must not leave the page blank);
+    // without its reader by then, the schema reads it.
     const reader = longHistoryReader();
     const timeline = preloadTimeline();
-    let timer: number | undefined;
-    const deadline = new Promise<undefined>((done) => {
-      timer = window.setTimeout(done, LONG_HISTORY_WAIT_MS);
-    });
-    const read = (await Promise.race([reader, deadline])) ?? readParticipant;
-    if (seed(client, route.params, () => read(json))) takeBootAnswer(url);
-    await Promise.race([timeline, deadline]);
-    window.clearTimeout(timer);
-    return;
+    const json = jsonOf(carried);
+    if (json) {
+      let timer: number | undefined;
+      const deadline = new Promise<undefined>((done) => {
+        timer = window.setTimeout(done, LONG_HISTORY_WAIT_MS);
+      });
+      const read = (await Promise.race([reader, deadline])) ?? readParticipant;
+      if (seed(client, route.params, () => read(json))) takeBootAnswer(url);
+      await Promise.race([timeline, deadline]);
+      window.clearTimeout(timer);
+      return;
+    }
   }
   if (!carried) {
     void client.prefetchQuery(options);

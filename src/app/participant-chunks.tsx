@@ -19,7 +19,7 @@ const loadVerdict = () => import('../features/diagnostics/verdict');
 const LazyTimelineCard = lazy(loadTimeline);
 /**
  * The timeline's card: rendered at once when its code is in (a long history's table then shows
- * in the commit that releases it), else suspended like any lazy section until it is.
+ * in the page's first commit), else suspended like any lazy section until it is.
  */
 export function TimelineCard(props: ComponentProps<TimelineModule['default']>) {
   // Chosen once per card: switching between the two would remount the table (its scroll,

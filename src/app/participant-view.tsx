@@ -64,7 +64,7 @@ export type ParticipantViewProps = {
  * The most events whose table is drawn in the page's first commit: 10,002 cost it ~100 ms,
  * 100,002 would make it a task of ~500 ms, so those wait for a commit of their own.
  */
-const FIRST_COMMIT_ROWS = 20_000;
+const FIRST_COMMIT_EVENTS = 20_000;
 
 export function ParticipantView({ result, params, view, live }: ParticipantViewProps) {
   const { redact, clock } = view;
@@ -105,7 +105,7 @@ export function ParticipantView({ result, params, view, live }: ParticipantViewP
       !hydrating &&
       timelineReady() &&
       isLongHistory(result.rawText) &&
-      (derived.records?.length ?? 0) <= FIRST_COMMIT_ROWS,
+      (derived.records?.length ?? 0) <= FIRST_COMMIT_EVENTS,
   );
   const tableHeld = held && !tableFirst;
   const idle = useIdle(1_000, useTimelineLoaded() && !held);
