@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import { manifest } from './build-output';
 import { apiPath, deepLink, type Sample, sample, utcText } from './support';
 
 test.describe('the 10,002-event history', () => {
@@ -22,6 +23,29 @@ test.describe('the 10,002-event history', () => {
     // The last event of the history is a LEAVING at 00:10:40 UTC the next day.
     await expect(table.getByTitle('2026-11-22 00:10:40 UTC')).toBeVisible();
     expect(await rows.count()).toBeLessThan(80);
+  });
+
+  test('announces its reader’s and its table’s code in the page, and the app uses those downloads', async ({
+    page,
+  }) => {
+    const file = (key: string) => manifest[key]?.file ?? `(${key} not built)`;
+    const code = [
+      file('src/api/peer-events-quick.ts'),
+      file('src/features/timeline/timeline-card.tsx'),
+    ];
+    const announced = await page
+      .locator('head link[rel="modulepreload"]')
+      .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    for (const f of code) expect(announced).toContain(`/${f}`);
+    // Each came once, from its announcement (Chromium's initiator "other"; the app's own import
+    // of a chunk is a "script"), and the app's import used that download.
+    const fetched = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => [new URL(e.name).pathname, (e as PerformanceResourceTiming).initiatorType]),
+    );
+    for (const f of code)
+      expect(fetched.filter(([path]) => path === `/${f}`)).toEqual([[`/${f}`, 'other']]);
   });
 
   test('sorts by any column, both ways', async ({ page }) => {

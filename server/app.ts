@@ -44,6 +44,8 @@ export type AppOptions = {
   readonly deepLinkAnswerWaitMs?: number;
   /** Paints a deep link's first frame from its answer (Node; a Worker leaves it to the app). */
   readonly paint?: DeepLinkAnswerOptions['paint'];
+  /** The app's code a long history's page announces (Node, from the build's manifest). */
+  readonly longHistoryCode?: DeepLinkAnswerOptions['longHistoryCode'];
 };
 
 /** Where the built SPA comes from: files read by Node (static.ts) or a Worker's assets. */
@@ -140,6 +142,7 @@ export function createCoreApp(config: Config, assets: Assets, options: AppOption
       ask: (request, c) => Promise.resolve(app.fetch(request, c.env)),
       paint: options.paint,
       paintMaxChars: DEEP_LINK_PAINT_MAX_CHARS,
+      longHistoryCode: options.longHistoryCode,
     }),
   );
   inner.route('/', assets.routes);

@@ -191,11 +191,22 @@ describe('a deep link in live mode', () => {
 });
 
 describe('the answer step on its own', () => {
-  const shellApp = (ask: (request: Request) => Promise<Response>, waitMs = 200) => {
+  const CODE = ['/assets/peer-events-quick-1.js', '/assets/timeline-card-2.js'];
+  const shellApp = (
+    ask: (request: Request) => Promise<Response>,
+    waitMs = 200,
+    maxChars = 1_000,
+  ) => {
     const app = new Hono();
     app.use(
       '/sessions/*',
-      deepLinkAnswers({ basePath: '/', waitMs, maxChars: 1_000, ask: (request) => ask(request) }),
+      deepLinkAnswers({
+        basePath: '/',
+        waitMs,
+        maxChars,
+        ask: (request) => ask(request),
+        longHistoryCode: CODE,
+      }),
     );
     app.get('*', (c) => c.html(SHELL));
     return app;
@@ -254,6 +265,41 @@ describe('the answer step on its own', () => {
       expect(island(html)).toBeNull();
       expect(html).toContain('rel="preload"');
     }
+  });
+
+  const announced = (html: string) =>
+    [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)" \/>/g)].map(
+      (m) => m[1],
+    );
+  const head = (html: string) => html.slice(0, html.indexOf('</head>'));
+
+  it('announces a long history’s code in the head of its page, carried or too large to carry', async () => {
+    const long = `{"success":true,"pad":"${'x'.repeat(2_000_001)}"}`;
+    const carried = await (
+      await shellApp(async () => json(long), 5_000, 8_000_000).request(link)
+    ).text();
+    expect(island(carried)?.text).toBe(long);
+    expect(announced(head(carried))).toEqual(CODE);
+    // Too large to carry: the browser fetches the answer (its preload) and the code beside it.
+    const fetched = await (
+      await shellApp(async () => json(long), 5_000, 2_000_010).request(link)
+    ).text();
+    expect(island(fetched)).toBeNull();
+    expect(fetched).toContain('rel="preload" as="fetch"');
+    expect(announced(head(fetched))).toEqual(CODE);
+  });
+
+  it('announces no code for an answer short of a long history, or one not waited for', async () => {
+    const short = `{"success":true,"pad":"${'x'.repeat(1_999_000)}"}`;
+    const carried = await (
+      await shellApp(async () => json(short), 5_000, 8_000_000).request(link)
+    ).text();
+    expect(island(carried)?.text).toBe(short);
+    expect(announced(carried)).toEqual([]);
+    const late = await (
+      await shellApp(() => new Promise(() => undefined), 50).request(link)
+    ).text();
+    expect(announced(late)).toEqual([]);
   });
 
   it.each([

@@ -14,8 +14,9 @@ import {
   PAINTED_WITHOUT_AGENT_ATTRIBUTE,
   SERVER_PAINT_ATTRIBUTE,
 } from '../src/api/boot-answer';
+import { isLongHistory, LONG_HISTORY_CHARS } from '../src/api/long-history';
 import type { ServerPaint, ServerPaintInput } from '../src/app/server-paint';
-import { attributeText, deepLinkApiUrl, withDataPreload } from './shell-html';
+import { attributeText, deepLinkApiUrl, withDataPreload, withModulePreloads } from './shell-html';
 
 export type DeepLinkAnswerOptions = {
   readonly basePath: string;
@@ -32,6 +33,11 @@ export type DeepLinkAnswerOptions = {
   readonly paint?: (input: ServerPaintInput) => ServerPaint | null;
   /** Larger answers are not painted: reading them would hold the page back longer. */
   readonly paintMaxChars?: number;
+  /**
+   * The app's code a long history needs first (long-history-code.ts), announced in the page of
+   * one, carried or too large to carry.
+   */
+  readonly longHistoryCode?: readonly string[];
 };
 
 /** The answer headers the app reads: the request id, the wait before a retry, the type. */
@@ -128,15 +134,18 @@ function askHeaders(page: Headers): Headers {
   return headers;
 }
 
+/** An answer too large to carry: the browser fetches it, and it is a long history. */
+const TOO_LARGE = 'too large';
+
 async function readAnswer(response: Response, url: string, maxChars: number) {
   if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) return null;
   const length = Number(response.headers.get('content-length') ?? Number.NaN);
   if (length > maxChars) {
     await response.body?.cancel();
-    return null;
+    return length > LONG_HISTORY_CHARS ? TOO_LARGE : null;
   }
   const text = await response.text();
-  if (text.length > maxChars) return null;
+  if (text.length > maxChars) return text.length > LONG_HISTORY_CHARS ? TOO_LARGE : null;
   const headers: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = response.headers.get(name);
@@ -209,6 +218,7 @@ export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandl
     const shell = c.res;
     const html = await shell.text();
     let answer: CarriedAnswer | null = null;
+    let long = false;
     if (openedAsPage(c.req.raw.headers)) {
       const request = new Request(new URL(apiUrl, page.origin), {
         headers: askHeaders(c.req.raw.headers),
@@ -224,6 +234,7 @@ export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandl
       const first = await Promise.race([asking, late]);
       clearTimeout(timer);
       if (first === 'late') runOn(c, asking);
+      else if (first === TOO_LARGE) long = true;
       else answer = first;
     }
     const headers = new Headers(shell.headers);
@@ -234,9 +245,14 @@ export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandl
     const painted = answer ? paintFor(options, c, page, answer) : null;
     const body = answer
       ? withAnswer(painted ? withFollowUps(withPaint(html, painted), painted) : html, answer)
-      : null;
+      : withDataPreload(html, apiUrl);
+    // A long history's code downloads with its page (it is never painted: too large).
+    long ||= answer !== null && isLongHistory(answer.text);
     // Unset first: Hono copies the old response's headers onto a replacement (the ETag too).
     c.res = undefined;
-    c.res = new Response(body ?? withDataPreload(html, apiUrl), { status: 200, headers });
+    c.res = new Response(long ? withModulePreloads(body, options.longHistoryCode ?? []) : body, {
+      status: 200,
+      headers,
+    });
   };
 }

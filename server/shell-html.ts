@@ -64,3 +64,16 @@ export function withDataPreload(html: string, apiUrl: string): string {
     `  <link rel="preload" as="fetch" crossorigin="anonymous" href="${href}" />\n  </head>`,
   );
 }
+
+/**
+ * The shell with the app's chunks in `files` announced (URLs under the base path): the browser
+ * downloads and compiles them while the page still arrives, and the app's own imports of them
+ * are served from these.
+ */
+export function withModulePreloads(html: string, files: readonly string[]): string {
+  if (files.length === 0) return html;
+  const links = files
+    .map((file) => `  <link rel="modulepreload" crossorigin href="${attributeText(file)}" />\n`)
+    .join('');
+  return html.replace('</head>', () => `${links}  </head>`);
+}

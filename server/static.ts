@@ -44,7 +44,7 @@ export function loadStatic(distDir: string, basePath = '/'): Map<string, StaticF
   if (!existsSync(join(distDir, 'index.html'))) return files;
   for (const full of walk(distDir)) {
     const path = `/${relative(distDir, full).split(sep).join('/')}`;
-    // Build metadata such as .vite/manifest.json is for tests, not for browsers.
+    // Build metadata such as .vite/manifest.json is for the server and tests, not for browsers.
     if (path.includes('/.')) continue;
     const raw = readFileSync(full);
     const body = new Uint8Array(

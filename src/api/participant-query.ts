@@ -7,6 +7,7 @@ import { apiPath } from '../lib/base-path';
 import { readEnvelopeData, required } from './envelope';
 import { ApiError } from './errors';
 import { getJson, type JsonAnswer } from './http';
+import { isLongHistory } from './long-history';
 import { type Filter, type Participant, participantResponseSchema } from './participant-schema';
 import { participantQuery } from './request-params';
 
@@ -32,9 +33,6 @@ export function participantUrl(request: ParticipantRequest): string {
   return apiPath(path) + participantQuery(request.filters, request.includePeerEvents);
 }
 
-/** Answers longer than this (a long history) have their peer events read by hand. */
-const QUICK_EVENTS_CHARS = 2_000_000;
-
 /**
  * Some deployments refuse `filters` with a 400 (docs/UPSTREAM.md): the request is made once
  * more without them, and the answer says so. `refused`: ask without them from the start.
@@ -57,9 +55,6 @@ export async function getParticipant(
     return getParticipant(request, signal, true);
   }
 }
-
-/** Whether an answer is a long history: its peer events are read by hand, by code loaded for it. */
-export const isLongHistory = (text: string) => text.length > QUICK_EVENTS_CHARS;
 
 /** The reader of a long history, in a chunk of its own; the schema when that fails to load. */
 export const longHistoryReader = (): Promise<(answer: JsonAnswer) => ParticipantResult> =>

@@ -109,7 +109,8 @@ describe('a deep link started from the answer its page carried', () => {
 
   it('reads a long history with the code for it, and brings the timeline’s, before the first render', async () => {
     const long = longHistoryText();
-    const { isLongHistory, readParticipant } = await import('../api/participant-query');
+    const { readParticipant } = await import('../api/participant-query');
+    const { isLongHistory } = await import('../api/long-history');
     expect(isLongHistory(long)).toBe(true);
     // The hand reader, watched.
     const handReads = vi.fn();

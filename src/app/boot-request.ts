@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { peekBootAnswer, type Received, takeBootAnswer } from '../api/boot-answer';
 import { type JsonAnswer, readJson } from '../api/http';
+import { isLongHistory } from '../api/long-history';
 import {
-  isLongHistory,
   longHistoryReader,
   type ParticipantResult,
   participantQueryOptions,

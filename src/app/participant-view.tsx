@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isInvalid, valid } from '../api/lenient';
-import { isLongHistory, type ParticipantResult } from '../api/participant-query';
+import { isLongHistory } from '../api/long-history';
+import type { ParticipantResult } from '../api/participant-query';
 import { FILTERS, type Filter } from '../api/participant-schema';
 import { useReportTimeZone } from '../api/use-report-time-zone';
 import { ClockContext } from '../components/ui/clock';

@@ -104,7 +104,7 @@ export function nth<T>(items: readonly T[], index: number): T {
 }
 
 /**
- * A whole answer long enough to be read by hand (participant-query.ts, isLongHistory): `count`
+ * A whole answer long enough to be read by hand (long-history.ts): `count`
  * peers joining and leaving one after another, a second apart. One event the schema must read
  * and flag: an `updated_at` that is no time.
  */
