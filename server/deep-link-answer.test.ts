@@ -252,6 +252,12 @@ describe('the answer step on its own', () => {
     expect(res.headers.get('cache-control')).not.toBe('no-store');
   });
 
+  const announced = (html: string) =>
+    [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)" \/>/g)].map(
+      (m) => m[1],
+    );
+  const head = (html: string) => html.slice(0, html.indexOf('</head>'));
+
   it('leaves a too large, non-JSON or failed answer to the browser', async () => {
     const cases: Array<() => Promise<Response>> = [
       async () => json(`{"pad":"${'x'.repeat(2_000)}"}`),
@@ -264,14 +270,10 @@ describe('the answer step on its own', () => {
       const html = await (await shellApp(ask).request(link)).text();
       expect(island(html)).toBeNull();
       expect(html).toContain('rel="preload"');
+      // Too large to carry, yet short of a long history: no code announced.
+      expect(announced(html)).toEqual([]);
     }
   });
-
-  const announced = (html: string) =>
-    [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)" \/>/g)].map(
-      (m) => m[1],
-    );
-  const head = (html: string) => html.slice(0, html.indexOf('</head>'));
 
   it('announces a long history’s code in the head of its page, carried or too large to carry', async () => {
     const long = `{"success":true,"pad":"${'x'.repeat(2_000_001)}"}`;
@@ -287,6 +289,17 @@ describe('the answer step on its own', () => {
     expect(island(fetched)).toBeNull();
     expect(fetched).toContain('rel="preload" as="fetch"');
     expect(announced(head(fetched))).toEqual(CODE);
+    // Told too large by its length alone (its body is not read): a long history only when its
+    // bytes must hold over 2 million characters (UTF-8 spells one in three bytes at most).
+    const sized = (bytes: number) => async () =>
+      new Response('{"success":true}', {
+        headers: { 'content-type': 'application/json', 'content-length': String(bytes) },
+      });
+    const byLength = await (await shellApp(sized(6_000_001)).request(link)).text();
+    expect(island(byLength)).toBeNull();
+    expect(announced(head(byLength))).toEqual(CODE);
+    const maybeShort = await (await shellApp(sized(6_000_000)).request(link)).text();
+    expect(announced(maybeShort)).toEqual([]);
   });
 
   it('announces no code for an answer short of a long history, or one not waited for', async () => {

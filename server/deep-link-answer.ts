@@ -142,10 +142,11 @@ async function readAnswer(response: Response, url: string, maxChars: number) {
   const length = Number(response.headers.get('content-length') ?? Number.NaN);
   if (length > maxChars) {
     await response.body?.cancel();
-    return length > LONG_HISTORY_CHARS ? TOO_LARGE : null;
+    // Bytes, not characters: UTF-8 spells a character of a JavaScript string in three at most.
+    return length > 3 * LONG_HISTORY_CHARS ? TOO_LARGE : null;
   }
   const text = await response.text();
-  if (text.length > maxChars) return text.length > LONG_HISTORY_CHARS ? TOO_LARGE : null;
+  if (text.length > maxChars) return isLongHistory(text) ? TOO_LARGE : null;
   const headers: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = response.headers.get(name);
@@ -217,8 +218,7 @@ export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandl
     if (!apiUrl || !startedHere(c.req.raw.headers)) return;
     const shell = c.res;
     const html = await shell.text();
-    let answer: CarriedAnswer | null = null;
-    let long = false;
+    let read: CarriedAnswer | typeof TOO_LARGE | null = null;
     if (openedAsPage(c.req.raw.headers)) {
       const request = new Request(new URL(apiUrl, page.origin), {
         headers: askHeaders(c.req.raw.headers),
@@ -234,9 +234,11 @@ export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandl
       const first = await Promise.race([asking, late]);
       clearTimeout(timer);
       if (first === 'late') runOn(c, asking);
-      else if (first === TOO_LARGE) long = true;
-      else answer = first;
+      else read = first;
     }
+    const answer = read === TOO_LARGE ? null : read;
+    // A long history's code downloads with its page, carried or too large to carry.
+    const long = read === TOO_LARGE || (answer !== null && isLongHistory(answer.text));
     const headers = new Headers(shell.headers);
     // Either way the page differs per link; with an answer in it, it is never stored.
     headers.delete('etag');
@@ -246,8 +248,6 @@ export function deepLinkAnswers(options: DeepLinkAnswerOptions): MiddlewareHandl
     const body = answer
       ? withAnswer(painted ? withFollowUps(withPaint(html, painted), painted) : html, answer)
       : withDataPreload(html, apiUrl);
-    // A long history's code downloads with its page (it is never painted: too large).
-    long ||= answer !== null && isLongHistory(answer.text);
     // Unset first: Hono copies the old response's headers onto a replacement (the ETag too).
     c.res = undefined;
     c.res = new Response(long ? withModulePreloads(body, options.longHistoryCode ?? []) : body, {

@@ -1,11 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { longHistoryCode, type ManifestChunk } from './long-history-code';
-import { readLongHistoryCode } from './node-app';
+import { longHistoryCode, type ManifestChunk, readLongHistoryCode } from './long-history-code';
 
-/** A manifest as Vite writes it: the entry, its shared core, and the lazy chunks. */
+/**
+ * A manifest as Vite writes it: the entry, its shared core, and the lazy chunks, which import
+ * the entry back.
+ */
 const MANIFEST: Record<string, ManifestChunk> = {
   'index.html': { file: 'assets/index-1.js', isEntry: true, imports: ['_core.js'] },
   '_core.js': { file: 'assets/core-2.js' },
@@ -13,11 +15,11 @@ const MANIFEST: Record<string, ManifestChunk> = {
   '_rows.js': { file: 'assets/rows-4.js', imports: ['_quick-read.js'] },
   'src/api/peer-events-quick.ts': {
     file: 'assets/peer-events-quick-5.js',
-    imports: ['_core.js', '_quick-read.js'],
+    imports: ['index.html', '_core.js', '_quick-read.js'],
   },
   'src/features/timeline/timeline-card.tsx': {
     file: 'assets/timeline-card-6.js',
-    imports: ['_core.js', '_rows.js'],
+    imports: ['index.html', '_core.js', '_rows.js'],
   },
   'src/features/charts/minutes-by-peer-chart.tsx': { file: 'assets/chart-7.js' },
 };
@@ -45,11 +47,18 @@ describe('the code a long history’s page announces', () => {
 
   it('is read from the build’s manifest, and is nothing without one', () => {
     const dist = mkdtempSync(join(tmpdir(), 'pi-manifest-'));
-    expect(readLongHistoryCode(dist, '/')).toEqual([]);
-    mkdirSync(join(dist, '.vite'));
-    writeFileSync(join(dist, '.vite', 'manifest.json'), '{ not json');
-    expect(readLongHistoryCode(dist, '/')).toEqual([]);
-    writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
-    expect(readLongHistoryCode(dist, '/')).toHaveLength(4);
+    try {
+      expect(readLongHistoryCode(dist, '/')).toEqual([]);
+      mkdirSync(join(dist, '.vite'));
+      for (const unreadable of ['{ not json', 'null', '[]', '42']) {
+        writeFileSync(join(dist, '.vite', 'manifest.json'), unreadable);
+        expect(readLongHistoryCode(dist, '/'), unreadable).toEqual([]);
+      }
+      writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
+      expect(readLongHistoryCode(dist, '/')).toEqual(longHistoryCode(MANIFEST, '/'));
+      expect(readLongHistoryCode(dist, '/')).toHaveLength(4);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,10 @@
  * the whole page has arrived; announced in the page's HTML (`<link rel="modulepreload">`), they
  * download while a page of several megabytes still does. Read from the build's manifest
  * (Vite's `.vite/manifest.json`, `build.manifest`), whose keys are the modules' source paths.
+ * Node only (a Worker's pages do without): this module reads the file.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** A chunk as Vite's manifest describes it. */
 export type ManifestChunk = {
@@ -48,4 +51,22 @@ export function longHistoryCode(
     .map((key) => manifest[key]?.file)
     .filter((file): file is string => typeof file === 'string' && file.endsWith('.js'))
     .map((file) => `${basePath}${file}`);
+}
+
+/** Where `npm run build` describes its chunks (a dot folder: never served). */
+const MANIFEST = '.vite/manifest.json';
+
+/**
+ * The chunks a long history's page announces, from the build's manifest in `distDir`; none
+ * without a readable one (an older build, the tests' stand-in SPA): the app then loads them as
+ * it starts.
+ */
+export function readLongHistoryCode(distDir: string, basePath: string): string[] {
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(join(distDir, MANIFEST), 'utf8'));
+    if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) return [];
+    return longHistoryCode(manifest as Record<string, ManifestChunk>, basePath);
+  } catch {
+    return [];
+  }
 }

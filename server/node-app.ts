@@ -1,6 +1,6 @@
 /** The app on Node: the core app with the built SPA read from DIST_DIR into memory. */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import type { paintParticipantPage } from '../src/app/server-paint';
 import { type AppOptions, createCoreApp } from './app';
 import type { Config } from './config';
-import { longHistoryCode, type ManifestChunk } from './long-history-code';
+import { readLongHistoryCode } from './long-history-code';
 import { nodeTransport } from './proxy/node-transport';
 import { loadStatic, staticRoutes } from './static';
 
@@ -35,23 +35,6 @@ export function createApp(config: Config, options: AppOptions = {}) {
       ...options,
     },
   );
-}
-
-/** Where `npm run build` describes its chunks (Vite's manifest; a dot folder: never served). */
-const MANIFEST = '.vite/manifest.json';
-
-/**
- * The chunks a long history's page announces, from the build's manifest; none without one (an
- * older build, the tests' stand-in SPA): the app then loads them as it starts.
- */
-export function readLongHistoryCode(distDir: string, basePath: string): string[] {
-  let manifest: Record<string, ManifestChunk>;
-  try {
-    manifest = JSON.parse(readFileSync(join(distDir, MANIFEST), 'utf8'));
-  } catch {
-    return [];
-  }
-  return longHistoryCode(manifest, basePath);
 }
 
 /** Where `npm run build` puts the app's server render (a dot folder: never served). */

@@ -29,6 +29,15 @@ describe('a timestamp read by hand', () => {
     ]) {
       texts.push('2026-11-21T14:00:11.000Z', odd);
     }
+    // The same minute written with a space for the T, one after another (that minute is then
+    // the one remembered), a bad second amid them.
+    texts.push(
+      '2026-11-21 14:00:13.500Z',
+      '2026-11-21 14:00:14.000Z',
+      '2026-11-21 14:00:60.000Z',
+      '2026-11-21 14:00:15.250Z',
+      '2026-11-21T14:00:15.250Z',
+    );
     // Out of order: a minute read before, then others, then back.
     texts.push('2026-04-30T23:59:59.999Z', '2026-04-31T00:00:00.000Z', '2099-12-31T23:59:59.999Z');
     texts.push('2026-11-21T14:00:12.400Z', '2000-01-01T00:00:00.000Z', '2026-11-21T14:00:12.401Z');

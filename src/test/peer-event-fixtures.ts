@@ -104,9 +104,9 @@ export function nth<T>(items: readonly T[], index: number): T {
 }
 
 /**
- * A whole answer long enough to be read by hand (long-history.ts): `count`
- * peers joining and leaving one after another, a second apart. One event the schema must read
- * and flag: an `updated_at` that is no time.
+ * A whole answer long enough to be read by hand (long-history.ts): `count` peers joining and
+ * leaving one after another, a second apart. One event the schema must read and flag: an
+ * `updated_at` that is no time.
  */
 export function longHistoryText(count = 8_000): string {
   const events = Array.from({ length: count }, (_, i) =>
