@@ -252,6 +252,9 @@ describe('the answer step on its own', () => {
     expect(res.headers.get('cache-control')).not.toBe('no-store');
   });
 
+  /** The page the shell app serves for the link, its answer asked of `ask`. */
+  const pageOf = async (...args: Parameters<typeof shellApp>) =>
+    (await shellApp(...args).request(link)).text();
   const announced = (html: string) =>
     [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)" \/>/g)].map(
       (m) => m[1],
@@ -267,7 +270,7 @@ describe('the answer step on its own', () => {
       },
     ];
     for (const ask of cases) {
-      const html = await (await shellApp(ask).request(link)).text();
+      const html = await pageOf(ask);
       expect(island(html)).toBeNull();
       expect(html).toContain('rel="preload"');
       // Too large to carry, yet short of a long history: no code announced.
@@ -277,15 +280,11 @@ describe('the answer step on its own', () => {
 
   it('announces a long history’s code in the head of its page, carried or too large to carry', async () => {
     const long = `{"success":true,"pad":"${'x'.repeat(2_000_001)}"}`;
-    const carried = await (
-      await shellApp(async () => json(long), 5_000, 8_000_000).request(link)
-    ).text();
+    const carried = await pageOf(async () => json(long), 5_000, 8_000_000);
     expect(island(carried)?.text).toBe(long);
     expect(announced(head(carried))).toEqual(CODE);
     // Too large to carry: the browser fetches the answer (its preload) and the code beside it.
-    const fetched = await (
-      await shellApp(async () => json(long), 5_000, 2_000_010).request(link)
-    ).text();
+    const fetched = await pageOf(async () => json(long), 5_000, 2_000_010);
     expect(island(fetched)).toBeNull();
     expect(fetched).toContain('rel="preload" as="fetch"');
     expect(announced(head(fetched))).toEqual(CODE);
@@ -295,23 +294,19 @@ describe('the answer step on its own', () => {
       new Response('{"success":true}', {
         headers: { 'content-type': 'application/json', 'content-length': String(bytes) },
       });
-    const byLength = await (await shellApp(sized(6_000_001)).request(link)).text();
+    const byLength = await pageOf(sized(6_000_001));
     expect(island(byLength)).toBeNull();
     expect(announced(head(byLength))).toEqual(CODE);
-    const maybeShort = await (await shellApp(sized(6_000_000)).request(link)).text();
+    const maybeShort = await pageOf(sized(6_000_000));
     expect(announced(maybeShort)).toEqual([]);
   });
 
   it('announces no code for an answer short of a long history, or one not waited for', async () => {
     const short = `{"success":true,"pad":"${'x'.repeat(1_999_000)}"}`;
-    const carried = await (
-      await shellApp(async () => json(short), 5_000, 8_000_000).request(link)
-    ).text();
+    const carried = await pageOf(async () => json(short), 5_000, 8_000_000);
     expect(island(carried)?.text).toBe(short);
     expect(announced(carried)).toEqual([]);
-    const late = await (
-      await shellApp(() => new Promise(() => undefined), 50).request(link)
-    ).text();
+    const late = await pageOf(() => new Promise(() => undefined), 50);
     expect(announced(late)).toEqual([]);
   });
 

@@ -92,10 +92,14 @@ export const preloadTimeline = (): Promise<unknown> => loadTimeline().catch(() =
  * turn.
  */
 export function useTimelineLoaded(): boolean {
-  const [loaded, setLoaded] = useState(false);
+  const [loaded, setLoaded] = useState(timelineReady);
   useEffect(() => {
     let current = true;
-    void loadTimeline().then(() => current && setLoaded(true));
+    // A chunk that fails to load leaves it false; its section explains the failure.
+    loadTimeline().then(
+      () => current && setLoaded(true),
+      () => undefined,
+    );
     return () => {
       current = false;
     };
